@@ -1,0 +1,45 @@
+# secstats: two commands on a fresh clone.
+#   make figures   builds the venv (from requirements.lock), checks sources and ledger, builds tables and charts
+#   make test      the same venv, then pytest
+# Dependencies are real: editing the ledger or the code rebuilds what depends on it, and nothing else.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_READY := $(VENV)/.ready
+CODE := $(wildcard secstats/*.py)
+RAW := $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
+LEDGER := data/ledger/claims.csv
+CHECKED := data/ledger/.checked
+
+.PHONY: figures test check venv lock clean-venv bench
+
+figures: $(CHECKED)
+
+venv: $(VENV_READY)
+
+$(VENV_READY): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# The venv is order-only: a new venv does not make committed outputs stale.
+$(CHECKED): $(LEDGER) $(RAW) $(CODE) | $(VENV_READY)
+	$(PY) -m secstats check
+	touch $@
+
+check: | $(VENV_READY)
+	$(PY) -m secstats check
+
+test: | $(VENV_READY)
+	$(PY) -m pytest
+
+lock:
+	rm -rf /tmp/secstats-lock && $(PYTHON) -m venv /tmp/secstats-lock
+	/tmp/secstats-lock/bin/pip install --quiet -e '.[dev]'
+	{ echo "# Pinned versions of every package the venv holds (runtime + dev). Regenerate with: make lock"; \
+	  /tmp/secstats-lock/bin/pip freeze --exclude-editable; echo "setuptools==84.2.1"; } > requirements.lock
+
+clean-venv:
+	rm -rf $(VENV)

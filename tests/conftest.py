@@ -1,0 +1,30 @@
+"""Shared fixtures: a scratch copy of the project's data, so tests can break inputs safely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from secstats.paths import Layout, default_layout
+
+REPO = default_layout()
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Layout:
+    """A copy of data/ (and figures/) under tmp_path; tests edit it, never the repo."""
+    shutil.copytree(REPO.root / "data", tmp_path / "data")
+    if REPO.figures.is_dir():
+        shutil.copytree(REPO.figures, tmp_path / "figures")
+    return Layout(tmp_path)
+
+
+def edit_ledger(layout: Layout, row: int, column: str, value: str) -> str:
+    """Set one cell of the scratch ledger (row counted from 0); return that row's claim_id."""
+    ledger = pd.read_csv(layout.ledger, dtype=str, keep_default_na=False)
+    ledger.loc[row, column] = value
+    ledger.to_csv(layout.ledger, index=False)
+    return ledger.loc[row, "claim_id"]

@@ -1,0 +1,42 @@
+"""Raw documents are byte-exact: any changed byte stops the build with file, expected and actual hash."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from secstats.paths import Layout
+from secstats.problems import BuildError
+from secstats.sources import read_checksums, read_sources, verify_raw
+
+
+def test_repo_sources_match_checksums(scratch: Layout) -> None:
+    verify_raw(scratch)
+
+
+def test_every_registered_source_is_checksummed(scratch: Layout) -> None:
+    listed = set(read_checksums(scratch.sources_dir / "SHA256SUMS"))
+    assert set(read_sources(scratch)["file"]) <= listed
+
+
+def test_one_changed_byte_is_reported_with_both_hashes(scratch: Layout) -> None:
+    document = scratch.sources_dir / read_sources(scratch)["file"].iloc[2]
+    data = bytearray(document.read_bytes())
+    expected = hashlib.sha256(data).hexdigest()
+    data[100] ^= 0x01
+    document.write_bytes(bytes(data))
+    with pytest.raises(BuildError) as error:
+        verify_raw(scratch)
+    message = str(error.value)
+    assert document.name in message
+    assert expected in message
+    assert hashlib.sha256(data).hexdigest() in message
+    assert "sha256" in message
+
+
+def test_missing_document_is_reported(scratch: Layout) -> None:
+    document = scratch.sources_dir / read_sources(scratch)["file"].iloc[0]
+    document.unlink()
+    with pytest.raises(BuildError, match="file missing"):
+        verify_raw(scratch)
