@@ -26,6 +26,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "once": 1, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5,
     "decade": 10, "quarter-century": 25,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 }
 # A numeral (optional thousands separators and decimals) or a word, possibly hyphenated.
 TOKEN = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)*")

@@ -20,9 +20,10 @@ from secstats.problems import Problem
 FAMILIES = ["homicide", "extradition", "merida_funding", "weapons", "overdose", "other"]
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
 UNITS = [
-    "count", "percent", "usd", "per_100000", "rank", "times", "miles", "years", "months", "hours",
+    "count", "percent", "usd", "per_100000", "rank", "times", "miles", "milligrams", "years", "months", "hours",
 ]
 PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "point"]
+YEAR_BASES = ["calendar", "fiscal"]
 
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
 SNAKE_CASE = r"^[a-z][a-z0-9_]*$"
@@ -60,6 +61,9 @@ class ClaimsLedger(pa.DataFrameModel):
     period_type: Series[str] = pa.Field(
         isin=PERIOD_TYPES, description="calendar_year, fiscal_year (U.S. federal, Oct-Sep), span or point."
     )
+    year_basis: Series[str] = pa.Field(
+        isin=YEAR_BASES, description="Whether period years are calendar years or U.S. federal fiscal years (Oct-Sep)."
+    )
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the number applies.")
     quote: Series[str] = pa.Field(str_length={"min_value": 1}, description="Verbatim fragment of the document.")
     quote_start: Series[int] = pa.Field(ge=0, description="0-based character offset of quote in the document.")
@@ -75,6 +79,10 @@ class ClaimsLedger(pa.DataFrameModel):
     def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
         is_range = df["qualifier"] == "range"
         return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
+
+    @pa.dataframe_check(name="year_basis: fiscal for every fiscal_year period")
+    def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["period_type"] != "fiscal_year") | (df["year_basis"] == "fiscal")
 
     class Config:
         strict = True
