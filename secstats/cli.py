@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from secstats.charts import render_charts, write_charts
 from secstats.claims import check_ledger
 from secstats.paths import Layout, default_layout
 from secstats.problems import BuildError
 from secstats.sources import verify_raw
+from secstats.tables import build_tables, write_tables
 
 
 def run_check(layout: Layout) -> None:
@@ -18,11 +20,29 @@ def run_check(layout: Layout) -> None:
     print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents")
 
 
+def run_build_tables(layout: Layout) -> None:
+    """Check inputs, then build, validate and write every clean table (all or nothing)."""
+    verify_raw(layout)
+    ledger = check_ledger(layout)
+    tables = build_tables(layout, ledger)
+    write_tables(layout, tables)
+    print(f"ok: {len(tables)} tables written to {layout.clean.relative_to(layout.root)}/")
+
+
+def run_build_charts(layout: Layout) -> None:
+    """Render every chart from the validated clean tables, then write them all."""
+    rendered = render_charts(layout)
+    write_charts(layout, rendered)
+    print(f"ok: {len(rendered)} figure files written to {layout.figures.relative_to(layout.root)}/")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     parser = argparse.ArgumentParser(prog="secstats", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="verify raw checksums and the claims ledger")
+    commands.add_parser("build-tables", help="check inputs, then build the clean tables in data/clean/")
+    commands.add_parser("build-charts", help="draw every chart in figures/ from the clean tables")
     return parser
 
 
@@ -33,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             run_check(layout)
+        elif args.command == "build-tables":
+            run_build_tables(layout)
+        elif args.command == "build-charts":
+            run_build_charts(layout)
     except BuildError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -48,6 +48,11 @@ class ClaimsLedger(pa.DataFrameModel):
     measure: Series[str] = pa.Field(
         str_matches=SNAKE_CASE, description="What is counted, snake_case; the same name across documents."
     )
+    quantity: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE,
+        description="The quantity the measure estimates: claims with the same quantity and geography are compared "
+        "with each other (deaths in the drug war and all homicides are both estimates of homicides).",
+    )
     value: Series[float] = pa.Field(description="The number stated, in base units (see unit).")
     value_high: Series[float] = pa.Field(
         nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise."
@@ -90,6 +95,106 @@ class ClaimsLedger(pa.DataFrameModel):
         ordered = True
 
 
+# ---------------------------------------------------------------------------------------------
+# Clean indicator tables. Every table shares the IndicatorTable columns; each family adds its own
+# dimension and rules. The claim_id check against the ledger is added at validation time (the
+# ledger is data, not schema): see ``validate_frame(known_claims=...)``.
+
+PROCESSING = ["stated", "derived"]
+TABLE_UNITS = UNITS + ["count_per_year"]
+
+
+class IndicatorTable(pa.DataFrameModel):
+    """Columns every clean table shares: the figure, its bounds, its period and where it came from."""
+
+    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one).")
+    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the number applies.")
+    period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
+    period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
+    period_type: Series[str] = pa.Field(isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock).")
+    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September).")
+    value: Series[float] = pa.Field(ge=0, description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.")
+    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.")
+    unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value and value_high.")
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the source's words bound the figure; derived rows inherit the loosest input qualifier.")
+    processing: Series[str] = pa.Field(isin=PROCESSING, description="stated: written in a source; derived: computed from stated claims by the formula in derivation.")
+    derivation: Series[str] = pa.Field(nullable=True, description="For derived rows, the formula and the claims it uses; empty for stated rows.")
+    claim_id: Series[str] = pa.Field(description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows.")
+    source_id: Series[str] = pa.Field(description="Source document(s) of those claims, joined by ';'.")
+
+    @pa.dataframe_check(name="period_end: not before period_start")
+    def period_in_order(cls, df: pd.DataFrame) -> pd.Series:
+        start, end = period_bounds(df["period_start"], df["period_end"])
+        return start <= end
+
+    @pa.dataframe_check(name="value_high: set only for ranges, and above value")
+    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
+        is_range = df["qualifier"] == "range"
+        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
+
+    @pa.dataframe_check(name="value: shares (percent, not a change) between 0 and 100")
+    def shares_at_most_100(cls, df: pd.DataFrame) -> pd.Series:
+        is_share = (df["unit"] == "percent") & ~df["measure"].str.endswith("_change")
+        return ~is_share | (df["value"] <= 100)
+
+    @pa.dataframe_check(name="derivation: present exactly for derived rows")
+    def derived_rows_say_how(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["processing"] == "derived") == df["derivation"].notna()
+
+    @pa.dataframe_check(name="year_basis: fiscal for every fiscal_year period")
+    def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["period_type"] != "fiscal_year") | (df["year_basis"] == "fiscal")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class Homicides(IndicatorTable):
+    """Mexico homicides as the documents state them: counts, rates per 100,000 inhabitants, changes and impunity shares."""
+
+    unit: Series[str] = pa.Field(isin=["count", "per_100000", "percent"], description="count (people), per_100000 (inhabitants) or percent.")
+
+
+class Extraditions(IndicatorTable):
+    """Extraditions from Mexico to the United States: totals per period and derived per-year averages."""
+
+    unit: Series[str] = pa.Field(isin=["count", "count_per_year"], description="count (people extradited) or count_per_year (derived average).")
+
+
+class MeridaFunding(IndicatorTable):
+    """U.S. Merida Initiative and security assistance to Mexico by U.S. fiscal year; allocated and disbursed kept apart."""
+
+    transaction: Series[str] = pa.Field(
+        isin=["allocated", "disbursed", "undisbursed", "unspecified"],
+        description="allocated (appropriated by Congress), disbursed (delivered), undisbursed (derived: allocated minus disbursed) "
+        "or unspecified (the document does not say which).",
+    )
+    unit: Series[str] = pa.Field(isin=["usd"], description="Current U.S. dollars, not adjusted for inflation.")
+    year_basis: Series[str] = pa.Field(isin=["fiscal"], description="Always U.S. federal fiscal years (FY2008 = Oct 2007 - Sep 2008).")
+
+
+class WeaponOrigins(IndicatorTable):
+    """Shares of firearms seized in Mexico and traced (eTrace) by place of origin in the United States."""
+
+    geography: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE,
+        description="Origin of the firearms: united_states, a U.S. state (united_states_texas), or a derived remainder.",
+    )
+    unit: Series[str] = pa.Field(isin=["percent"], description="Percent of traced firearms (percent points).")
+
+
+class OverdoseDeaths(IndicatorTable):
+    """U.S. drug overdose deaths as the documents state them, by drug; changes and shares kept with their units."""
+
+    drug: Series[str] = pa.Field(
+        isin=["all_drugs", "opioids", "synthetic_opioids", "synthetic_opioids_or_heroin", "fentanyl"],
+        description="Drug involved; categories overlap (a death may involve several drugs).",
+    )
+    unit: Series[str] = pa.Field(isin=["count", "percent", "times"], description="count (deaths), percent (share or change) or times (multiple).")
+
+
 def read_csv_for(path: Path) -> pd.DataFrame:
     """Read a CSV as text with only empty cells missing, so that the schema does every type coercion."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
@@ -118,9 +223,23 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
     return problems
 
 
-def validate_frame(model: type[pa.DataFrameModel], df: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+def claims_known(known_claims: set[str]) -> pa.Check:
+    """A check that every ';'-joined claim id in a column is in the ledger."""
+    return pa.Check(
+        lambda ids: ids.str.split(";").map(lambda parts: all(part in known_claims for part in parts)),
+        name="claim_id in ledger",
+    )
+
+
+def validate_frame(
+    model: type[pa.DataFrameModel], df: pd.DataFrame, file: str, known_claims: set[str] | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate lazily; return the coerced frame and every problem (empty list when valid)."""
+    schema = model.to_schema()
+    if known_claims is not None:
+        column = schema.columns["claim_id"]
+        schema = schema.update_column("claim_id", checks=[*column.checks, claims_known(known_claims)])
     try:
-        return model.validate(df, lazy=True), []
+        return schema.validate(df, lazy=True), []
     except pa.errors.SchemaErrors as error:
         return df, failure_problems(error, df, file)

@@ -1,0 +1,238 @@
+"""Stage 2: tidy, validated tables in ``data/clean/``, built only from ledger claims.
+
+Each table is declared once in ``TABLES``: its pandera model, the ledger measures it takes (with the
+dimension values each measure implies), the measures of its family it leaves out and why, and the
+derivations that compute values the documents imply but do not state. Derived rows carry the formula
+and the ids of the claims they use, so every number in ``data/clean/`` traces back to a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+
+import pandas as pd
+import pandera.pandas as pa
+
+from secstats.outputs import write_csv_atomic
+from secstats.paths import Layout
+from secstats.problems import raise_if_any
+from secstats.schemas import (
+    Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins, read_csv_for, validate_frame,
+)
+
+FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
+LEDGER_COLUMNS = [
+    "measure", "geography", "period_start", "period_end", "period_type", "year_basis",
+    "value", "value_high", "unit", "qualifier", "claim_id", "source_id",
+]
+
+Derivation = Callable[[pd.DataFrame], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one clean table is made from the ledger."""
+
+    name: str
+    model: type[pa.DataFrameModel]
+    measures: Mapping[str, Mapping[str, str]]  # ledger measure -> dimension values it implies
+    left_out: Mapping[str, str] = field(default_factory=dict)  # measure of the family -> why it is not here
+    derivations: tuple[Derivation, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def description(self) -> str:
+        return (self.model.__doc__ or "").strip()
+
+
+# --- derivations: values the documents imply but do not state ------------------------------------
+
+def derived_row(template: pd.Series, inputs: pd.DataFrame, **values: object) -> dict:
+    """A derived row: the template's period and place, the inputs' ids, and the new values."""
+    row = template.to_dict()
+    row.update(processing="derived", value_high=None,
+               claim_id=";".join(inputs["claim_id"]), source_id=";".join(inputs["source_id"].unique()))
+    row.update(values)
+    return row
+
+
+def loosest_qualifier(inputs: pd.DataFrame) -> str:
+    """exact only when every input is exact; anything else makes arithmetic on it approximate."""
+    return "exact" if (inputs["qualifier"] == "exact").all() else "approximate"
+
+
+def per_year_averages(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Average per year of totals stated over a span of whole years (2000-2006 counts as 6 years)."""
+    spans = stated[(stated["measure"] == measure) & (stated["period_type"] == "span")
+                   & (stated["period_start"].str.len() == 4) & (stated["period_end"].str.len() == 4)]
+    rows = []
+    for _, total in spans.iterrows():
+        years = int(total["period_end"]) - int(total["period_start"])
+        rows.append(derived_row(
+            total, total.to_frame().T, measure=f"{measure}_per_year_average", unit="count_per_year",
+            value=round(total["value"] / years, 1), qualifier=total["qualifier"],
+            derivation=f"{total['claim_id']} / {years} years ({total['period_start']}-{total['period_end']} "
+                       "as written; a presidential term counts as its 6 calendar years); rounded to 0.1",
+        ))
+    return pd.DataFrame(rows)
+
+
+def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth: Callable[[pd.Series], float],
+                           wording: str) -> pd.DataFrame:
+    """The earlier level implied by a later level and the stated change between the two years.
+
+    A change is read against the level stated nearest to it in the same document (its own sentence),
+    not against every level a document gives for that year.
+    """
+    rows = []
+    for _, step in stated[stated["measure"] == change].iterrows():
+        later = stated[(stated["measure"] == level) & (stated["period_start"] == step["period_end"])
+                       & (stated["period_end"] == step["period_end"]) & (stated["source_id"] == step["source_id"])]
+        if later.empty:
+            continue
+        known = later.loc[(later["quote_start"] - step["quote_start"]).abs().idxmin()]
+        inputs = pd.DataFrame([known, step])
+        rows.append(derived_row(
+            known, inputs, period_start=step["period_start"], period_end=step["period_start"],
+            value=float(round(known["value"] / growth(step))), qualifier="approximate",
+            derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to a "
+                       "whole number; approximate because the stated figures are rounded",
+        ))
+    return pd.DataFrame(rows)
+
+
+def share_remainders(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """100 minus the shares one source gives for one period: the origins it does not name."""
+    rows = []
+    shares = stated[stated["measure"] == measure]
+    for _, group in shares.groupby(["source_id", "period_start", "period_end"], sort=True):
+        named = ", ".join(group["geography"])
+        rows.append(derived_row(
+            group.iloc[0], group, geography="all_other_origins", value=round(100 - group["value"].sum(), 6),
+            qualifier=loosest_qualifier(group),
+            derivation=f"100 - ({' + '.join(group['claim_id'])}): share of origins other than {named}",
+        ))
+    return pd.DataFrame(rows)
+
+
+def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: str,
+                dimensions: Mapping[str, str]) -> pd.DataFrame:
+    """``minuend - subtrahend`` for claims of one source and one period (e.g. allocated - disbursed)."""
+    rows = []
+    for _, first in stated[stated["measure"] == minuend].iterrows():
+        matches = stated[(stated["measure"] == subtrahend) & (stated["source_id"] == first["source_id"])
+                         & (stated["period_start"] == first["period_start"]) & (stated["period_end"] == first["period_end"])]
+        for _, second in matches.iterrows():
+            inputs = pd.DataFrame([first, second])
+            rows.append(derived_row(
+                first, inputs, measure=measure, value=first["value"] - second["value"],
+                qualifier=loosest_qualifier(inputs), derivation=f"{first['claim_id']} - {second['claim_id']}",
+                **dimensions,
+            ))
+    return pd.DataFrame(rows)
+
+
+# --- the tables ------------------------------------------------------------------------------------
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "homicides", Homicides,
+        measures={m: {} for m in ("homicides", "deaths_drug_war", "homicide_rate", "homicides_percent_change",
+                                  "impunity_rate", "impunity_rate_journalist_killings")},
+        derivations=(partial(implied_earlier_levels, change="homicides_percent_change", level="homicides",
+                             growth=lambda step: 1 + step["value"] / 100, wording="(1 + {change}/100)"),),
+    ),
+    TableSpec(
+        "extraditions", Extraditions,
+        measures={"extraditions": {}},
+        derivations=(partial(per_year_averages, measure="extraditions"),),
+    ),
+    TableSpec(
+        "merida_funding", MeridaFunding,
+        measures={"merida_funding_allocated": {"transaction": "allocated"},
+                  "merida_funding_disbursed": {"transaction": "disbursed"},
+                  "us_security_assistance": {"transaction": "unspecified"}},
+        derivations=(partial(differences, minuend="merida_funding_allocated", subtrahend="merida_funding_disbursed",
+                             measure="merida_funding_undisbursed", dimensions={"transaction": "undisbursed"}),),
+    ),
+    TableSpec(
+        "weapon_origins", WeaponOrigins,
+        measures={"firearms_origin_share": {}},
+        left_out={"firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
+                  "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms"},
+        derivations=(partial(share_remainders, measure="firearms_origin_share"),),
+    ),
+    TableSpec(
+        "overdose_deaths", OverdoseDeaths,
+        measures={"overdose_deaths": {"drug": "all_drugs"},
+                  "overdose_deaths_change": {"drug": "all_drugs"},
+                  "overdose_deaths_opioids_share": {"drug": "opioids"},
+                  "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
+                  "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
+                  "overdose_deaths_fentanyl": {"drug": "fentanyl"}},
+        derivations=(partial(implied_earlier_levels, change="overdose_deaths_change", level="overdose_deaths",
+                             growth=lambda step: step["value"],
+                             wording="{change} (read as 'N times as many'; 'three times more' could also mean 4x)"),),
+    ),
+)
+
+
+def table_spec(name: str) -> TableSpec:
+    """The spec of one table; an unknown name lists the valid ones."""
+    for spec in TABLES:
+        if spec.name == name:
+            return spec
+    raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
+
+
+def stated_rows(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """The ledger claims a table takes, with the dimension values their measure implies."""
+    # quote_start is kept for derivations that pair claims by their place in the text; not published.
+    rows = ledger.loc[ledger["measure"].isin(list(spec.measures)), [*LEDGER_COLUMNS, "quote_start"]].copy()
+    rows["processing"] = "stated"
+    rows["derivation"] = None
+    for dimension in {d for values in spec.measures.values() for d in values}:
+        rows[dimension] = rows["measure"].map(lambda m, d=dimension: spec.measures[m][d])
+    return rows
+
+
+def assemble(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """Stated rows plus derived rows, in the model's column order, sorted so rebuilds are identical."""
+    stated = stated_rows(ledger, spec)
+    derived = [derive(stated) for derive in spec.derivations]
+    table = pd.concat([stated, *[d for d in derived if not d.empty]], ignore_index=True)
+    columns = list(spec.model.to_schema().columns)
+    table = table[columns].sort_values(["measure", "period_start", "period_end", "geography", "claim_id"], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def build_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Assemble and validate every table; raise with every problem before anything is written."""
+    known = set(ledger["claim_id"])
+    built, problems = {}, []
+    for spec in TABLES:
+        file = str((layout.clean / spec.file_name).relative_to(layout.root))
+        built[spec.name], found = validate_frame(spec.model, assemble(ledger, spec), file, known)
+        problems += found
+    raise_if_any(problems)
+    return built
+
+
+def write_tables(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> None:
+    """Write validated tables, each atomically."""
+    for name, table in tables.items():
+        write_csv_atomic(layout.clean / table_spec(name).file_name, table, float_format=FLOAT_FORMAT)
+
+
+def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:
+    """Read a clean table from disk and validate it (types coerced); raise with every problem."""
+    spec = table_spec(name)
+    path = layout.clean / spec.file_name
+    table, problems = validate_frame(spec.model, read_csv_for(path), str(path.relative_to(layout.root)), known_claims)
+    raise_if_any(problems)
+    return table
