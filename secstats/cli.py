@@ -36,10 +36,17 @@ def run_build_charts(layout: Layout) -> None:
     print(f"ok: {len(rendered)} figure files written to {layout.figures.relative_to(layout.root)}/")
 
 
+def run_build(layout: Layout) -> None:
+    """Everything, in flow order: checks, tables, charts. Nothing is written unless all tables validate."""
+    run_build_tables(layout)
+    run_build_charts(layout)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     parser = argparse.ArgumentParser(prog="secstats", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="check inputs, build the clean tables, then the charts")
     commands.add_parser("check", help="verify raw checksums and the claims ledger")
     commands.add_parser("build-tables", help="check inputs, then build the clean tables in data/clean/")
     commands.add_parser("build-charts", help="draw every chart in figures/ from the clean tables")
@@ -51,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     layout = default_layout()
     try:
-        if args.command == "check":
+        if args.command == "build":
+            run_build(layout)
+        elif args.command == "check":
             run_check(layout)
         elif args.command == "build-tables":
             run_build_tables(layout)

@@ -3,8 +3,8 @@
 Column types, units (``metadata={"unit": ...}``), allowed values and descriptions live here and nowhere
 else; validation reports, the data dictionary and ``datapackage.json`` are generated from these classes.
 
-Row-level rules that involve several columns are ``dataframe_check``s whose name reads
-``"<column>: <rule>"``, so a failure report can name the column the user must fix.
+Row-level rules that involve several columns are ``dataframe_check``s; ``ROW_RULES`` says for each
+which column the user must fix and what the rule is, so a failure report can name both.
 """
 
 from __future__ import annotations
@@ -29,6 +29,16 @@ PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
 SNAKE_CASE = r"^[a-z][a-z0-9_]*$"
 
 
+# dataframe_check function name -> "<column to fix>: <rule>"
+ROW_RULES = {
+    "period_in_order": "period_end: not before period_start",
+    "value_high_for_ranges": "value_high: set only for ranges, and above value",
+    "fiscal_years_are_fiscal": "year_basis: fiscal for every fiscal_year period",
+    "shares_at_most_100": "value: shares (percent, not a change) between 0 and 100",
+    "derived_rows_say_how": "derivation: present exactly for derived rows",
+}
+
+
 def period_bounds(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Periods as comparable month strings: a bare start year means January, a bare end year December."""
     start_month = start.where(start.str.len() != 4, start + "-01")
@@ -36,7 +46,25 @@ def period_bounds(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Serie
     return start_month, end_month
 
 
-class ClaimsLedger(pa.DataFrameModel):
+class FigureRules(pa.DataFrameModel):
+    """Row rules shared by the ledger and every clean table (both hold figures with periods and bounds)."""
+
+    @pa.dataframe_check
+    def period_in_order(cls, df: pd.DataFrame) -> pd.Series:
+        start, end = period_bounds(df["period_start"], df["period_end"])
+        return start <= end
+
+    @pa.dataframe_check
+    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
+        is_range = df["qualifier"] == "range"
+        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
+
+    @pa.dataframe_check
+    def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["period_type"] != "fiscal_year") | (df["year_basis"] == "fiscal")
+
+
+class ClaimsLedger(FigureRules):
     """The claims ledger: one row per numeric statement in a source document, with its verbatim quote."""
 
     claim_id: Series[str] = pa.Field(
@@ -75,20 +103,6 @@ class ClaimsLedger(pa.DataFrameModel):
     cited_source: Series[str] = pa.Field(nullable=True, description="Endnote or attribution the document gives.")
     note: Series[str] = pa.Field(nullable=True, description="Curator's note: source errors, repeats, readings.")
 
-    @pa.dataframe_check(name="period_end: not before period_start")
-    def period_in_order(cls, df: pd.DataFrame) -> pd.Series:
-        start, end = period_bounds(df["period_start"], df["period_end"])
-        return start <= end
-
-    @pa.dataframe_check(name="value_high: set only for ranges, and above value")
-    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
-        is_range = df["qualifier"] == "range"
-        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
-
-    @pa.dataframe_check(name="year_basis: fiscal for every fiscal_year period")
-    def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["period_type"] != "fiscal_year") | (df["year_basis"] == "fiscal")
-
     class Config:
         strict = True
         coerce = True
@@ -104,7 +118,7 @@ PROCESSING = ["stated", "derived"]
 TABLE_UNITS = UNITS + ["count_per_year"]
 
 
-class IndicatorTable(pa.DataFrameModel):
+class IndicatorTable(FigureRules):
     """Columns every clean table shares: the figure, its bounds, its period and where it came from."""
 
     measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one).")
@@ -122,28 +136,14 @@ class IndicatorTable(pa.DataFrameModel):
     claim_id: Series[str] = pa.Field(description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows.")
     source_id: Series[str] = pa.Field(description="Source document(s) of those claims, joined by ';'.")
 
-    @pa.dataframe_check(name="period_end: not before period_start")
-    def period_in_order(cls, df: pd.DataFrame) -> pd.Series:
-        start, end = period_bounds(df["period_start"], df["period_end"])
-        return start <= end
-
-    @pa.dataframe_check(name="value_high: set only for ranges, and above value")
-    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
-        is_range = df["qualifier"] == "range"
-        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
-
-    @pa.dataframe_check(name="value: shares (percent, not a change) between 0 and 100")
+    @pa.dataframe_check
     def shares_at_most_100(cls, df: pd.DataFrame) -> pd.Series:
         is_share = (df["unit"] == "percent") & ~df["measure"].str.endswith("_change")
         return ~is_share | (df["value"] <= 100)
 
-    @pa.dataframe_check(name="derivation: present exactly for derived rows")
+    @pa.dataframe_check
     def derived_rows_say_how(cls, df: pd.DataFrame) -> pd.Series:
         return (df["processing"] == "derived") == df["derivation"].notna()
-
-    @pa.dataframe_check(name="year_basis: fiscal for every fiscal_year period")
-    def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["period_type"] != "fiscal_year") | (df["year_basis"] == "fiscal")
 
     class Config:
         strict = True
@@ -206,8 +206,8 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
     problems = []
     for case in error.failure_cases.itertuples():
         column, rule = case.column, str(case.check)
-        if case.schema_context == "DataFrameSchema" and ": " in rule:
-            column, rule = rule.split(": ", 1)
+        if case.schema_context == "DataFrameSchema" and rule in ROW_RULES:
+            column, rule = ROW_RULES[rule].split(": ", 1)
         index = case.index if pd.notna(case.index) else None
         key = (index, column, rule)
         if key in seen:

@@ -1,0 +1,72 @@
+"""Whole builds: reproducible to the byte, committed outputs fresh, failures leave outputs untouched."""
+
+from __future__ import annotations
+
+import re
+import pandas as pd
+import pytest
+
+from secstats import tables as tables_module
+from secstats.charts import CHARTS
+from secstats.cli import run_build
+from secstats.paths import Layout
+from secstats.problems import BuildError
+from secstats.tables import TABLES
+
+from tests.conftest import REPO, edit_ledger
+
+
+def outputs(layout: Layout) -> dict[str, bytes]:
+    """Every built file under data/clean/ and figures/, by relative path."""
+    files = [*layout.clean.glob("*"), *layout.figures.glob("*")]
+    return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
+
+
+def test_two_builds_are_byte_identical(scratch: Layout) -> None:
+    run_build(scratch)
+    first = outputs(scratch)
+    for built in [*scratch.clean.glob("*"), *scratch.figures.glob("*")]:
+        built.unlink()
+    run_build(scratch)
+    assert outputs(scratch) == first
+    assert len([name for name in first if name.endswith(".svg")]) == len(CHARTS)
+
+
+def test_committed_outputs_are_fresh(scratch: Layout) -> None:
+    run_build(scratch)
+    stale = [name for name, data in outputs(scratch).items() if (REPO.root / name).read_bytes() != data]
+    assert not stale, f"committed outputs differ from a fresh build; run 'make figures': {stale}"
+
+
+def test_a_bad_ledger_leaves_previous_outputs_untouched(scratch: Layout) -> None:
+    before = outputs(scratch)
+    edit_ledger(scratch, 3, "qualifier", "roughly")
+    with pytest.raises(BuildError):
+        run_build(scratch)
+    assert outputs(scratch) == before
+
+
+def test_a_failing_table_leaves_every_output_untouched(scratch: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables validate all together before any is written: one bad table stops them all."""
+    before = outputs(scratch)
+    original = tables_module.assemble
+
+    def assemble_with_a_negative_count(ledger: pd.DataFrame, spec: tables_module.TableSpec) -> pd.DataFrame:
+        table = original(ledger, spec)
+        if spec.name == TABLES[-1].name:
+            table.loc[0, "value"] = -1.0
+        return table
+
+    monkeypatch.setattr(tables_module, "assemble", assemble_with_a_negative_count)
+    with pytest.raises(BuildError, match="greater_than_or_equal_to"):
+        run_build(scratch)
+    assert outputs(scratch) == before
+    assert not list(scratch.clean.glob(".*.tmp")) and not list(scratch.figures.glob(".*.tmp"))
+
+
+def test_makefile_lists_every_output() -> None:
+    makefile = (REPO.root / "Makefile").read_text()
+    tables = re.search(r"^TABLE_NAMES := (.+)$", makefile, re.M).group(1).split()
+    charts = re.search(r"^CHART_NAMES := \$\(TABLE_NAMES\) (.+)$", makefile, re.M).group(1).split()
+    assert tables == [spec.name for spec in TABLES]
+    assert tables + charts == [chart.name for chart in CHARTS]

@@ -1,0 +1,73 @@
+"""Charts carry their own footnotes: every SVG names its sources and the claims it draws."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pandas as pd
+import pytest
+
+from secstats.charts import CHARTS, Citations, footnote_text, value_label
+from secstats.claims import read_ledger
+from secstats.sources import read_sources
+from secstats.tables import read_table
+
+from tests.conftest import REPO
+
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+CLAIM_ID = re.compile(r"\b[a-z]+-\d{3}\b")
+
+
+def svg_text(name: str) -> str:
+    """All text of a committed SVG (text stays text: svg.fonttype is 'none')."""
+    root = ElementTree.parse(REPO.figures / f"{name}.svg").getroot()
+    return "\n".join("".join(element.itertext()) for element in root.iter(SVG_TEXT))
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=[c.name for c in CHARTS])
+def test_svg_footnote_cites_its_sources_and_claims(chart) -> None:
+    text = svg_text(chart.name)
+    cited = set(CLAIM_ID.findall(text))
+    drawn = {c for name in chart.tables for ids in read_table(REPO, name)["claim_id"] for c in ids.split(";")}
+    assert cited, "no claim ids in the footnote"
+    assert cited <= drawn, f"footnote cites claims the chart's tables do not hold: {cited - drawn}"
+    ledger = read_ledger(REPO).set_index("claim_id")
+    register = read_sources(REPO).set_index("source_id")
+    for source_id in {ledger.loc[c, "source_id"] for c in cited}:
+        assert f"Source: {register.loc[source_id, 'author']}" in text
+
+
+def test_overview_cites_every_tabled_claim() -> None:
+    cited = set(CLAIM_ID.findall(svg_text("overview")))
+    for chart in CHARTS[:-1]:
+        for name in chart.tables:
+            assert set(read_table(REPO, name)["claim_id"].str.split(";").explode()) <= cited
+
+
+def test_footnote_groups_claims_by_source_and_flags_derivations() -> None:
+    ledger = read_ledger(REPO)
+    citations = Citations.load(REPO)
+    first, second = ledger.groupby("source_id").head(1).iloc[:2].itertuples()
+    rows = pd.DataFrame({"claim_id": [first.claim_id, f"{first.claim_id};{second.claim_id}"],
+                         "processing": ["stated", "derived"]})
+    text = footnote_text(rows, citations).replace("\n", " ")
+    assert text.count("Source:") == 2
+    assert citations.citation(first.source_id)[:40] in text and citations.citation(second.source_id)[:40] in text
+    assert "Derived values" in text
+
+
+@pytest.mark.parametrize(
+    "qualifier, processing, expected",
+    [("exact", "stated", "72,000"), ("approximate", "stated", "~72,000"), ("more_than", "stated", ">72,000"),
+     ("at_least", "stated", "≥72,000"), ("exact", "derived", "72,000 (derived)")],
+)
+def test_value_labels_keep_the_qualifier_visible(qualifier: str, processing: str, expected: str) -> None:
+    row = pd.Series({"value": 72000.0, "value_high": None, "qualifier": qualifier, "processing": processing})
+    assert value_label(row) == expected
+
+
+def test_svg_has_no_timestamp() -> None:
+    for chart in CHARTS:
+        head = (REPO.figures / f"{chart.name}.svg").read_text()[:2000]
+        assert "<dc:date>" not in head and "Matplotlib v" not in head

@@ -1,0 +1,128 @@
+"""Clean tables: bad rows are named precisely, and derived rows recompute from the ledger."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from secstats.claims import check_ledger
+from secstats.paths import Layout
+from secstats.problems import BuildError
+from secstats.tables import TABLES, read_table, table_spec
+
+from tests.conftest import REPO
+
+LEDGER = check_ledger(REPO)
+FAMILY_OF = {"homicides": "homicide", "extraditions": "extradition", "merida_funding": "merida_funding",
+             "weapon_origins": "weapons", "overdose_deaths": "overdose"}
+
+
+def break_one_row(layout: Layout, name: str, column: str, value: str, row: int = 0) -> None:
+    """Overwrite one cell of a clean table in the scratch copy."""
+    path = layout.clean / table_spec(name).file_name
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.loc[row, column] = value
+    table.to_csv(path, index=False)
+
+
+def failure(layout: Layout, name: str) -> str:
+    with pytest.raises(BuildError) as error:
+        read_table(layout, name, set(LEDGER["claim_id"]))
+    return str(error.value)
+
+
+@pytest.mark.parametrize("name", [spec.name for spec in TABLES])
+def test_committed_tables_validate(name: str) -> None:
+    assert len(read_table(REPO, name, set(LEDGER["claim_id"]))) > 0
+
+
+@pytest.mark.parametrize("name", [spec.name for spec in TABLES])
+@pytest.mark.parametrize(
+    "column, bad, check",
+    [
+        ("value", "-5", "greater_than_or_equal_to(0)"),
+        ("claim_id", "nobody-999", "claim_id in ledger"),
+        ("period_start", "2999", "not before period_start"),
+    ],
+)
+def test_bad_row_names_file_row_column_and_check(scratch: Layout, name: str, column: str, bad: str, check: str) -> None:
+    break_one_row(scratch, name, column, bad, row=1)
+    message = failure(scratch, name)
+    assert f"data/clean/{name}.csv" in message
+    assert "row 3" in message  # row 1 counted from 0, plus the header line
+    assert f"column {'period_end' if column == 'period_start' else column}" in message
+    assert check in message
+
+
+@pytest.mark.parametrize("name", ["homicides", "weapon_origins", "overdose_deaths"])
+def test_share_above_100_is_caught(scratch: Layout, name: str) -> None:
+    table = pd.read_csv(scratch.clean / f"{name}.csv", dtype=str, keep_default_na=False)
+    row = int(((table["unit"] == "percent") & ~table["measure"].str.endswith("_change")).idxmax())
+    break_one_row(scratch, name, "value", "101", row=row)
+    message = failure(scratch, name)
+    assert f"row {row + 2}" in message and "column value" in message and "between 0 and 100" in message
+
+
+def test_every_claim_of_the_five_families_is_tabled_or_left_out_with_a_reason() -> None:
+    for spec in TABLES:
+        family = LEDGER[LEDGER["family"] == FAMILY_OF[spec.name]]
+        tabled = set(read_table(REPO, spec.name)["claim_id"].str.split(";").explode())
+        for claim in family.itertuples():
+            assert claim.claim_id in tabled or claim.measure in spec.left_out, (spec.name, claim.claim_id)
+
+
+def claim(claim_id: str) -> pd.Series:
+    return LEDGER.set_index("claim_id").loc[claim_id]
+
+
+def derived_rows(name: str) -> pd.DataFrame:
+    table = read_table(REPO, name)
+    return table[table["processing"] == "derived"]
+
+
+def test_per_year_averages_recompute_from_their_claims() -> None:
+    rows = derived_rows("extraditions")
+    assert len(rows) >= 2
+    for row in rows.itertuples():
+        total = claim(row.claim_id)
+        years = int(total.period_end) - int(total.period_start)
+        assert row.value == pytest.approx(total.value / years, abs=0.05)
+
+
+def test_implied_earlier_homicide_count_recomputes() -> None:
+    rows = derived_rows("homicides")
+    assert len(rows) == 1
+    level_id, change_id = rows.iloc[0]["claim_id"].split(";")
+    expected = claim(level_id).value / (1 + claim(change_id).value / 100)
+    assert rows.iloc[0]["value"] == pytest.approx(expected, abs=0.5)
+    assert rows.iloc[0]["period_start"] == claim(change_id).period_start
+    assert rows.iloc[0]["qualifier"] == "approximate"
+
+
+def test_share_remainders_complete_each_breakdown_to_100() -> None:
+    table = read_table(REPO, "weapon_origins")
+    for row in derived_rows("weapon_origins").itertuples():
+        parts = [claim(c).value for c in row.claim_id.split(";")]
+        assert row.value + sum(parts) == pytest.approx(100)
+        assert set(table[table["period_end"] == row.period_end]["claim_id"]) >= set(row.claim_id.split(";"))
+
+
+def test_undisbursed_is_allocated_minus_disbursed() -> None:
+    (row,) = derived_rows("merida_funding").itertuples()
+    allocated, disbursed = (claim(c) for c in row.claim_id.split(";"))
+    assert (allocated.measure, disbursed.measure) == ("merida_funding_allocated", "merida_funding_disbursed")
+    assert row.value == allocated.value - disbursed.value
+    assert row.year_basis == "fiscal"
+
+
+def test_stated_rows_copy_their_claim_exactly() -> None:
+    for spec in TABLES:
+        for row in read_table(REPO, spec.name).query("processing == 'stated'").itertuples():
+            source = claim(row.claim_id)
+            assert (row.value, row.qualifier, row.period_start, row.unit) == (
+                source.value, source.qualifier, source.period_start, source.unit)
+
+
+def test_unknown_table_lists_the_valid_ones() -> None:
+    with pytest.raises(KeyError, match="valid tables: homicides, extraditions"):
+        table_spec("homicide")
