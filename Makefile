@@ -10,9 +10,11 @@ VENV_READY := $(VENV)/.ready
 CODE := $(wildcard secstats/*.py)
 RAW := $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
 LEDGER := data/ledger/claims.csv
-# Every built output; tests/test_build.py checks these lists against secstats.tables and secstats.charts.
-TABLE_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths
-CHART_NAMES := $(TABLE_NAMES) overview
+# Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.charts.
+TABLE_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths \
+	official_mexico_homicides official_us_overdose_deaths official_us_assistance official_merida_statements \
+	reported_extraditions reported_firearm_traces reconciliation contradictions
+CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
 OUTPUTS := $(TABLES) $(FIGURES)

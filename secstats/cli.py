@@ -10,7 +10,8 @@ from secstats.claims import check_ledger
 from secstats.paths import Layout, default_layout
 from secstats.problems import BuildError
 from secstats.sources import verify_raw
-from secstats.tables import build_tables, write_tables
+from secstats.catalog import build_clean_tables
+from secstats.tables import write_tables
 
 
 def run_check(layout: Layout) -> None:
@@ -24,7 +25,7 @@ def run_build_tables(layout: Layout) -> None:
     """Check inputs, then build, validate and write every clean table (all or nothing)."""
     verify_raw(layout)
     ledger = check_ledger(layout)
-    tables = build_tables(layout, ledger)
+    tables = build_clean_tables(layout, ledger)
     write_tables(layout, tables)
     print(f"ok: {len(tables)} tables written to {layout.clean.relative_to(layout.root)}/")
 

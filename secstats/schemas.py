@@ -34,6 +34,7 @@ ROW_RULES = {
     "period_in_order": "period_end: not before period_start",
     "value_high_for_ranges": "value_high: set only for ranges, and above value",
     "fiscal_years_are_fiscal": "year_basis: fiscal for every fiscal_year period",
+    "counterpart_or_reason": "official_value: present exactly when there is a counterpart, else a reason",
     "shares_at_most_100": "value: shares (percent, not a change) between 0 and 100",
     "derived_rows_say_how": "derivation: present exactly for derived rows",
 }
@@ -46,7 +47,16 @@ def period_bounds(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Serie
     return start_month, end_month
 
 
-class FigureRules(pa.DataFrameModel):
+class StrictTable(pa.DataFrameModel):
+    """Every secstats table: exactly the declared columns, in order, coerced to their types."""
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class FigureRules(StrictTable):
     """Row rules shared by the ledger and every clean table (both hold figures with periods and bounds)."""
 
     @pa.dataframe_check
@@ -103,11 +113,6 @@ class ClaimsLedger(FigureRules):
     cited_source: Series[str] = pa.Field(nullable=True, description="Endnote or attribution the document gives.")
     note: Series[str] = pa.Field(nullable=True, description="Curator's note: source errors, repeats, readings.")
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-
 
 # ---------------------------------------------------------------------------------------------
 # Clean indicator tables. Every table shares the IndicatorTable columns; each family adds its own
@@ -144,11 +149,6 @@ class IndicatorTable(FigureRules):
     @pa.dataframe_check
     def derived_rows_say_how(cls, df: pd.DataFrame) -> pd.Series:
         return (df["processing"] == "derived") == df["derivation"].notna()
-
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
 
 
 class Homicides(IndicatorTable):
@@ -195,6 +195,181 @@ class OverdoseDeaths(IndicatorTable):
     unit: Series[str] = pa.Field(isin=["count", "percent", "times"], description="count (deaths), percent (share or change) or times (multiple).")
 
 
+# ---------------------------------------------------------------------------------------------
+# Official and reported series, built from data/raw/reference/ (see its PROVENANCE.md files).
+
+class OfficialMexicoHomicides(StrictTable):
+    """Mexico's homicides per calendar year from two official series, with the rate we compute.
+
+    INEGI counts deaths by homicide from death certificates, by year of REGISTRATION (not of
+    occurrence; 1990-2016 from INEGI's 2018 OLAP export, 2017-2023 from INEGI microdata via
+    mxmortalitydb). SESNSP counts victims of homicidio doloso in state prosecutors' files (new
+    methodology, 2015 on); SESNSP revises back years with each monthly release, and feminicidio is
+    counted apart. Population is CONAPO's 2023 mid-year series. The rate is ours, not published.
+    """
+
+    year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year (of registration for INEGI).")
+    series: Series[str] = pa.Field(isin=["inegi_deaths_by_registration", "sesnsp_victims_homicidio_doloso"],
+                                   description="Which official series the count belongs to.")
+    homicides: Series[int] = pa.Field(ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).")
+    months_covered: Series[int] = pa.Field(ge=1, le=12, description="Months of the year the count covers (12 unless the year is partial).")
+    population: Series[int] = pa.Field(gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).")
+    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.")
+    source: Series[str] = pa.Field(description="Publisher, dataset and vintage of the count.")
+
+
+class OfficialUSOverdoseDeaths(StrictTable):
+    """U.S. drug overdose deaths per calendar year by drug involved, 1999-2023.
+
+    1999-2021: NIDA's workbook of CDC WONDER final mortality data (January 2023 vintage); underlying
+    causes X40-X44, X60-X64, X85, Y10-Y14, drugs by ICD-10 T-code. 2022-2023: NCHS Data Briefs 491 and
+    522 (totals only; counts by drug for those years were not found). Drug categories overlap: a death
+    involving heroin and fentanyl counts in both.
+    """
+
+    year: Series[int] = pa.Field(ge=1999, le=2100, description="Calendar year of death.")
+    drug: Series[str] = pa.Field(
+        isin=["all_drugs", "any_opioid", "synthetic_opioids_t404", "heroin_t401", "heroin_and_synthetic",
+              "heroin_without_synthetic", "prescription_opioids_t402_t403", "cocaine_t405", "psychostimulants_t436"],
+        description="Drug involved (ICD-10 code in the name; t404 is synthetic opioids other than methadone, mainly fentanyl).")
+    deaths: Series[int] = pa.Field(ge=0, description="Deaths (persons).")
+    source: Series[str] = pa.Field(description="Publisher, dataset and vintage.")
+
+
+class OfficialUSAssistance(StrictTable):
+    """All U.S. foreign assistance to Mexico by U.S. fiscal year and transaction type (ForeignAssistance.gov).
+
+    NOT Merida-only: every agency and account in the dataset. Two snapshots of the same download are
+    kept apart (recent years are revised upward and incomplete). Current U.S. dollars.
+    """
+
+    fiscal_year: Series[str] = pa.Field(str_matches=r"^\d{4}(tq)?$", description="U.S. federal fiscal year; 1976tq is the 1976 transition quarter.")
+    transaction_type: Series[str] = pa.Field(
+        isin=["Appropriated and Planned", "Obligations", "Disbursements", "Initial Allocations", "President's Budget Requests"],
+        description="ForeignAssistance.gov transaction type.")
+    amount_usd: Series[int] = pa.Field(description="Current U.S. dollars (negative for de-obligations).")
+    snapshot: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Date the snapshot was committed to its repository.")
+    source: Series[str] = pa.Field(description="Publisher, dataset and the repository the snapshot came from.")
+
+
+class OfficialMeridaStatements(StrictTable):
+    """Merida Initiative funding figures as stated in official documents (CRS, GAO, U.S. Embassy).
+
+    Not a series: each row is one sentence of one document. Requested, appropriated, delivered and
+    obligated are different things; amount_type keeps each figure's own meaning.
+    """
+
+    publisher: Series[str] = pa.Field(description="CRS, GAO or U.S. Embassy Mexico City (Dept. of State).")
+    document: Series[str] = pa.Field(description="Document title and number.")
+    document_date: Series[str] = pa.Field(nullable=True, description="Publication date (YYYY-MM-DD); empty when undated.")
+    recipient_scope: Series[str] = pa.Field(description="Mexico, or Mexico and Central America.")
+    fy_start: Series[float] = pa.Field(nullable=True, description="First U.S. fiscal year covered (empty when not stated).")
+    fy_end: Series[float] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
+    amount_usd: Series[float] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).")
+    amount_type: Series[str] = pa.Field(description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording.")
+    quoted_text: Series[str] = pa.Field(description="The sentence of the document that gives the amount.")
+    url: Series[str] = pa.Field(description="Where the statement was read.")
+
+
+class ReportedExtraditions(StrictTable):
+    """Extraditions from Mexico as reported by officials or the press: figures, not an official series.
+
+    Sources disagree (2008 is given as 85 and as 95) and scopes differ: all persons, Mexican nationals
+    only, all destination countries, extraditions authorized. Do not read the rows as one series.
+    """
+
+    period_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day covered.")
+    period_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day covered.")
+    extraditions: Series[int] = pa.Field(ge=0, description="Persons extradited in the period, in the row's scope.")
+    scope: Series[str] = pa.Field(description="Who is counted, in the report's words.")
+    reported_by: Series[str] = pa.Field(description="Who gave the figure (and who quoted it).")
+    url: Series[str] = pa.Field(description="Where the figure was read.")
+
+
+class ReportedFirearmTraces(StrictTable):
+    """Firearms seized in Mexico and traced by ATF, as reported by GAO, ATF and the press (aggregates only).
+
+    eTrace counts only the firearms Mexico asked the U.S. to trace, not all firearms seized.
+    """
+
+    period_start: Series[str] = pa.Field(nullable=True, description="First year or month covered (YYYY, YYYY-MM or YYYY-MM-DD).")
+    period_end: Series[str] = pa.Field(description="Last year or month covered.")
+    metric: Series[str] = pa.Field(description="What the figure counts, in the report's words.")
+    value: Series[float] = pa.Field(ge=0, description="The figure, in unit.")
+    unit: Series[str] = pa.Field(description="firearms, percent or traces, with the report's qualifier.")
+    reported_by: Series[str] = pa.Field(description="Who gave the figure.")
+    url: Series[str] = pa.Field(description="Where the figure was read.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks of the claims: against official series, and against each other.
+
+class Reconciliation(StrictTable):
+    """Each claim of the five families beside its official counterpart, with a verdict that respects its qualifier.
+
+    Tolerance (secstats.reconciliation.judge): exact claims must match within half their rounding unit
+    (64,000 -> 500; 33,341 -> 0.5); approximate claims within 10 percent; 'more than' needs the official
+    figure above the claim, 'at least' at or above; ranges need it between the bounds. Official series
+    differ from the documents' sources in vintage and definition (INEGI by year of registration,
+    SESNSP revisions, overlapping drug categories, all U.S. aid vs Merida): read official_derivation.
+    """
+
+    claim_id: Series[str] = pa.Field(description="The ledger claim.")
+    source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
+    family: Series[str] = pa.Field(isin=FAMILIES[:-1], description="Indicator family of the claim.")
+    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What the claim counts.")
+    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the claim applies.")
+    period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month) of the claim.")
+    period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month) of the claim.")
+    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of claim_value, official_value and difference.")
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the document bounds the claim.")
+    claim_value: Series[float] = pa.Field(description="The value the document states.")
+    claim_value_high: Series[float] = pa.Field(nullable=True, description="Upper bound of a range claim.")
+    official_value: Series[float] = pa.Field(nullable=True, description="The official figure for the same measure, period and geography; empty when none.")
+    official_series: Series[str] = pa.Field(nullable=True, description="The secstats table (and series) the official figure comes from.")
+    official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset of the official figure.")
+    official_derivation: Series[str] = pa.Field(nullable=True, description="How the official figure was read or computed (sums, ratios, scope).")
+    difference: Series[float] = pa.Field(nullable=True, description="claim_value - official_value, in unit.")
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100.")
+    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the rule accepts (0 for bounds).")
+    rule: Series[str] = pa.Field(nullable=True, description="The tolerance rule applied, with its numbers.")
+    verdict: Series[str] = pa.Field(isin=["consistent", "inconsistent", "no_counterpart"], description="consistent, inconsistent, or no_counterpart.")
+    reason: Series[str] = pa.Field(nullable=True, description="Why there is no counterpart (no series, period not covered, scope differs).")
+
+    @pa.dataframe_check
+    def counterpart_or_reason(cls, df: pd.DataFrame) -> pd.Series:
+        no_counterpart = df["verdict"] == "no_counterpart"
+        return (no_counterpart == df["official_value"].isna()) & (no_counterpart == df["reason"].notna())
+
+
+class Contradictions(StrictTable):
+    """Pairs of claims about the same quantity and geography that disagree, found from the ledger's quantity key.
+
+    incompatible: both cannot hold under their qualifiers (a part larger than its whole, a total over a
+    shorter period above the total over a longer one, disjoint bounds). differs: both could hold, but the
+    stated values, periods or scopes differ. Claim b may be a sum of several claims (ids joined by '+').
+    """
+
+    quantity: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="The quantity both claims estimate (ledger column quantity).")
+    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Geography of claim a (claim b may be its parts).")
+    claim_a: Series[str] = pa.Field(description="First claim id.")
+    claim_b: Series[str] = pa.Field(description="Second claim id, or several joined by '+' when summed.")
+    same_document: Series[bool] = pa.Field(description="True when both claims come from one document.")
+    value_a: Series[float] = pa.Field(description="Value of claim a.")
+    value_b: Series[float] = pa.Field(description="Value of claim b (the sum, for several).")
+    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of both values.")
+    qualifier_a: Series[str] = pa.Field(isin=QUALIFIERS, description="Qualifier of claim a.")
+    qualifier_b: Series[str] = pa.Field(description="Qualifier(s) of claim b.")
+    period_a: Series[str] = pa.Field(description="Period of claim a (start-end).")
+    period_b: Series[str] = pa.Field(description="Period of claim b.")
+    differs: Series[str] = pa.Field(description="What differs: value, period and/or scope, joined by '; '.")
+    difference: Series[float] = pa.Field(description="value_a - value_b, in unit.")
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.")
+    verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible or differs (see the table description).")
+    explanation: Series[str] = pa.Field(description="The rule that found the pair, in words.")
+
+
 def read_csv_for(path: Path) -> pd.DataFrame:
     """Read a CSV as text with only empty cells missing, so that the schema does every type coercion."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
@@ -223,10 +398,13 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
     return problems
 
 
+CLAIM_ID_COLUMNS = ("claim_id", "claim_a", "claim_b")
+
+
 def claims_known(known_claims: set[str]) -> pa.Check:
-    """A check that every ';'-joined claim id in a column is in the ledger."""
+    """A check that every claim id in a column (several joined by ';' or '+') is in the ledger."""
     return pa.Check(
-        lambda ids: ids.str.split(";").map(lambda parts: all(part in known_claims for part in parts)),
+        lambda ids: ids.str.split(r"[;+]", regex=True).map(lambda parts: all(p in known_claims for p in parts)),
         name="claim_id in ledger",
     )
 
@@ -236,9 +414,9 @@ def validate_frame(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate lazily; return the coerced frame and every problem (empty list when valid)."""
     schema = model.to_schema()
-    if known_claims is not None:
-        column = schema.columns["claim_id"]
-        schema = schema.update_column("claim_id", checks=[*column.checks, claims_known(known_claims)])
+    for name in CLAIM_ID_COLUMNS if known_claims is not None else ():
+        if name in schema.columns:
+            schema = schema.update_column(name, checks=[*schema.columns[name].checks, claims_known(known_claims)])
     try:
         return schema.validate(df, lazy=True), []
     except pa.errors.SchemaErrors as error:

@@ -17,9 +17,8 @@ import pandera.pandas as pa
 
 from secstats.outputs import write_csv_atomic
 from secstats.paths import Layout
-from secstats.problems import raise_if_any
 from secstats.schemas import (
-    Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins, read_csv_for, validate_frame,
+    Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
 )
 
 FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
@@ -211,28 +210,7 @@ def assemble(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def build_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Assemble and validate every table; raise with every problem before anything is written."""
-    known = set(ledger["claim_id"])
-    built, problems = {}, []
-    for spec in TABLES:
-        file = str((layout.clean / spec.file_name).relative_to(layout.root))
-        built[spec.name], found = validate_frame(spec.model, assemble(ledger, spec), file, known)
-        problems += found
-    raise_if_any(problems)
-    return built
-
-
 def write_tables(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Write validated tables, each atomically."""
+    """Write validated tables, each atomically, as data/clean/<name>.csv."""
     for name, table in tables.items():
-        write_csv_atomic(layout.clean / table_spec(name).file_name, table, float_format=FLOAT_FORMAT)
-
-
-def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:
-    """Read a clean table from disk and validate it (types coerced); raise with every problem."""
-    spec = table_spec(name)
-    path = layout.clean / spec.file_name
-    table, problems = validate_frame(spec.model, read_csv_for(path), str(path.relative_to(layout.root)), known_claims)
-    raise_if_any(problems)
-    return table
+        write_csv_atomic(layout.clean / f"{name}.csv", table, float_format=FLOAT_FORMAT)

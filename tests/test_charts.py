@@ -11,7 +11,7 @@ import pytest
 from secstats.charts import CHARTS, Citations, footnote_text, value_label
 from secstats.claims import read_ledger
 from secstats.sources import read_sources
-from secstats.tables import read_table
+from secstats.catalog import read_table
 
 from tests.conftest import REPO
 

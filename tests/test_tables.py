@@ -8,7 +8,8 @@ import pytest
 from secstats.claims import check_ledger
 from secstats.paths import Layout
 from secstats.problems import BuildError
-from secstats.tables import TABLES, read_table, table_spec
+from secstats.catalog import read_table
+from secstats.tables import TABLES, table_spec
 
 from tests.conftest import REPO
 

@@ -1,0 +1,74 @@
+"""Every table secstats publishes in ``data/clean/``: its name, its model, and how it is built.
+
+Building validates every table before any is written, so one bad table leaves all outputs as they
+were. Reading a table validates it again, so a user never loads an unchecked file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from secstats.contradictions import find_contradictions
+from secstats.official import OFFICIAL_TABLES
+from secstats.paths import Layout
+from secstats.problems import Problem, raise_if_any
+from secstats.reconciliation import build_reconciliation
+from secstats.schemas import Contradictions, Reconciliation, read_csv_for, validate_frame
+from secstats.tables import TABLES, assemble
+
+CATALOG: dict[str, type[pa.DataFrameModel]] = {
+    **{spec.name: spec.model for spec in TABLES},
+    **{spec.name: spec.model for spec in OFFICIAL_TABLES},
+    "reconciliation": Reconciliation,
+    "contradictions": Contradictions,
+}
+CLAIM_TABLES = tuple(spec.name for spec in TABLES)
+
+
+def table_model(name: str) -> type[pa.DataFrameModel]:
+    """The model of a published table; an unknown name lists the valid ones."""
+    if name not in CATALOG:
+        raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
+    return CATALOG[name]
+
+
+def describe(name: str) -> str:
+    """The first line of a table's description (its model's docstring)."""
+    return (table_model(name).__doc__ or "").strip().splitlines()[0]
+
+
+def relative_file(layout: Layout, name: str) -> str:
+    """'data/clean/<name>.csv', as error messages name it."""
+    return str((layout.clean / f"{name}.csv").relative_to(layout.root))
+
+
+def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | None, problems: list[Problem]) -> pd.DataFrame:
+    """Validate one built table, collecting its problems."""
+    checked, found = validate_frame(table_model(name), table, relative_file(layout, name), known)
+    problems += found
+    return checked
+
+
+def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Build and validate every table, in flow order; raise with every problem before returning any."""
+    known, problems = set(ledger["claim_id"]), []
+    built = {spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES}
+    official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
+    raise_if_any(problems)
+    built.update(official)
+    checks = {
+        "reconciliation": build_reconciliation(ledger, official, list(Reconciliation.to_schema().columns)),
+        "contradictions": find_contradictions(ledger, list(Contradictions.to_schema().columns)),
+    }
+    built.update({name: validated(layout, name, table, known, problems) for name, table in checks.items()})
+    raise_if_any(problems)
+    return built
+
+
+def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:
+    """Read a published table and validate it (types coerced); raise with every problem."""
+    path = layout.clean / f"{name}.csv"
+    table, problems = validate_frame(table_model(name), read_csv_for(path), relative_file(layout, name), known_claims)
+    raise_if_any(problems)
+    return table

@@ -1,0 +1,117 @@
+"""Stage 2b: official and reported series, built from the reference files in ``data/raw/reference/``.
+
+Each reader turns one publisher's file into a tidy table described by its model in ``schemas``; the
+caveats from ``PROVENANCE.md`` live in those models' docstrings. The only value secstats computes
+here is Mexico's homicide rate (count / CONAPO mid-year population x 100,000).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from secstats.paths import Layout
+from secstats.schemas import (
+    OfficialMeridaStatements, OfficialMexicoHomicides, OfficialUSAssistance, OfficialUSOverdoseDeaths,
+    ReportedExtraditions, ReportedFirearmTraces,
+)
+
+INEGI_SOURCE = "INEGI, Estadísticas de mortalidad: defunciones por homicidio by year of registration (via diegovalle/new.crimenmexico 2018 export and diegovalle/mxmortalitydb 2024)"
+SESNSP_SOURCE = "SESNSP, Víctimas de delitos del fuero común, new methodology, June 2025 cut (via isaacarroyov/datos_facil_acceso)"
+NIDA_SOURCE = "NIDA, Overdose Data 1999-2021 (CDC WONDER final mortality data, January 2023 vintage)"
+FOREIGN_AID_SOURCE = "ForeignAssistance.gov country summary (U.S. Department of State / USAID)"
+WIDE_DRUG_COLUMNS = {
+    "deaths_all_drugs": "all_drugs", "deaths_any_opioid": "any_opioid",
+    "deaths_synthetic_opioids_T404": "synthetic_opioids_t404", "deaths_heroin_T401": "heroin_t401",
+    "deaths_heroin_and_synthetic": "heroin_and_synthetic", "deaths_heroin_without_synthetic": "heroin_without_synthetic",
+    "deaths_prescription_opioids_T402_T403": "prescription_opioids_t402_t403", "deaths_cocaine_T405": "cocaine_t405",
+    "deaths_psychostimulants_T436": "psychostimulants_t436",
+}
+
+
+def read_reference(layout: Layout, relative: str, **options: object) -> pd.DataFrame:
+    """A reference CSV from data/raw/reference/ (never from ../shared)."""
+    return pd.read_csv(layout.reference_dir / relative, **options)
+
+
+def population_by_year(layout: Layout) -> pd.Series:
+    """CONAPO 2023 mid-year population of Mexico, indexed by year."""
+    return read_reference(layout, "mexico/conapo_population_national_1950_2070.csv").set_index("year")["value"]
+
+
+def mexico_homicides(layout: Layout) -> pd.DataFrame:
+    """INEGI deaths and SESNSP victims per year, with CONAPO population and our rate per 100,000."""
+    inegi = read_reference(layout, "mexico/inegi_homicides_1990_2023.csv").assign(
+        series="inegi_deaths_by_registration", months_covered=12, source=INEGI_SOURCE)
+    sesnsp = read_reference(layout, "mexico/sesnsp_homicidio_doloso_victims_2015_2025.csv").assign(
+        series="sesnsp_victims_homicidio_doloso", source=SESNSP_SOURCE)
+    table = pd.concat([inegi, sesnsp], ignore_index=True).rename(columns={"value": "homicides"})
+    table["population"] = table["year"].map(population_by_year(layout))
+    rate = (table["homicides"] / table["population"] * 100_000).round(2)
+    table["rate_per_100k"] = rate.where(table["months_covered"] == 12)
+    return table[list(OfficialMexicoHomicides.to_schema().columns)]
+
+
+def us_overdose_deaths(layout: Layout) -> pd.DataFrame:
+    """Deaths by drug 1999-2021 (NIDA), plus the NCHS totals for the years NIDA's file does not reach."""
+    wide = read_reference(layout, "us/us_overdose_deaths_main_series_wide_1999_2021.csv")
+    nida = wide.melt(id_vars="year", value_vars=list(WIDE_DRUG_COLUMNS), var_name="column", value_name="deaths")
+    nida = nida.assign(drug=nida["column"].map(WIDE_DRUG_COLUMNS), source=NIDA_SOURCE)
+    published = read_reference(layout, "us/us_overdose_nchs_publication_figures_2002_2023.csv")
+    totals = published[(published["category"] == "all_drug_overdose") & (published["measure"] == "deaths")
+                       & (published["year"] > wide["year"].max())]
+    nchs = totals.assign(drug="all_drugs", deaths=totals["value"].astype(int), source="NCHS, " + totals["publication"])
+    table = pd.concat([nida, nchs], ignore_index=True).sort_values(["drug", "year"], kind="stable")
+    return table[list(OfficialUSOverdoseDeaths.to_schema().columns)].reset_index(drop=True)
+
+
+def us_assistance(layout: Layout) -> pd.DataFrame:
+    """All U.S. foreign assistance to Mexico by fiscal year, transaction type and snapshot."""
+    raw = read_reference(layout, "us/mexico_us_foreign_assistance_foreignassistance_gov.csv", dtype={"fiscal_year": str})
+    table = raw.rename(columns={"current_amount_usd": "amount_usd", "snapshot_committed": "snapshot"})
+    table["source"] = FOREIGN_AID_SOURCE + ", snapshot in " + raw["source_repo"]
+    table = table.sort_values(["snapshot", "transaction_type", "fiscal_year"], kind="stable")
+    return table[list(OfficialUSAssistance.to_schema().columns)].reset_index(drop=True)
+
+
+def merida_statements(layout: Layout) -> pd.DataFrame:
+    """Official Merida funding statements, amounts in plain U.S. dollars."""
+    raw = read_reference(layout, "us/merida_official_funding_statements.csv", dtype={"document_date": str})
+    table = raw.assign(amount_usd=raw["amount_usd_millions"] * 1_000_000)
+    return table[list(OfficialMeridaStatements.to_schema().columns)]
+
+
+def reported_extraditions(layout: Layout) -> pd.DataFrame:
+    """Reported extradition figures, one row per figure and scope."""
+    raw = read_reference(layout, "mexico/mx_to_us_extraditions_reported.csv")
+    table = raw.rename(columns={"value": "extraditions", "measure": "scope", "reported_by_or_cited_source": "reported_by"})
+    return table[list(ReportedExtraditions.to_schema().columns)]
+
+
+def reported_firearm_traces(layout: Layout) -> pd.DataFrame:
+    """Reported firearm trace figures for Mexico."""
+    raw = read_reference(layout, "mexico/firearms_trace_mexico_reported.csv", dtype={"period_start": str, "period_end": str})
+    table = raw.rename(columns={"reported_by_or_cited_source": "reported_by"})
+    return table[list(ReportedFirearmTraces.to_schema().columns)]
+
+
+@dataclass(frozen=True)
+class OfficialSpec:
+    """One official table: its name in data/clean/, its model and its reader."""
+
+    name: str
+    model: type[pa.DataFrameModel]
+    read: Callable[[Layout], pd.DataFrame]
+
+
+OFFICIAL_TABLES: tuple[OfficialSpec, ...] = (
+    OfficialSpec("official_mexico_homicides", OfficialMexicoHomicides, mexico_homicides),
+    OfficialSpec("official_us_overdose_deaths", OfficialUSOverdoseDeaths, us_overdose_deaths),
+    OfficialSpec("official_us_assistance", OfficialUSAssistance, us_assistance),
+    OfficialSpec("official_merida_statements", OfficialMeridaStatements, merida_statements),
+    OfficialSpec("reported_extraditions", ReportedExtraditions, reported_extraditions),
+    OfficialSpec("reported_firearm_traces", ReportedFirearmTraces, reported_firearm_traces),
+)
