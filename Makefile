@@ -14,7 +14,8 @@ LEDGER := data/ledger/claims.csv
 TABLE_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_us_overdose_deaths official_us_assistance official_merida_statements \
 	reported_extraditions reported_firearm_traces reconciliation contradictions
-CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview
+CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview \
+	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
 OUTPUTS := $(TABLES) $(FIGURES)

@@ -69,6 +69,7 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
 def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:
     """Read a published table and validate it (types coerced); raise with every problem."""
     path = layout.clean / f"{name}.csv"
-    table, problems = validate_frame(table_model(name), read_csv_for(path), relative_file(layout, name), known_claims)
+    model = table_model(name)
+    table, problems = validate_frame(model, read_csv_for(path, model), relative_file(layout, name), known_claims)
     raise_if_any(problems)
     return table

@@ -182,13 +182,15 @@ class Citations:
         return f"{source['author']}, {source['title']} ({source['publisher']}, {source['published']})"
 
 
-def footnote_text(rows: pd.DataFrame, citations: Citations, extra: str = "") -> str:
-    """'Source: <citation>; claims a, b.' for every source the rows draw on, plus derivation notes."""
+def footnote_text(rows: pd.DataFrame, citations: Citations, extra: str = "", official: Iterable[str] = ()) -> str:
+    """'Source: <citation>; claims a, b.' for every source the rows draw on, the official series drawn,
+    and derivation notes."""
     claims = sorted({c for ids in rows["claim_id"] for c in ids.split(";")})
     by_source: dict[str, list[str]] = {}
     for claim in claims:
         by_source.setdefault(citations.claim_sources[claim], []).append(claim)
     parts = [f"Source: {citations.citation(s)}; claims {', '.join(ids)}." for s, ids in sorted(by_source.items())]
+    parts += [f"Official series: {name}." for name in sorted(set(official))]
     if (rows["processing"] == "derived").any():
         parts.append("Derived values are computed from the stated claims; each formula is in the table's "
                      "derivation column.")
@@ -197,9 +199,10 @@ def footnote_text(rows: pd.DataFrame, citations: Citations, extra: str = "") -> 
     return "\n".join(textwrap.fill(part, 160) for part in parts)
 
 
-def add_footnote(fig: Figure, rows: pd.DataFrame, citations: Citations, extra: str = "") -> None:
+def add_footnote(fig: Figure, rows: pd.DataFrame, citations: Citations, extra: str = "",
+                 official: Iterable[str] = ()) -> None:
     """Put the footnote under the axes, leaving it the room it needs."""
-    text = footnote_text(rows, citations, extra)
+    text = footnote_text(rows, citations, extra, official)
     lines = text.count("\n") + 1
     fig.subplots_adjust(bottom=0.12 + 0.028 * lines, top=0.86, left=0.1, right=0.97, wspace=0.5)
     fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=6.5, color="#444444")
@@ -209,7 +212,7 @@ def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0) -
     """A figure in house style with a title that says what it shows and a subtitle with units/years."""
     fig, axes = plt.subplots(1, panels, figsize=(width, 5.6), squeeze=False)
     fig.suptitle(title, x=0.01, y=0.975, ha="left", fontsize=12, fontweight="bold")
-    fig.text(0.01, 0.925, subtitle, ha="left", fontsize=8.5, color="#444444")
+    fig.text(0.01, 0.94, textwrap.fill(subtitle, int(width * 14)), ha="left", va="top", fontsize=8.5, color="#444444")
     return fig, list(axes[0])
 
 
@@ -399,6 +402,99 @@ def overview_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Fig
     return fig
 
 
+def claim_markers(ax: Axes, rows: pd.DataFrame, color: str, scale: float = 1.0) -> None:
+    """The documents' claims as markers over an official line, labelled with value and claim id."""
+    for nth, (_, row) in enumerate(rows.sort_values("value", kind="stable").iterrows()):
+        x = int(row["period_start"][:4])
+        ax.plot(x, row["value"] / scale, **point_style(row, color), zorder=5)
+        # Claims on one year stack their labels so they do not print over each other.
+        same_year = (rows["period_start"].str[:4] == row["period_start"][:4]).sum() > 1
+        offset = (6, -4 - 20 * nth) if same_year else (6, -4)
+        ax.annotate(f"{value_label(row, scale)}\n{row['claim_id']}", (x, row["value"] / scale), xytext=offset,
+                    textcoords="offset points", fontsize=7, color=color, va="top", zorder=6)
+
+
+def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
+    """Mexico's official homicide rate 1990-2023 as a line, with the documents' stated rates as markers."""
+    official, claims = tables["official_mexico_homicides"], tables["homicides"]
+    fig, (ax,) = new_figure(
+        "Mexico's homicide rate: official series and the documents' claims",
+        "Homicides per 100,000 inhabitants, calendar years. Lines: official counts / CONAPO mid-year population "
+        "(computed by secstats). Markers: rates stated in the documents.")
+    labels = {"inegi_deaths_by_registration": "INEGI deaths (by year of registration)",
+              "sesnsp_victims_homicidio_doloso": "SESNSP victims of homicidio doloso"}
+    for index, (series, rows) in enumerate(official.dropna(subset=["rate_per_100k"]).groupby("series", sort=True)):
+        ax.plot(rows["year"], rows["rate_per_100k"], color=PALETTE[index], linewidth=1.8,
+                linestyle="-" if index == 0 else "--", label=labels[series])
+    rates = claims[claims["measure"] == "homicide_rate"]
+    claim_markers(ax, rates, PALETTE[1])
+    ax.set(ylabel="homicides per 100,000 inhabitants", xlabel="calendar year", ylim=(0, None))
+    first = ax.legend(loc="upper left", fontsize=7, frameon=False)
+    ax.add_artist(first)
+    qualifier_legend(ax, kinds_in(rates, "point"), loc="lower right")
+    add_footnote(fig, rates, citations,
+                 "INEGI counts deaths by year of registration, not occurrence; SESNSP counts victims in prosecutors' "
+                 "files and revises back years. Rates use CONAPO's 2023 mid-year population.",
+                 official=official["source"].unique())
+    return fig
+
+
+def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
+    """U.S. overdose deaths by drug 1999-2023 as lines, with the documents' stated counts as markers."""
+    official, claims = tables["official_us_overdose_deaths"], tables["overdose_deaths"]
+    lines = {"all_drugs": "all drugs", "any_opioid": "any opioid", "synthetic_opioids_t404": "synthetic opioids (T40.4, mainly fentanyl)",
+             "heroin_t401": "heroin (T40.1)"}
+    claim_lines = {"all_drugs": "all_drugs", "fentanyl": "synthetic_opioids_t404",
+                   "synthetic_opioids_or_heroin": "heroin_t401", "opioids": "any_opioid"}
+    fig, (ax,) = new_figure(
+        "U.S. overdose deaths by drug: official series and the documents' claims",
+        "Deaths per calendar year, in thousands. Lines: CDC/NCHS final data (NIDA workbook to 2021, NCHS data "
+        "briefs for 2022-2023 totals). Markers: counts stated in the documents. Categories overlap.")
+    colors = dict(zip(lines, PALETTE))
+    for drug, label in lines.items():
+        rows = official[official["drug"] == drug]
+        ax.plot(rows["year"], rows["deaths"] / 1000, color=colors[drug], linewidth=1.6, label=label)
+    counts = claims[claims["unit"] == "count"]
+    for drug, rows in counts.groupby("drug", sort=True):
+        claim_markers(ax, rows, colors[claim_lines[drug]], scale=1000)
+    ax.set(ylabel="deaths (thousands)", xlabel="calendar year", ylim=(0, None))
+    first = ax.legend(loc="upper left", fontsize=7, frameon=False)
+    ax.add_artist(first)
+    qualifier_legend(ax, kinds_in(counts, "point"), loc="center left")
+    add_footnote(fig, counts, citations,
+                 "A death involving several drugs counts under each. The 'synthetic opioids or heroin' claim is drawn "
+                 "in the heroin colour; its official counterpart (T40.4 or T40.1) is in data/clean/reconciliation.csv.",
+                 official=official["source"].unique())
+    return fig
+
+
+def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
+    """All U.S. assistance to Mexico by fiscal year and transaction type, with the Merida claims as markers."""
+    official, claims = tables["official_us_assistance"], tables["merida_funding"]
+    latest = official[official["snapshot"] == official["snapshot"].max()]
+    latest = latest[latest["fiscal_year"].str.isdigit()].assign(year=lambda t: t["fiscal_year"].astype(int))
+    latest = latest[latest["year"] >= 2000]
+    fig, (ax,) = new_figure(
+        "U.S. assistance to Mexico by fiscal year, and the documents' Merida figures",
+        "U.S. federal fiscal years, current US$ millions. Lines: ALL U.S. foreign assistance to Mexico "
+        "(ForeignAssistance.gov), not Merida only. Markers: single-year figures stated in the documents.")
+    for index, (kind, rows) in enumerate(latest.groupby("transaction_type", sort=True)):
+        ax.plot(rows["year"], rows["amount_usd"] / 1e6, color=PALETTE[index], linewidth=1.5, label=kind)
+    single = claims[(claims["period_type"] == "fiscal_year")]
+    claim_markers(ax, single, "#000000", scale=1e6)
+    ax.set(ylabel="US$ millions (current)", xlabel="U.S. fiscal year", ylim=(0, None))
+    first = ax.legend(loc="upper left", fontsize=7, frameon=False, title="ForeignAssistance.gov", title_fontsize=7)
+    ax.add_artist(first)
+    qualifier_legend(ax, kinds_in(single, "point"), loc="upper right")
+    spans = claims[claims["period_type"] == "span"]
+    span_text = "; ".join(f"{r['transaction']} {period_label(r)}: {value_label(r, 1e9, 'B')} ({r['claim_id']})"
+                          for _, r in spans.iterrows())
+    add_footnote(fig, pd.concat([single, spans]), citations,
+                 f"Multi-year Merida figures not drawn: {span_text}. Recent years are incomplete and revised upward.",
+                 official=latest["source"].unique())
+    return fig
+
+
 CHARTS: tuple[Chart, ...] = (
     Chart("homicides", ("homicides",), homicides_chart),
     Chart("extraditions", ("extraditions",), extraditions_chart),
@@ -406,6 +502,9 @@ CHARTS: tuple[Chart, ...] = (
     Chart("weapon_origins", ("weapon_origins",), weapon_origins_chart),
     Chart("overdose_deaths", ("overdose_deaths",), overdose_deaths_chart),
     Chart("overview", CLAIM_TABLES, overview_chart),
+    Chart("homicide_rate_official", ("official_mexico_homicides", "homicides"), homicide_rate_official_chart),
+    Chart("overdose_deaths_official", ("official_us_overdose_deaths", "overdose_deaths"), overdose_deaths_official_chart),
+    Chart("us_assistance_official", ("official_us_assistance", "merida_funding"), us_assistance_official_chart),
 )
 
 

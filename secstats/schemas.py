@@ -370,9 +370,17 @@ class Contradictions(StrictTable):
     explanation: Series[str] = pa.Field(description="The rule that found the pair, in words.")
 
 
-def read_csv_for(path: Path) -> pd.DataFrame:
-    """Read a CSV as text with only empty cells missing, so that the schema does every type coercion."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:
+    """Read a CSV as text with only empty cells missing, so that the schema does every type coercion.
+
+    Boolean columns of ``model`` are read from their written form ('True'/'False'): coercing the text
+    itself would make every non-empty string True.
+    """
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for name, column in (model.to_schema().columns.items() if model else ()):
+        if str(column.dtype) == "bool" and name in table.columns:
+            table[name] = table[name].map({"True": True, "False": False}).astype(object)
+    return table
 
 
 def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str) -> list[Problem]:
