@@ -11,14 +11,15 @@ CODE := $(wildcard secstats/*.py)
 RAW := $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
 LEDGER := data/ledger/claims.csv
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.charts.
-TABLE_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths \
+TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_us_overdose_deaths official_us_assistance official_merida_statements \
 	reported_extraditions reported_firearm_traces reconciliation contradictions
 CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview \
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
-OUTPUTS := $(TABLES) $(FIGURES)
+METADATA := data/clean/datapackage.json docs/data-dictionary.md
+OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
 
 .PHONY: figures test check venv lock clean-venv bench
 

@@ -14,10 +14,11 @@ from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.reconciliation import build_reconciliation
-from secstats.schemas import Contradictions, Reconciliation, read_csv_for, validate_frame
-from secstats.tables import TABLES, assemble
+from secstats.schemas import ClaimsLedger, Contradictions, Reconciliation, read_csv_for, validate_frame
+from secstats.indicators import TABLES, assemble
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
+    "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
     **{spec.name: spec.model for spec in TABLES},
     **{spec.name: spec.model for spec in OFFICIAL_TABLES},
     "reconciliation": Reconciliation,
@@ -53,7 +54,8 @@ def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | 
 def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Build and validate every table, in flow order; raise with every problem before returning any."""
     known, problems = set(ledger["claim_id"]), []
-    built = {spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES}
+    built = {"claims": ledger}
+    built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)

@@ -1,17 +1,28 @@
-"""Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``)."""
+"""Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``).
+
+    secstats build                      check inputs, build every table, chart and metadata file
+    secstats check                      verify raw checksums and every ledger claim
+    secstats list                       the published tables, one line each
+    secstats show NAME [--csv]          one table, validated
+    secstats cite CLAIM_ID              a citation with the verbatim quote
+    secstats validate FILE --table NAME check your own CSV against a table's schema
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from secstats.charts import render_charts, write_charts
+import pandas as pd
+
+from secstats.api import cite, load, tables
+from secstats.catalog import CATALOG, build_clean_tables, table_model
 from secstats.claims import check_ledger
 from secstats.paths import Layout, default_layout
-from secstats.problems import BuildError
+from secstats.problems import BuildError, raise_if_any
+from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import verify_raw
-from secstats.catalog import build_clean_tables
-from secstats.tables import write_tables
 
 
 def run_check(layout: Layout) -> None:
@@ -21,53 +32,90 @@ def run_check(layout: Layout) -> None:
     print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents")
 
 
-def run_build_tables(layout: Layout) -> None:
-    """Check inputs, then build, validate and write every clean table (all or nothing)."""
+def run_build(layout: Layout) -> None:
+    """Everything, in flow order: checks, tables, metadata, charts. Nothing is written unless all tables validate."""
+    from secstats.charts import render_charts, write_charts  # matplotlib is only imported to draw
+    from secstats.indicators import write_tables
+    from secstats.metadata import write_metadata
+
     verify_raw(layout)
-    ledger = check_ledger(layout)
-    tables = build_clean_tables(layout, ledger)
-    write_tables(layout, tables)
-    print(f"ok: {len(tables)} tables written to {layout.clean.relative_to(layout.root)}/")
-
-
-def run_build_charts(layout: Layout) -> None:
-    """Render every chart from the validated clean tables, then write them all."""
+    built = build_clean_tables(layout, check_ledger(layout))
+    write_tables(layout, built)
+    write_metadata(layout)
     rendered = render_charts(layout)
     write_charts(layout, rendered)
-    print(f"ok: {len(rendered)} figure files written to {layout.figures.relative_to(layout.root)}/")
+    print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")
 
 
-def run_build(layout: Layout) -> None:
-    """Everything, in flow order: checks, tables, charts. Nothing is written unless all tables validate."""
-    run_build_tables(layout)
-    run_build_charts(layout)
+def run_list() -> None:
+    """Print every table name with its one-line description."""
+    width = max(map(len, CATALOG))
+    for name, description in tables().items():
+        print(f"{name:<{width}}  {description}")
+
+
+def run_show(name: str, as_csv: bool) -> None:
+    """Print one validated table: as CSV, or as a readable block with its description."""
+    table = load(name)
+    if as_csv:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return
+    print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                           "display.max_colwidth", 60):
+        print(table.to_string(index=False))
+
+
+def run_validate(file: Path, name: str) -> None:
+    """Check a user's CSV against a table's schema (and claim ids against the ledger); raise on failure."""
+    model = table_model(name)
+    if not file.is_file():
+        raise FileNotFoundError(f"no such file: {file}")
+    known = set(load("claims")["claim_id"])
+    frame, problems = validate_frame(model, read_csv_for(file, model), str(file), known)
+    raise_if_any(problems)
+    print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with one sub-command per task."""
-    parser = argparse.ArgumentParser(prog="secstats", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="check inputs, build the clean tables, then the charts")
+    """The argument parser with one sub-command per task, each with its own --help."""
+    parser = argparse.ArgumentParser(prog="secstats", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("build", help="check inputs, then build every table, chart and metadata file")
     commands.add_parser("check", help="verify raw checksums and the claims ledger")
-    commands.add_parser("build-tables", help="check inputs, then build the clean tables in data/clean/")
-    commands.add_parser("build-charts", help="draw every chart in figures/ from the clean tables")
+    commands.add_parser("list", help="list the published tables")
+    show = commands.add_parser("show", help="print one table, validated")
+    show.add_argument("name", help=f"table name: {', '.join(CATALOG)}")
+    show.add_argument("--csv", action="store_true", help="print as CSV instead of a readable block")
+    cite_command = commands.add_parser("cite", help="print the citation of one claim, with its verbatim quote")
+    cite_command.add_argument("claim_id", help="a ledger claim id, such as kloppe-006")
+    validate = commands.add_parser("validate", help="check your CSV against a table's schema")
+    validate.add_argument("file", type=Path, help="the CSV to check")
+    validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; problems go to stderr, one per line, with exit status 1."""
+    """Run one command. Problems go to stderr, one per line, with exit status 1."""
     args = build_parser().parse_args(argv)
-    layout = default_layout()
     try:
         if args.command == "build":
-            run_build(layout)
+            run_build(default_layout())
         elif args.command == "check":
-            run_check(layout)
-        elif args.command == "build-tables":
-            run_build_tables(layout)
-        elif args.command == "build-charts":
-            run_build_charts(layout)
+            run_check(default_layout())
+        elif args.command == "list":
+            run_list()
+        elif args.command == "show":
+            run_show(args.name, args.csv)
+        elif args.command == "cite":
+            print(cite(args.claim_id))
+        elif args.command == "validate":
+            run_validate(args.file, args.table)
     except BuildError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except (KeyError, FileNotFoundError) as error:
+        print(f"error: {error.args[0] if error.args else error}", file=sys.stderr)
         return 1
     return 0

@@ -12,26 +12,20 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def find_root() -> Path:
-    """Return the directory holding ``data/``: the repo checkout, or the installed package copy."""
-    for candidate in (PACKAGE_DIR.parent, PACKAGE_DIR / "_data"):
-        if (candidate / "data" / "ledger" / "claims.csv").is_file():
-            return candidate
-    raise FileNotFoundError(
-        f"secstats data not found next to {PACKAGE_DIR}: expected data/ledger/claims.csv in the "
-        "repository checkout or in the installed package"
-    )
-
-
 @dataclass(frozen=True)
 class Layout:
-    """The project's directories, all under one root."""
+    """The project's directories: ``data`` under ``root`` in a checkout, ``secstats/_data`` when installed."""
 
     root: Path
+    data_dir: Path | None = None  # defaults to root / "data"
+
+    @property
+    def data(self) -> Path:
+        return self.data_dir or self.root / "data"
 
     @property
     def raw(self) -> Path:
-        return self.root / "data" / "raw"
+        return self.data / "raw"
 
     @property
     def sources_dir(self) -> Path:
@@ -43,11 +37,11 @@ class Layout:
 
     @property
     def ledger(self) -> Path:
-        return self.root / "data" / "ledger" / "claims.csv"
+        return self.data / "ledger" / "claims.csv"
 
     @property
     def clean(self) -> Path:
-        return self.root / "data" / "clean"
+        return self.data / "clean"
 
     @property
     def figures(self) -> Path:
@@ -59,5 +53,13 @@ class Layout:
 
 
 def default_layout() -> Layout:
-    """The layout of the checkout (or installed copy) this package was imported from."""
-    return Layout(find_root())
+    """The layout of the checkout this package was imported from, else of the installed copy."""
+    checkout = Layout(PACKAGE_DIR.parent)
+    if checkout.ledger.is_file():
+        return checkout
+    installed = Layout(PACKAGE_DIR, PACKAGE_DIR / "_data")
+    if installed.ledger.is_file():
+        return installed
+    raise FileNotFoundError(
+        f"secstats data not found: expected {checkout.ledger} (a checkout) or {installed.ledger} (an install)"
+    )

@@ -91,7 +91,7 @@ class ClaimsLedger(FigureRules):
         description="The quantity the measure estimates: claims with the same quantity and geography are compared "
         "with each other (deaths in the drug war and all homicides are both estimates of homicides).",
     )
-    value: Series[float] = pa.Field(description="The number stated, in base units (see unit).")
+    value: Series[float] = pa.Field(description="The number stated, in base units (see unit).", metadata={"unit": "see the unit column"})
     value_high: Series[float] = pa.Field(
         nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise."
     )
@@ -132,8 +132,8 @@ class IndicatorTable(FigureRules):
     period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
     period_type: Series[str] = pa.Field(isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock).")
     year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September).")
-    value: Series[float] = pa.Field(ge=0, description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.")
-    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.")
+    value: Series[float] = pa.Field(ge=0, description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.", metadata={"unit": "see the unit column"})
+    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.", metadata={"unit": "see the unit column"})
     unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value and value_high.")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the source's words bound the figure; derived rows inherit the loosest input qualifier.")
     processing: Series[str] = pa.Field(isin=PROCESSING, description="stated: written in a source; derived: computed from stated claims by the formula in derivation.")
@@ -211,10 +211,10 @@ class OfficialMexicoHomicides(StrictTable):
     year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year (of registration for INEGI).")
     series: Series[str] = pa.Field(isin=["inegi_deaths_by_registration", "sesnsp_victims_homicidio_doloso"],
                                    description="Which official series the count belongs to.")
-    homicides: Series[int] = pa.Field(ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).")
-    months_covered: Series[int] = pa.Field(ge=1, le=12, description="Months of the year the count covers (12 unless the year is partial).")
-    population: Series[int] = pa.Field(gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).")
-    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.")
+    homicides: Series[int] = pa.Field(ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).", metadata={"unit": "persons"})
+    months_covered: Series[int] = pa.Field(ge=1, le=12, description="Months of the year the count covers (12 unless the year is partial).", metadata={"unit": "months"})
+    population: Series[int] = pa.Field(gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).", metadata={"unit": "persons"})
+    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.", metadata={"unit": "homicides per 100,000 inhabitants"})
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage of the count.")
 
 
@@ -232,7 +232,7 @@ class OfficialUSOverdoseDeaths(StrictTable):
         isin=["all_drugs", "any_opioid", "synthetic_opioids_t404", "heroin_t401", "heroin_and_synthetic",
               "heroin_without_synthetic", "prescription_opioids_t402_t403", "cocaine_t405", "psychostimulants_t436"],
         description="Drug involved (ICD-10 code in the name; t404 is synthetic opioids other than methadone, mainly fentanyl).")
-    deaths: Series[int] = pa.Field(ge=0, description="Deaths (persons).")
+    deaths: Series[int] = pa.Field(ge=0, description="Deaths (persons).", metadata={"unit": "persons"})
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage.")
 
 
@@ -247,7 +247,7 @@ class OfficialUSAssistance(StrictTable):
     transaction_type: Series[str] = pa.Field(
         isin=["Appropriated and Planned", "Obligations", "Disbursements", "Initial Allocations", "President's Budget Requests"],
         description="ForeignAssistance.gov transaction type.")
-    amount_usd: Series[int] = pa.Field(description="Current U.S. dollars (negative for de-obligations).")
+    amount_usd: Series[int] = pa.Field(description="Current U.S. dollars (negative for de-obligations).", metadata={"unit": "current U.S. dollars"})
     snapshot: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Date the snapshot was committed to its repository.")
     source: Series[str] = pa.Field(description="Publisher, dataset and the repository the snapshot came from.")
 
@@ -265,7 +265,7 @@ class OfficialMeridaStatements(StrictTable):
     recipient_scope: Series[str] = pa.Field(description="Mexico, or Mexico and Central America.")
     fy_start: Series[float] = pa.Field(nullable=True, description="First U.S. fiscal year covered (empty when not stated).")
     fy_end: Series[float] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
-    amount_usd: Series[float] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).")
+    amount_usd: Series[float] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).", metadata={"unit": "current U.S. dollars"})
     amount_type: Series[str] = pa.Field(description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording.")
     quoted_text: Series[str] = pa.Field(description="The sentence of the document that gives the amount.")
     url: Series[str] = pa.Field(description="Where the statement was read.")
@@ -280,7 +280,7 @@ class ReportedExtraditions(StrictTable):
 
     period_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day covered.")
     period_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day covered.")
-    extraditions: Series[int] = pa.Field(ge=0, description="Persons extradited in the period, in the row's scope.")
+    extraditions: Series[int] = pa.Field(ge=0, description="Persons extradited in the period, in the row's scope.", metadata={"unit": "persons"})
     scope: Series[str] = pa.Field(description="Who is counted, in the report's words.")
     reported_by: Series[str] = pa.Field(description="Who gave the figure (and who quoted it).")
     url: Series[str] = pa.Field(description="Where the figure was read.")
@@ -295,7 +295,7 @@ class ReportedFirearmTraces(StrictTable):
     period_start: Series[str] = pa.Field(nullable=True, description="First year or month covered (YYYY, YYYY-MM or YYYY-MM-DD).")
     period_end: Series[str] = pa.Field(description="Last year or month covered.")
     metric: Series[str] = pa.Field(description="What the figure counts, in the report's words.")
-    value: Series[float] = pa.Field(ge=0, description="The figure, in unit.")
+    value: Series[float] = pa.Field(ge=0, description="The figure, in unit.", metadata={"unit": "see the unit column"})
     unit: Series[str] = pa.Field(description="firearms, percent or traces, with the report's qualifier.")
     reported_by: Series[str] = pa.Field(description="Who gave the figure.")
     url: Series[str] = pa.Field(description="Where the figure was read.")
@@ -324,15 +324,15 @@ class Reconciliation(StrictTable):
     year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
     unit: Series[str] = pa.Field(isin=UNITS, description="Unit of claim_value, official_value and difference.")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the document bounds the claim.")
-    claim_value: Series[float] = pa.Field(description="The value the document states.")
-    claim_value_high: Series[float] = pa.Field(nullable=True, description="Upper bound of a range claim.")
-    official_value: Series[float] = pa.Field(nullable=True, description="The official figure for the same measure, period and geography; empty when none.")
+    claim_value: Series[float] = pa.Field(description="The value the document states.", metadata={"unit": "see the unit column"})
+    claim_value_high: Series[float] = pa.Field(nullable=True, description="Upper bound of a range claim.", metadata={"unit": "see the unit column"})
+    official_value: Series[float] = pa.Field(nullable=True, description="The official figure for the same measure, period and geography; empty when none.", metadata={"unit": "see the unit column"})
     official_series: Series[str] = pa.Field(nullable=True, description="The secstats table (and series) the official figure comes from.")
     official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset of the official figure.")
     official_derivation: Series[str] = pa.Field(nullable=True, description="How the official figure was read or computed (sums, ratios, scope).")
-    difference: Series[float] = pa.Field(nullable=True, description="claim_value - official_value, in unit.")
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100.")
-    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the rule accepts (0 for bounds).")
+    difference: Series[float] = pa.Field(nullable=True, description="claim_value - official_value, in unit.", metadata={"unit": "see the unit column"})
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100.", metadata={"unit": "percent"})
+    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the rule accepts (0 for bounds).", metadata={"unit": "see the unit column"})
     rule: Series[str] = pa.Field(nullable=True, description="The tolerance rule applied, with its numbers.")
     verdict: Series[str] = pa.Field(isin=["consistent", "inconsistent", "no_counterpart"], description="consistent, inconsistent, or no_counterpart.")
     reason: Series[str] = pa.Field(nullable=True, description="Why there is no counterpart (no series, period not covered, scope differs).")
@@ -356,16 +356,16 @@ class Contradictions(StrictTable):
     claim_a: Series[str] = pa.Field(description="First claim id.")
     claim_b: Series[str] = pa.Field(description="Second claim id, or several joined by '+' when summed.")
     same_document: Series[bool] = pa.Field(description="True when both claims come from one document.")
-    value_a: Series[float] = pa.Field(description="Value of claim a.")
-    value_b: Series[float] = pa.Field(description="Value of claim b (the sum, for several).")
+    value_a: Series[float] = pa.Field(description="Value of claim a.", metadata={"unit": "see the unit column"})
+    value_b: Series[float] = pa.Field(description="Value of claim b (the sum, for several).", metadata={"unit": "see the unit column"})
     unit: Series[str] = pa.Field(isin=UNITS, description="Unit of both values.")
     qualifier_a: Series[str] = pa.Field(isin=QUALIFIERS, description="Qualifier of claim a.")
     qualifier_b: Series[str] = pa.Field(description="Qualifier(s) of claim b.")
     period_a: Series[str] = pa.Field(description="Period of claim a (start-end).")
     period_b: Series[str] = pa.Field(description="Period of claim b.")
     differs: Series[str] = pa.Field(description="What differs: value, period and/or scope, joined by '; '.")
-    difference: Series[float] = pa.Field(description="value_a - value_b, in unit.")
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.")
+    difference: Series[float] = pa.Field(description="value_a - value_b, in unit.", metadata={"unit": "see the unit column"})
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"})
     verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible or differs (see the table description).")
     explanation: Series[str] = pa.Field(description="The rule that found the pair, in words.")
 

@@ -17,8 +17,9 @@ REPO = default_layout()
 def scratch(tmp_path: Path) -> Layout:
     """A copy of data/ (and figures/) under tmp_path; tests edit it, never the repo."""
     shutil.copytree(REPO.root / "data", tmp_path / "data")
-    if REPO.figures.is_dir():
-        shutil.copytree(REPO.figures, tmp_path / "figures")
+    for built in (REPO.figures, REPO.docs):
+        if built.is_dir():
+            shutil.copytree(built, tmp_path / built.name)
     return Layout(tmp_path)
 
 

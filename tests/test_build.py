@@ -6,27 +6,27 @@ import re
 import pandas as pd
 import pytest
 
-from secstats import catalog, tables as tables_module
+from secstats import catalog, indicators
 from secstats.charts import CHARTS
 from secstats.cli import run_build
 from secstats.paths import Layout
 from secstats.problems import BuildError
-from secstats.tables import TABLES
+from secstats.indicators import TABLES
 
 from tests.conftest import REPO, edit_ledger
 
 
 def outputs(layout: Layout) -> dict[str, bytes]:
     """Every built file under data/clean/ and figures/, by relative path."""
-    files = [*layout.clean.glob("*"), *layout.figures.glob("*")]
+    files = [*layout.clean.glob("*"), *layout.figures.glob("*"), *layout.docs.glob("*")]
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 
 def test_two_builds_are_byte_identical(scratch: Layout) -> None:
     run_build(scratch)
     first = outputs(scratch)
-    for built in [*scratch.clean.glob("*"), *scratch.figures.glob("*")]:
-        built.unlink()
+    for name in outputs(scratch):
+        (scratch.root / name).unlink()
     run_build(scratch)
     assert outputs(scratch) == first
     assert len([name for name in first if name.endswith(".svg")]) == len(CHARTS)
@@ -49,9 +49,9 @@ def test_a_bad_ledger_leaves_previous_outputs_untouched(scratch: Layout) -> None
 def test_a_failing_table_leaves_every_output_untouched(scratch: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables validate all together before any is written: one bad table stops them all."""
     before = outputs(scratch)
-    original = tables_module.assemble
+    original = indicators.assemble
 
-    def assemble_with_a_negative_count(ledger: pd.DataFrame, spec: tables_module.TableSpec) -> pd.DataFrame:
+    def assemble_with_a_negative_count(ledger: pd.DataFrame, spec: indicators.TableSpec) -> pd.DataFrame:
         table = original(ledger, spec)
         if spec.name == TABLES[-1].name:
             table.loc[0, "value"] = -1.0

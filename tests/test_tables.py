@@ -9,7 +9,7 @@ from secstats.claims import check_ledger
 from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.catalog import read_table
-from secstats.tables import TABLES, table_spec
+from secstats.indicators import TABLES, table_spec
 
 from tests.conftest import REPO
 

@@ -1,0 +1,56 @@
+"""The Python API a pandas user meets first: tables, load, claims, cite."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import secstats
+from secstats.catalog import CATALOG
+from secstats.sources import read_sources
+
+from tests.conftest import REPO
+
+
+def test_tables_lists_every_published_table_with_a_description() -> None:
+    listed = secstats.tables()
+    assert list(listed) == list(CATALOG)
+    assert all(description and "\n" not in description for description in listed.values())
+
+
+def test_load_returns_validated_typed_frames() -> None:
+    homicides = secstats.load("homicides")
+    assert pd.api.types.is_float_dtype(homicides["value"])
+    assert homicides["claim_id"].notna().all()
+    report = secstats.load("contradictions")
+    assert pd.api.types.is_bool_dtype(report["same_document"])
+    official = secstats.load("official_mexico_homicides")
+    assert pd.api.types.is_integer_dtype(official["year"]) and pd.api.types.is_integer_dtype(official["homicides"])
+
+
+def test_load_of_an_unknown_name_lists_the_valid_ones() -> None:
+    with pytest.raises(KeyError) as error:
+        secstats.load("homicide")
+    assert "valid tables:" in str(error.value) and "homicides" in str(error.value)
+
+
+def test_claims_is_the_ledger() -> None:
+    ledger = secstats.claims()
+    assert ledger["claim_id"].is_unique
+    raw = pd.read_csv(REPO.ledger, dtype=str, keep_default_na=False)
+    assert list(ledger["quote"]) == list(raw["quote"])
+
+
+def test_cite_quotes_verbatim_and_names_source_and_endnote() -> None:
+    ledger = secstats.claims()
+    claim = ledger[ledger["cited_source"].notna()].iloc[0]
+    text = secstats.cite(claim["claim_id"])
+    source = read_sources(REPO).set_index("source_id").loc[claim["source_id"]]
+    assert f'"{claim["quote"]}"' in text
+    assert source["author"] in text and source["title"] in text
+    assert claim["cited_source"] in text and claim["claim_id"] in text
+
+
+def test_cite_of_an_unknown_claim_suggests_ids() -> None:
+    with pytest.raises(KeyError, match="ids of that document look like kloppe-001"):
+        secstats.cite("kloppe-999")
