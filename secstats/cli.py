@@ -42,7 +42,7 @@ def run_build(layout: Layout) -> None:
     built = build_clean_tables(layout, check_ledger(layout))
     write_tables(layout, built)
     write_metadata(layout)
-    rendered = render_charts(layout)
+    rendered = render_charts(layout, built)
     write_charts(layout, rendered)
     print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")
 
