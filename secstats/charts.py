@@ -128,6 +128,13 @@ def qualifier_legend(ax: Axes, kinds: Iterable[str], loc: str = "upper left") ->
     ax.legend(handles=[handles[k] for k in kinds], loc=loc, fontsize=7, frameon=False)
 
 
+def two_legends(ax: Axes, kinds: list[str], qualifier_loc: str, title: str | None = None) -> None:
+    """The series legend (upper left) and, beside it, the legend of how qualifiers look."""
+    series = ax.legend(loc="upper left", fontsize=7, frameon=False, title=title, title_fontsize=7)
+    ax.add_artist(series)
+    qualifier_legend(ax, kinds, loc=qualifier_loc)
+
+
 def row_kind(row: pd.Series) -> str:
     """exact, approx, lower or derived: which legend entry a row needs."""
     if row["processing"] == "derived":
@@ -372,9 +379,7 @@ def overdose_deaths_chart(tables: dict[str, pd.DataFrame], citations: Citations)
     ax.set(ylabel="deaths per year", ylim=(0, counts["value"].max() * 1.2))
     years = counts["period_start"].str[:4].astype(int)
     ax.set_xlim(years.min() - 1, years.max() + 2)
-    first = ax.legend(loc="upper left", fontsize=7, frameon=False, title="drug", title_fontsize=7)
-    ax.add_artist(first)
-    qualifier_legend(ax, kinds_in(counts, "point"), loc="lower right")
+    two_legends(ax, kinds_in(counts, "point"), "lower right", title="drug")
     add_footnote(fig, counts, citations)
     return fig
 
@@ -430,9 +435,7 @@ def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     rates = claims[claims["measure"] == "homicide_rate"]
     claim_markers(ax, rates, PALETTE[1])
     ax.set(ylabel="homicides per 100,000 inhabitants", xlabel="calendar year", ylim=(0, None))
-    first = ax.legend(loc="upper left", fontsize=7, frameon=False)
-    ax.add_artist(first)
-    qualifier_legend(ax, kinds_in(rates, "point"), loc="lower right")
+    two_legends(ax, kinds_in(rates, "point"), "lower right")
     add_footnote(fig, rates, citations,
                  "INEGI counts deaths by year of registration, not occurrence; SESNSP counts victims in prosecutors' "
                  "files and revises back years. Rates use CONAPO's 2023 mid-year population.",
@@ -459,9 +462,7 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
     for drug, rows in counts.groupby("drug", sort=True):
         claim_markers(ax, rows, colors[claim_lines[drug]], scale=1000)
     ax.set(ylabel="deaths (thousands)", xlabel="calendar year", ylim=(0, None))
-    first = ax.legend(loc="upper left", fontsize=7, frameon=False)
-    ax.add_artist(first)
-    qualifier_legend(ax, kinds_in(counts, "point"), loc="center left")
+    two_legends(ax, kinds_in(counts, "point"), "center left")
     add_footnote(fig, counts, citations,
                  "A death involving several drugs counts under each. The 'synthetic opioids or heroin' claim is drawn "
                  "in the heroin colour; its official counterpart (T40.4 or T40.1) is in data/clean/reconciliation.csv.",
@@ -484,9 +485,7 @@ def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     single = claims[(claims["period_type"] == "fiscal_year")]
     claim_markers(ax, single, "#000000", scale=1e6)
     ax.set(ylabel="US$ millions (current)", xlabel="U.S. fiscal year", ylim=(0, None))
-    first = ax.legend(loc="upper left", fontsize=7, frameon=False, title="ForeignAssistance.gov", title_fontsize=7)
-    ax.add_artist(first)
-    qualifier_legend(ax, kinds_in(single, "point"), loc="upper right")
+    two_legends(ax, kinds_in(single, "point"), "upper right", title="ForeignAssistance.gov")
     spans = claims[claims["period_type"] == "span"]
     span_text = "; ".join(f"{r['transaction']} {period_label(r)}: {value_label(r, 1e9, 'B')} ({r['claim_id']})"
                           for _, r in spans.iterrows())

@@ -41,7 +41,7 @@ def run_build(layout: Layout) -> None:
     verify_raw(layout)
     built = build_clean_tables(layout, check_ledger(layout))
     write_tables(layout, built)
-    write_metadata(layout)
+    write_metadata(layout, built["claims"])
     rendered = render_charts(layout, built)
     write_charts(layout, rendered)
     print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pandera.pandas as pa
 
 from importlib.metadata import PackageNotFoundError, version
@@ -139,8 +140,21 @@ def data_dictionary(layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def write_metadata(layout: Layout) -> None:
-    """Write datapackage.json and the data dictionary, each atomically."""
+def measure_vocabulary(ledger: pd.DataFrame) -> str:
+    """The measures the ledger uses, with their quantity key, family, units and number of claims."""
+    lines = ["## Measures in the ledger", "",
+             "What `measure` and `quantity` mean in practice: every value in use, from `data/ledger/claims.csv`.", "",
+             "| measure | quantity | family | unit | claims |", "| --- | --- | --- | --- | --- |"]
+    grouped = ledger.groupby(["family", "measure"], sort=True)
+    for (family, measure), rows in grouped:
+        lines.append(f"| `{measure}` | `{'`, `'.join(sorted(rows['quantity'].unique()))}` | {family} | "
+                     f"{', '.join(sorted(rows['unit'].unique()))} | {len(rows)} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_metadata(layout: Layout, ledger: pd.DataFrame) -> None:
+    """Write datapackage.json and the data dictionary (with the ledger's measures), each atomically."""
     descriptor = json.dumps(datapackage(layout), indent=2, ensure_ascii=False) + "\n"
     write_bytes_atomic(layout.clean / "datapackage.json", descriptor.encode("utf-8"))
-    write_bytes_atomic(layout.docs / "data-dictionary.md", data_dictionary(layout).encode("utf-8"))
+    dictionary = data_dictionary(layout) + "\n" + measure_vocabulary(ledger)
+    write_bytes_atomic(layout.docs / "data-dictionary.md", dictionary.encode("utf-8"))
