@@ -308,7 +308,7 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) ->
     totals_ax.set_ylim(0, totals["value"].max() * 1.25)
     qualifier_legend(totals_ax, kinds_in(totals, "bar"))
     add_footnote(fig, pd.concat([yearly, totals]), citations,
-                 "Spans are presidential terms as written (2000-2006, 2006-2012); terms begin on 1 December.")
+                 "Spans are presidential terms as the document writes them (2000-2006, 2006-2012).")
     return fig
 
 

@@ -9,6 +9,7 @@ one holds the other (``united_states`` holds ``united_states_texas``). Three rul
 2. parts and whole: shares (or counts) of the parts of a geography, given by one document for one
    period, summed and set beside the whole; incompatible when the parts exceed the whole;
 3. a single year inside a span is only listed when it makes the span's total impossible.
+Durations are compared only within one document.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pandas as pd
 
 from secstats.reconciliation import APPROXIMATE_MARGIN, rounding_unit
 from secstats.schemas import period_bounds
+
+DURATION_UNITS = {"years", "months", "hours"}
 
 
 def bounds(value: float, qualifier: str, value_high: float | None = None) -> tuple[float, float]:
@@ -95,10 +98,16 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
 
 
 def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
-    """Rules 1 and 3 over every pair of claims with the same quantity, unit and geography."""
+    """Rules 1 and 3 over every pair of claims with the same quantity, unit and geography.
+
+    Durations ("over the last fifteen years") are compared only within one document: across documents
+    of different years their lengths differ by construction, not by disagreement.
+    """
     rows = []
     for _, group in claims.groupby(["quantity", "unit", "geography"], sort=True):
         for (_, a), (_, b) in combinations(group.iterrows(), 2):
+            if a["unit"] in DURATION_UNITS and a["source_id"] != b["source_id"]:
+                continue
             row = same_geography_pair(a, b)
             if row:
                 rows.append(row)

@@ -63,3 +63,10 @@ def test_the_report_finds_the_known_disagreements_in_the_ledger() -> None:
     for row in report.itertuples():
         ids = [row.claim_a, *row.claim_b.split("+")]
         assert len({ledger.loc[i, "quantity"] for i in ids}) == 1, ids
+
+
+def test_durations_are_compared_within_a_document_only() -> None:
+    ledger = pd.DataFrame([claim("a-001", 25, "1994", "2018", unit="years"), claim("a-002", 20, "1999", "2018", unit="years"),
+                           claim("b-001", 15, "2006", "2020", unit="years", source="doc-b")])
+    report = find_contradictions(ledger, COLUMNS)
+    assert list(zip(report["claim_a"], report["claim_b"])) == [("a-001", "a-002")]
