@@ -295,6 +295,7 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) ->
         "Calendar years. Left: people extradited per year (stated for a year, or derived as a span's average). "
         "Right: totals stated for a span.", panels=2)
     yearly = data[(data["unit"] == "count_per_year") | (data["period_type"] == "calendar_year")]
+    yearly = yearly.sort_values(["period_start", "period_end"], kind="stable")
     draw_bars(yearly_ax, yearly, range(len(yearly)), PALETTE[0])
     yearly_ax.set(title="Per year", ylabel="people extradited per year", xticks=range(len(yearly)),
                   xticklabels=[period_label(r) + ("\naverage" if r["unit"] == "count_per_year" else "")
