@@ -9,8 +9,18 @@ import pandas as pd
 import pytest
 
 from secstats.paths import Layout, default_layout
+from secstats.problems import BuildError
+from secstats.sources import verify_raw
 
 REPO = default_layout()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Every test run verifies the raw checksums first: no test may read a document that changed."""
+    try:
+        verify_raw(REPO)
+    except BuildError as error:
+        pytest.exit(f"raw files do not match their checksums; no test was run.\n{error.report()}", returncode=1)
 
 
 @pytest.fixture
