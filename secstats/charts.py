@@ -9,6 +9,7 @@ function per figure draws it; the house style, the qualifier encoding and the fo
 
 from __future__ import annotations
 
+import hashlib
 import io
 import multiprocessing
 import os
@@ -16,6 +17,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import matplotlib
 
@@ -28,7 +30,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from secstats.outputs import write_bytes_atomic  # noqa: E402
+from secstats.outputs import csv_bytes, write_bytes_atomic  # noqa: E402
 from secstats.paths import Layout  # noqa: E402
 from secstats.schemas import read_csv_for  # noqa: E402
 from secstats.sources import read_sources  # noqa: E402
@@ -516,25 +518,64 @@ def render_chart(chart: Chart, tables: dict[str, pd.DataFrame], citations: Citat
         return {f"{chart.name}.{extension}": data for extension, data in save(figure).items()}
 
 
+def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> str:
+    """A digest of everything a chart's bytes depend on: this module's code, matplotlib's version,
+    the house style, the chart's input tables and the citations its footnote draws on."""
+    digest = hashlib.sha256()
+    for part in (Path(__file__).read_bytes(), matplotlib.__version__.encode(), repr(sorted(HOUSE_STYLE.items())).encode(),
+                 csv_bytes(citations.register.reset_index()), repr(sorted(citations.claim_sources.items())).encode(),
+                 *(csv_bytes(tables[name]) for name in chart.tables)):
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
+    """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs."""
+    paths = {f"{chart.name}.{extension}": cache / f"{chart.name}.{key}.{extension}" for extension in ("png", "svg")}
+    if not all(path.is_file() for path in paths.values()):
+        return None
+    return {name: path.read_bytes() for name, path in paths.items()}
+
+
+def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations: Citations) -> list[dict[str, bytes]]:
+    """Draw charts in forked worker processes, one per core (drawing text dominates a rebuild)."""
+    draw = partial(render_chart, tables=tables, citations=citations)
+    workers = min(len(charts), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(draw, charts)
+    return [draw(chart) for chart in charts]
+
+
 def render_charts(layout: Layout, built: Mapping[str, pd.DataFrame] | None = None) -> dict[str, bytes]:
     """Every chart as {file name: bytes}, drawn from the validated clean tables (``built`` when the
     build has them in memory, else read and validated from data/clean/).
 
-    Charts are independent, so they are drawn in forked worker processes (one per core): drawing,
-    not data work, dominates a rebuild. Each chart's bytes do not depend on which process drew it.
+    A chart whose inputs are unchanged is taken from the render cache (``.cache/charts/``, keyed by
+    ``chart_key``): rendering is deterministic, so the bytes are the ones a fresh draw would give.
     """
     citations = Citations.load(layout)
     names = sorted({name for chart in CHARTS for name in chart.tables})
     tables = {name: built[name] if built is not None else read_table(layout, name, set(citations.claim_sources))
               for name in names}
-    draw = partial(render_chart, tables=tables, citations=citations)
-    workers = min(len(CHARTS), os.cpu_count() or 1)
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            drawn = pool.map(draw, CHARTS)
-    else:
-        drawn = [draw(chart) for chart in CHARTS]
-    return {name: data for chart_files in drawn for name, data in chart_files.items()}
+    cache = layout.root / ".cache" / "charts"
+    keys = {chart.name: chart_key(chart, tables, citations) for chart in CHARTS}
+    rendered: dict[str, bytes] = {}
+    missing = []
+    for chart in CHARTS:
+        files = cached_files(cache, chart, keys[chart.name])
+        if files is None:
+            missing.append(chart)
+        else:
+            rendered.update(files)
+    for chart, files in zip(missing, draw_all(missing, tables, citations)):
+        rendered.update(files)
+        for stale in cache.glob(f"{chart.name}.*"):
+            stale.unlink()
+        for name, data in files.items():
+            write_bytes_atomic(cache / f"{chart.name}.{keys[chart.name]}.{name.rsplit('.', 1)[1]}", data)
+    return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"]
+            for chart in CHARTS for extension in ("png", "svg")}
 
 
 def write_charts(layout: Layout, rendered: dict[str, bytes]) -> None:

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 import pandas as pd
 import pytest
 
-from secstats.charts import CHARTS, Citations, footnote_text, value_label
+from secstats.charts import CHARTS, Citations, chart_key, footnote_text, value_label
 from secstats.claims import read_ledger
 from secstats.sources import read_sources
 from secstats.catalog import CLAIM_TABLES, read_table
@@ -71,3 +71,15 @@ def test_svg_has_no_timestamp() -> None:
     for chart in CHARTS:
         head = (REPO.figures / f"{chart.name}.svg").read_text()[:2000]
         assert "<dc:date>" not in head and "Matplotlib v" not in head
+
+
+def test_render_cache_key_changes_with_any_input() -> None:
+    citations = Citations.load(REPO)
+    chart = next(c for c in CHARTS if c.name == "weapon_origins")
+    tables = {name: read_table(REPO, name) for name in chart.tables}
+    key = chart_key(chart, tables, citations)
+    assert chart_key(chart, tables, citations) == key
+    changed = {name: table.assign(value=table["value"] + 1) for name, table in tables.items()}
+    assert chart_key(chart, changed, citations) != key
+    other = next(c for c in CHARTS if c.name == "merida_funding")
+    assert chart_key(other, {name: read_table(REPO, name) for name in other.tables}, citations) != key
