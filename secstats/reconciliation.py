@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+SCALE_WORDS = (1e12, 1e9, 1e6)  # trillion, billion, million
 APPROXIMATE_MARGIN = 0.10  # "close to", "some", "about": within 10 percent of the stated value
 FAMILIES = ("homicide", "extradition", "merida_funding", "weapons", "overdose")
 
@@ -33,14 +34,20 @@ class Counterpart:
 # --- the tolerance rule, written once ----------------------------------------------------------
 
 def rounding_unit(value: float) -> float:
-    """The unit a stated number is rounded to, read from how it is written.
+    """The unit a stated number is rounded to, read from how documents write it.
 
-    Decimals set it (2.2 -> 0.1); for whole numbers from 1,000 up, trailing zeros do
-    (64,000 -> 1,000; 2,800,000,000 -> 100,000,000); otherwise it is 1 (33,341 -> 1; 70 -> 1).
+    Figures of a million or more are written with a scale word, so they are read in it: "400 million"
+    is exact to the million, "2.8 billion" to 100 million. Below that, decimals set the unit
+    (2.2 -> 0.1); whole numbers from 1,000 up are rounded to their trailing zeros (64,000 -> 1,000);
+    smaller whole numbers are exact to the unit (33 -> 1).
     """
+    magnitude = abs(value)
+    for scale in SCALE_WORDS:
+        if magnitude >= scale:
+            return scale * rounding_unit(value / scale)
     if value != int(value):
         return 10.0 ** -len(repr(float(value)).split(".")[1])
-    whole, unit = int(abs(value)), 1
+    whole, unit = int(magnitude), 1
     if whole < 1000:
         return 1.0
     while whole % 10 == 0:

@@ -308,7 +308,7 @@ class Reconciliation(StrictTable):
     """Each claim of the five families beside its official counterpart, with a verdict that respects its qualifier.
 
     Tolerance (secstats.reconciliation.judge): exact claims must match within half their rounding unit
-    (64,000 -> 500; 33,341 -> 0.5); approximate claims within 10 percent; 'more than' needs the official
+    (64,000 -> 500; 33,341 -> 0.5; 400 million -> 500,000); approximate claims within 10 percent; 'more than' needs the official
     figure above the claim, 'at least' at or above; ranges need it between the bounds. Official series
     differ from the documents' sources in vintage and definition (INEGI by year of registration,
     SESNSP revisions, overlapping drug categories, all U.S. aid vs Merida): read official_derivation.

@@ -65,12 +65,14 @@ def test_bound_edges_follow_the_words() -> None:
 def test_exact_and_approximate_tolerances() -> None:
     assert judge("exact", 64000, None, 63632)[0] == "consistent"      # rounded to thousands
     assert judge("exact", 33341, None, 33342)[0] == "inconsistent"    # written to the unit
+    assert judge("exact", 400_000_000, None, 352_000_000)[0] == "inconsistent"  # "400 million" is not "some 400 million"
     assert judge("approximate", 72000, None, 72000 * 1.099)[0] == "consistent"
     assert judge("approximate", 72000, None, 72000 * 1.101)[0] == "inconsistent"
     assert judge("range", 70, 100, 100.4)[0] == "consistent" and judge("range", 70, 100, 101)[0] == "inconsistent"
 
 
-@pytest.mark.parametrize("value, unit", [(33341, 1), (64000, 1000), (2_800_000_000, 100_000_000), (70, 1), (2.2, 0.1)])
+@pytest.mark.parametrize("value, unit", [(33341, 1), (64000, 1000), (2_800_000_000, 100_000_000), (400_000_000, 1_000_000),
+                                         (70, 1), (2.2, 0.1)])
 def test_rounding_unit_is_read_from_the_written_number(value: float, unit: float) -> None:
     assert math.isclose(rounding_unit(value), unit)
 
