@@ -59,11 +59,11 @@ def test_footnote_groups_claims_by_source_and_flags_derivations() -> None:
 
 @pytest.mark.parametrize(
     "qualifier, processing, expected",
-    [("exact", "stated", "72,000"), ("approximate", "stated", "~72,000"), ("more_than", "stated", ">72,000"),
-     ("at_least", "stated", "≥72,000"), ("exact", "derived", "72,000 (derived)")],
+    [("exact", "stated", "1,234"), ("approximate", "stated", "~1,234"), ("more_than", "stated", ">1,234"),
+     ("at_least", "stated", "≥1,234"), ("exact", "derived", "1,234 (derived)")],
 )
 def test_value_labels_keep_the_qualifier_visible(qualifier: str, processing: str, expected: str) -> None:
-    row = pd.Series({"value": 72000.0, "value_high": None, "qualifier": qualifier, "processing": processing})
+    row = pd.Series({"value": 1234.0, "value_high": None, "qualifier": qualifier, "processing": processing})
     assert value_label(row) == expected
 
 

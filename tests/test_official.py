@@ -50,29 +50,31 @@ def test_partial_years_get_no_rate() -> None:
     assert table.loc[table["months_covered"] < 12, "rate_per_100k"].isna().all()
 
 
+# The rule is tested on round, made-up numbers: no real figure is typed into a test.
 @pytest.mark.parametrize("qualifier", ["more_than", "at_least"])
 def test_a_lower_bound_that_is_not_met_never_passes(qualifier: str) -> None:
-    assert judge(qualifier, 30000, None, 29999)[0] == "inconsistent"
-    assert judge(qualifier, 30000, None, 30001)[0] == "consistent"
+    assert judge(qualifier, 500, None, 499)[0] == "inconsistent"
+    assert judge(qualifier, 500, None, 501)[0] == "consistent"
 
 
 def test_bound_edges_follow_the_words() -> None:
-    assert judge("more_than", 30000, None, 30000)[0] == "inconsistent"  # "more than" excludes the bound
-    assert judge("at_least", 30000, None, 30000)[0] == "consistent"
-    assert judge("less_than", 30000, None, 30000)[0] == "inconsistent"
+    assert judge("more_than", 500, None, 500)[0] == "inconsistent"  # "more than" excludes the bound
+    assert judge("at_least", 500, None, 500)[0] == "consistent"
+    assert judge("less_than", 500, None, 500)[0] == "inconsistent"
 
 
 def test_exact_and_approximate_tolerances() -> None:
-    assert judge("exact", 64000, None, 63632)[0] == "consistent"      # rounded to thousands
-    assert judge("exact", 33341, None, 33342)[0] == "inconsistent"    # written to the unit
-    assert judge("exact", 400_000_000, None, 352_000_000)[0] == "inconsistent"  # "400 million" is not "some 400 million"
-    assert judge("approximate", 72000, None, 72000 * 1.099)[0] == "consistent"
-    assert judge("approximate", 72000, None, 72000 * 1.101)[0] == "inconsistent"
-    assert judge("range", 70, 100, 100.4)[0] == "consistent" and judge("range", 70, 100, 101)[0] == "inconsistent"
+    assert judge("exact", 5000, None, 5400)[0] == "consistent"      # rounded to thousands: +-500
+    assert judge("exact", 5000, None, 5600)[0] == "inconsistent"
+    assert judge("exact", 1234, None, 1235)[0] == "inconsistent"    # written to the unit
+    assert judge("exact", 300_000_000, None, 299_000_000)[0] == "inconsistent"  # "300 million": +-0.5 million
+    assert judge("approximate", 1200, None, 1310)[0] == "consistent"    # 10 percent of 1,200 is 120
+    assert judge("approximate", 1200, None, 1330)[0] == "inconsistent"
+    assert judge("range", 10, 20, 20.4)[0] == "consistent" and judge("range", 10, 20, 21)[0] == "inconsistent"
 
 
-@pytest.mark.parametrize("value, unit", [(33341, 1), (64000, 1000), (2_800_000_000, 100_000_000), (400_000_000, 1_000_000),
-                                         (70, 1), (2.2, 0.1)])
+@pytest.mark.parametrize("value, unit", [(1234, 1), (5000, 1000), (1_500_000_000, 100_000_000), (300_000_000, 1_000_000),
+                                         (70, 1), (2.5, 0.1)])
 def test_rounding_unit_is_read_from_the_written_number(value: float, unit: float) -> None:
     assert math.isclose(rounding_unit(value), unit)
 
