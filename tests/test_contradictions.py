@@ -22,8 +22,8 @@ def claim(claim_id: str, value: float, start: str, end: str, qualifier: str = "e
 
 
 def test_a_shorter_span_with_a_larger_total_is_incompatible() -> None:
-    ledger = pd.DataFrame([claim("a-001", 1000, "2000", "2010", "approximate", source="doc-a"),
-                           claim("b-001", 2000, "2000", "2008", "approximate", source="doc-b")])
+    ledger = pd.DataFrame([claim("a-001", 1200, "2000", "2010", "approximate", source="doc-a"),
+                           claim("b-001", 2500, "2000", "2008", "approximate", source="doc-b")])
     (row,) = find_contradictions(ledger, COLUMNS).itertuples()
     assert row.verdict == "incompatible" and not row.same_document
     assert row.claim_a == "b-001" and "period" in row.differs and "value" in row.differs
