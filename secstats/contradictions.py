@@ -14,30 +14,19 @@ Durations are compared only within one document.
 
 from __future__ import annotations
 
-import math
 from itertools import combinations
 
 import pandas as pd
 
-from secstats.reconciliation import APPROXIMATE_MARGIN, rounding_unit
+from secstats.reconciliation import allowed_interval
 from secstats.schemas import period_bounds
 
 DURATION_UNITS = {"years", "months", "hours"}
 
 
-def bounds(value: float, qualifier: str, value_high: float | None = None) -> tuple[float, float]:
-    """The interval a claim allows, by the same tolerance rule as the reconciliation."""
-    half = rounding_unit(value) / 2
-    if qualifier == "exact":
-        return value - half, value + half
-    if qualifier == "approximate":
-        margin = max(half, APPROXIMATE_MARGIN * abs(value))
-        return value - margin, value + margin
-    if qualifier in ("more_than", "at_least"):
-        return value, math.inf
-    if qualifier == "less_than":
-        return -math.inf, value
-    return value - half, (value_high if value_high is not None else value) + half
+def bounds(claim: pd.Series) -> tuple[float, float]:
+    """The interval a claim allows, by the reconciliation's tolerance rule."""
+    return allowed_interval(claim["qualifier"], claim["value"], claim["value_high"])
 
 
 def months(claims: pd.DataFrame) -> pd.DataFrame:
@@ -76,8 +65,8 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
     same_period = (a["first_month"], a["last_month"]) == (b["first_month"], b["last_month"])
     differs = [name for name, different in (("value", a["value"] != b["value"]), ("period", not same_period),
                                             ("scope", a["measure"] != b["measure"])) if different]
-    a_low, a_high = bounds(a["value"], a["qualifier"], a["value_high"])
-    b_low, b_high = bounds(b["value"], b["qualifier"], b["value_high"])
+    a_low, a_high = bounds(a)
+    b_low, b_high = bounds(b)
     if same_period:
         if a_high < b_low or b_high < a_low:
             return pair_row(a, b, differs, "incompatible", "same period: the bounds the two claims allow do not meet")
@@ -86,8 +75,8 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
             return pair_row(a, b, differs, "differs", "same period: two different figures for one quantity")
         return None
     totals = a["unit"] == "count" and "span" in (a["period_type"], b["period_type"])
-    inner_low = bounds(inner["value"], inner["qualifier"], inner["value_high"])[0]
-    outer_high = bounds(outer["value"], outer["qualifier"], outer["value_high"])[1]
+    inner_low = bounds(inner)[0]
+    outer_high = bounds(outer)[1]
     if totals and inner_low > outer_high:
         return pair_row(inner, outer, differs, "incompatible",
                         "a total over a period inside another period exceeds the larger period's total")
@@ -126,7 +115,7 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
         for (_, _, _), group in parts.groupby(["source_id", "period_start", "period_end"], sort=True):
             first = group.iloc[0]
             total = float(group["value"].sum())
-            incompatible = total > bounds(whole["value"], whole["qualifier"], whole["value_high"])[1]
+            incompatible = total > bounds(whole)[1]
             differs = ["value", "scope"] + (["period"] if period_text(first) != period_text(whole) else [])
             rows.append(pair_row(
                 whole, first, differs, "incompatible" if incompatible else "differs",

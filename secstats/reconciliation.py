@@ -7,6 +7,7 @@ README repeats it. A claim with no counterpart is still listed, with the reason.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -55,31 +56,44 @@ def rounding_unit(value: float) -> float:
     return float(unit)
 
 
-def judge(qualifier: str, value: float, value_high: float | None, official: float) -> tuple[str, float, str]:
-    """(verdict, tolerance, rule) for one claim against one official figure.
+def allowed_interval(qualifier: str, value: float, value_high: float | None = None) -> tuple[float, float]:
+    """The interval of true values a claim's words allow: the tolerance rule, written once.
 
-    exact: within half the claim's rounding unit. approximate: within 10 percent of the claim (or half
-    its rounding unit, if larger). more_than: official above the claim (the lower bound is met);
-    at_least: official at or above it; less_than: official below it. range: official between the
-    bounds, each widened by half its rounding unit.
+    exact: half the claim's rounding unit either side. approximate: 10 percent of the claim either
+    side (or half its rounding unit, if larger). more_than / at_least: from the claim up; less_than:
+    up to the claim. range: between the bounds, each widened by half its rounding unit.
     """
     half = rounding_unit(value) / 2
     if qualifier == "exact":
-        return verdict_of(abs(official - value) <= half), half, f"|official - claim| <= {half:g}"
+        return value - half, value + half
     if qualifier == "approximate":
-        tolerance = max(half, APPROXIMATE_MARGIN * abs(value))
-        return verdict_of(abs(official - value) <= tolerance), tolerance, f"|official - claim| <= {tolerance:g} (10% of claim)"
-    if qualifier == "more_than":
-        return verdict_of(official > value), 0.0, "official > claim (lower bound met)"
-    if qualifier == "at_least":
-        return verdict_of(official >= value), 0.0, "official >= claim (lower bound met)"
+        margin = max(half, APPROXIMATE_MARGIN * abs(value))
+        return value - margin, value + margin
+    if qualifier in ("more_than", "at_least"):
+        return value, math.inf
     if qualifier == "less_than":
-        return verdict_of(official < value), 0.0, "official < claim (upper bound met)"
-    if qualifier == "range" and value_high is not None:
-        high_half = rounding_unit(value_high) / 2
-        inside = value - half <= official <= value_high + high_half
-        return verdict_of(inside), half, f"{value - half:g} <= official <= {value_high + high_half:g}"
-    raise ValueError(f"no tolerance rule for qualifier {qualifier!r}")
+        return -math.inf, value
+    if qualifier == "range" and value_high is not None and not math.isnan(value_high):
+        return value - half, value_high + rounding_unit(value_high) / 2
+    raise ValueError(f"no tolerance rule for qualifier {qualifier!r} (value_high {value_high!r})")
+
+
+def judge(qualifier: str, value: float, value_high: float | None, official: float) -> tuple[str, float, str]:
+    """(verdict, tolerance, rule) for one claim against one official figure: is the official figure
+    inside the interval the claim allows? "more than" and "less than" exclude their bound."""
+    low, high = allowed_interval(qualifier, value, value_high)
+    above = official > low if qualifier == "more_than" else official >= low
+    below = official < high if qualifier == "less_than" else official <= high
+    if qualifier in ("exact", "approximate"):
+        tolerance = (high - low) / 2
+        rule = f"|official - claim| <= {tolerance:g}" + (" (10% of claim)" if qualifier == "approximate" else "")
+    elif qualifier == "range":
+        tolerance, rule = rounding_unit(value) / 2, f"{low:g} <= official <= {high:g}"
+    else:
+        tolerance = 0.0
+        sign = {"more_than": ">", "at_least": ">=", "less_than": "<"}[qualifier]
+        rule = f"official {sign} claim ({'upper' if qualifier == 'less_than' else 'lower'} bound met)"
+    return verdict_of(above and below), tolerance, rule
 
 
 def verdict_of(holds: bool) -> str:
