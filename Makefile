@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VENV_READY := $(VENV)/.ready
 CODE := $(wildcard secstats/*.py)
-RAW := $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
+RAW := data/raw/SHA256SUMS $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
 LEDGER := data/ledger/claims.csv
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.charts.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \

@@ -6,16 +6,20 @@ were. Reading a table validates it again, so a user never loads an unchecked fil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 import pandas as pd
 import pandera.pandas as pa
 
 from secstats.contradictions import find_contradictions
 from secstats.official import OFFICIAL_TABLES
+from secstats.outputs import csv_bytes
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Reconciliation, read_csv_for, validate_frame
-from secstats.indicators import TABLES, assemble
+from secstats.indicators import TABLES, assemble, untabled_problems
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
@@ -25,6 +29,7 @@ CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "contradictions": Contradictions,
 }
 CLAIM_TABLES = tuple(spec.name for spec in TABLES)
+FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
 
 
 def table_model(name: str) -> type[pa.DataFrameModel]:
@@ -53,7 +58,8 @@ def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | 
 
 def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Build and validate every table, in flow order; raise with every problem before returning any."""
-    known, problems = set(ledger["claim_id"]), []
+    known = set(ledger["claim_id"])
+    problems = untabled_problems(ledger, str(layout.ledger.relative_to(layout.root)))
     built = {"claims": ledger}
     built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
@@ -66,6 +72,11 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     built.update({name: validated(layout, name, table, known, problems) for name, table in checks.items()})
     raise_if_any(problems)
     return built
+
+
+def table_files(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict[Path, bytes]:
+    """Every validated table as data/clean/<name>.csv bytes."""
+    return {layout.clean / f"{name}.csv": csv_bytes(table, FLOAT_FORMAT) for name, table in tables.items()}
 
 
 def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:

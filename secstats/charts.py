@@ -576,9 +576,3 @@ def render_charts(layout: Layout, built: Mapping[str, pd.DataFrame] | None = Non
             write_bytes_atomic(cache / f"{chart.name}.{keys[chart.name]}.{name.rsplit('.', 1)[1]}", data)
     return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"]
             for chart in CHARTS for extension in ("png", "svg")}
-
-
-def write_charts(layout: Layout, rendered: dict[str, bytes]) -> None:
-    """Write every rendered chart atomically into figures/."""
-    for name, data in rendered.items():
-        write_bytes_atomic(layout.figures / name, data)

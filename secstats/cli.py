@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from secstats.api import cite, load, tables
-from secstats.catalog import CATALOG, build_clean_tables, table_model
+from secstats.catalog import CATALOG, build_clean_tables, table_files, table_model
 from secstats.claims import check_ledger
 from secstats.paths import Layout, default_layout
+from secstats.outputs import write_bytes_atomic
 from secstats.problems import BuildError, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import verify_raw
@@ -33,17 +34,22 @@ def run_check(layout: Layout) -> None:
 
 
 def run_build(layout: Layout) -> None:
-    """Everything, in flow order: checks, tables, metadata, charts. Nothing is written unless all tables validate."""
-    from secstats.charts import render_charts, write_charts  # matplotlib is only imported to draw
-    from secstats.indicators import write_tables
-    from secstats.metadata import write_metadata
+    """Everything, in flow order: checks, tables, metadata, charts.
+
+    Every output is made in memory first and written only when all of them exist, each file
+    atomically: a failure at any stage (a table that breaks its model, a chart that cannot be drawn)
+    leaves the previous outputs as they were.
+    """
+    from secstats.charts import render_charts  # matplotlib is only imported to draw
+    from secstats.metadata import metadata_files
 
     verify_raw(layout)
     built = build_clean_tables(layout, check_ledger(layout))
-    write_tables(layout, built)
-    write_metadata(layout, built["claims"])
     rendered = render_charts(layout, built)
-    write_charts(layout, rendered)
+    outputs = {**table_files(layout, built), **metadata_files(layout, built["claims"]),
+               **{layout.figures / name: data for name, data in rendered.items()}}
+    for path, data in outputs.items():
+        write_bytes_atomic(path, data)
     print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")
 
 

@@ -15,13 +15,11 @@ from functools import partial
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.outputs import write_csv_atomic
-from secstats.paths import Layout
+from secstats.problems import Problem
 from secstats.schemas import (
     Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
 )
 
-FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
 LEDGER_COLUMNS = [
     "measure", "geography", "period_start", "period_end", "period_type", "year_basis",
     "value", "value_high", "unit", "qualifier", "claim_id", "source_id",
@@ -35,6 +33,7 @@ class TableSpec:
     """How one clean table is made from the ledger."""
 
     name: str
+    family: str  # the ledger family whose claims this table holds
     model: type[pa.DataFrameModel]
     measures: Mapping[str, Mapping[str, str]]  # ledger measure -> dimension values it implies
     left_out: Mapping[str, str] = field(default_factory=dict)  # measure of the family -> why it is not here
@@ -67,8 +66,9 @@ def loosest_qualifier(inputs: pd.DataFrame) -> str:
 
 def per_year_averages(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Average per year of totals stated over a span of whole years (2000-2006 counts as 6 years)."""
-    spans = stated[(stated["measure"] == measure) & (stated["period_type"] == "span")
-                   & (stated["period_start"].str.len() == 4) & (stated["period_end"].str.len() == 4)]
+    whole_years = (stated["period_start"].str.len() == 4) & (stated["period_end"].str.len() == 4)
+    spans = stated[(stated["measure"] == measure) & (stated["period_type"] == "span") & whole_years]
+    spans = spans[spans["period_end"].astype(int) > spans["period_start"].astype(int)]  # no division by zero years
     rows = []
     for _, total in spans.iterrows():
         years = int(total["period_end"]) - int(total["period_start"])
@@ -140,19 +140,19 @@ def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: st
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
-        "homicides", Homicides,
+        "homicides", "homicide", Homicides,
         measures={m: {} for m in ("homicides", "deaths_drug_war", "homicide_rate", "homicides_percent_change",
                                   "impunity_rate", "impunity_rate_journalist_killings")},
         derivations=(partial(implied_earlier_levels, change="homicides_percent_change", level="homicides",
                              growth=lambda step: 1 + step["value"] / 100, wording="(1 + {change}/100)"),),
     ),
     TableSpec(
-        "extraditions", Extraditions,
+        "extraditions", "extradition", Extraditions,
         measures={"extraditions": {}},
         derivations=(partial(per_year_averages, measure="extraditions"),),
     ),
     TableSpec(
-        "merida_funding", MeridaFunding,
+        "merida_funding", "merida_funding", MeridaFunding,
         measures={"merida_funding_allocated": {"transaction": "allocated"},
                   "merida_funding_disbursed": {"transaction": "disbursed"},
                   "us_security_assistance": {"transaction": "unspecified"}},
@@ -160,14 +160,14 @@ TABLES: tuple[TableSpec, ...] = (
                              measure="merida_funding_undisbursed", dimensions={"transaction": "undisbursed"}),),
     ),
     TableSpec(
-        "weapon_origins", WeaponOrigins,
+        "weapon_origins", "weapons", WeaponOrigins,
         measures={"firearms_origin_share": {}},
         left_out={"firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
                   "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms"},
         derivations=(partial(share_remainders, measure="firearms_origin_share"),),
     ),
     TableSpec(
-        "overdose_deaths", OverdoseDeaths,
+        "overdose_deaths", "overdose", OverdoseDeaths,
         measures={"overdose_deaths": {"drug": "all_drugs"},
                   "overdose_deaths_change": {"drug": "all_drugs"},
                   "overdose_deaths_opioids_share": {"drug": "opioids"},
@@ -189,6 +189,22 @@ def table_spec(name: str) -> TableSpec:
     raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
 
 
+def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
+    """A claim of a table's family whose measure that table neither takes nor leaves out with a reason.
+
+    Without this a new measure in the ledger would silently miss its table.
+    """
+    problems = []
+    for spec in TABLES:
+        family = ledger[ledger["family"] == spec.family]
+        for index, claim in family[~family["measure"].isin([*spec.measures, *spec.left_out])].iterrows():
+            problems.append(Problem(
+                file, "measure tabled or left out", f"measure {claim['measure']!r} of family {spec.family!r} is in "
+                f"no table: add it to TableSpec {spec.name!r} in secstats/indicators.py (measures or left_out)",
+                row=int(index) + 2, column="measure", claim_id=claim["claim_id"]))
+    return problems
+
+
 def stated_rows(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     """The ledger claims a table takes, with the dimension values their measure implies."""
     # quote_start is kept for derivations that pair claims by their place in the text; not published.
@@ -208,9 +224,3 @@ def assemble(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     columns = list(spec.model.to_schema().columns)
     table = table[columns].sort_values(["measure", "period_start", "period_end", "geography", "claim_id"], kind="stable")
     return table.reset_index(drop=True)
-
-
-def write_tables(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Write validated tables, each atomically, as data/clean/<name>.csv."""
-    for name, table in tables.items():
-        write_csv_atomic(layout.clean / f"{name}.csv", table, float_format=FLOAT_FORMAT)

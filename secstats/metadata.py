@@ -9,14 +9,13 @@ fields (units ride in a custom ``unit`` property, which the standard allows).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
 from importlib.metadata import PackageNotFoundError, version
 from secstats.catalog import CATALOG, CLAIM_TABLES
-from secstats.official import OFFICIAL_TABLES
-from secstats.outputs import write_bytes_atomic
 from secstats.paths import Layout
 from secstats.sources import read_sources
 
@@ -152,9 +151,9 @@ def measure_vocabulary(ledger: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_metadata(layout: Layout, ledger: pd.DataFrame) -> None:
-    """Write datapackage.json and the data dictionary (with the ledger's measures), each atomically."""
+def metadata_files(layout: Layout, ledger: pd.DataFrame) -> dict[Path, bytes]:
+    """datapackage.json and the data dictionary (with the ledger's measures), as {path: bytes}."""
     descriptor = json.dumps(datapackage(layout), indent=2, ensure_ascii=False) + "\n"
-    write_bytes_atomic(layout.clean / "datapackage.json", descriptor.encode("utf-8"))
     dictionary = data_dictionary(layout) + "\n" + measure_vocabulary(ledger)
-    write_bytes_atomic(layout.docs / "data-dictionary.md", dictionary.encode("utf-8"))
+    return {layout.clean / "datapackage.json": descriptor.encode("utf-8"),
+            layout.docs / "data-dictionary.md": dictionary.encode("utf-8")}

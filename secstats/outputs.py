@@ -30,8 +30,3 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def csv_bytes(table: pd.DataFrame, float_format: str | None = None) -> bytes:
     """A table as CSV bytes in the project's one format: UTF-8, '\\n' line ends, no index."""
     return table.to_csv(index=False, lineterminator="\n", float_format=float_format).encode("utf-8")
-
-
-def write_csv_atomic(path: Path, table: pd.DataFrame, float_format: str | None = None) -> None:
-    """Write a table as CSV atomically."""
-    write_bytes_atomic(path, csv_bytes(table, float_format))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,23 +19,36 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
+
+
 def read_checksums(checksum_file: Path) -> dict[str, str]:
-    """Parse a ``sha256sum``-style file into {relative file name: expected hash}."""
+    """Parse a ``sha256sum``-style file into {relative file name: expected hash}; a malformed line
+    raises ``BuildError`` naming it."""
     expected: dict[str, str] = {}
-    for line in checksum_file.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, name = line.split(maxsplit=1)
-            expected[name.lstrip("*")] = digest
+    problems = []
+    for number, line in enumerate(checksum_file.read_text(encoding="utf-8").splitlines(), start=1):
+        match = CHECKSUM_LINE.match(line)
+        if match:
+            expected[match.group(2)] = match.group(1)
+        elif line.strip():
+            problems.append(Problem(str(checksum_file), "sha256sum line format", f"malformed line {line!r}", row=number))
+    raise_if_any(problems)
     return expected
 
 
-def checksum_problems(directory: Path) -> list[Problem]:
-    """Compare every file listed in ``directory/SHA256SUMS`` with its bytes on disk."""
+def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozenset()) -> list[Problem]:
+    """Compare every file listed in ``directory/SHA256SUMS`` with its bytes on disk, and flag any file
+    of the folder that no checksum file pins."""
     checksum_file = directory / CHECKSUM_FILE
     if not checksum_file.is_file():
         return [Problem(str(checksum_file), "checksum-file-present", "no SHA256SUMS file")]
-    problems = []
-    for name, digest in read_checksums(checksum_file).items():
+    expected = read_checksums(checksum_file)
+    # A file nobody pinned could be read unchecked: every file in the folder must be listed.
+    problems = [Problem(str(path), "sha256 listed", "file is not listed in SHA256SUMS")
+                for path in sorted(directory.iterdir())
+                if path.is_file() and path.name not in {CHECKSUM_FILE, *expected, *pinned_elsewhere}]
+    for name, digest in expected.items():
         path = directory / name
         if not path.is_file():
             problems.append(Problem(str(path), "sha256", f"file missing (expected sha256 {digest})"))
@@ -48,11 +62,16 @@ def checksum_problems(directory: Path) -> list[Problem]:
 
 
 def verify_raw(layout: Layout) -> None:
-    """Stop the build unless every raw file matches its recorded checksum."""
-    directories = [layout.sources_dir]
+    """Stop the build unless every raw file matches its recorded checksum.
+
+    The publisher's SHA256SUMS in data/raw/sources/ stays byte-exact and does not list the register
+    sources.csv, so the project pins the register in data/raw/SHA256SUMS.
+    """
+    problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir, frozenset({"sources.csv"}))
     if layout.reference_dir.is_dir():
-        directories += sorted(p for p in layout.reference_dir.iterdir() if p.is_dir())
-    raise_if_any([problem for d in directories for problem in checksum_problems(d)])
+        for directory in sorted(p for p in layout.reference_dir.iterdir() if p.is_dir()):
+            problems += checksum_problems(directory)
+    raise_if_any(problems)
 
 
 def read_sources(layout: Layout) -> pd.DataFrame:

@@ -72,3 +72,19 @@ def test_makefile_lists_every_output() -> None:
     charts = re.search(r"^CHART_NAMES := (.+)$", makefile, re.M).group(1).split()
     assert tables == list(catalog.CATALOG)
     assert charts == [chart.name for chart in CHARTS]
+
+
+def test_a_chart_that_cannot_be_drawn_leaves_every_output_untouched(scratch: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Charts are drawn before anything is written: a drawing failure keeps old tables and figures together."""
+    from secstats import charts
+
+    before = outputs(scratch)
+    edit_ledger(scratch, 0, "note", "an edited note, so the tables would change")
+
+    def broken(*args: object, **kwargs: object) -> dict[str, bytes]:
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(charts, "render_charts", broken)
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        run_build(scratch)
+    assert outputs(scratch) == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from secstats.claims import check_ledger, is_written_in, numbers_in, read_ledger

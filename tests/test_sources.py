@@ -40,3 +40,24 @@ def test_missing_document_is_reported(scratch: Layout) -> None:
     document.unlink()
     with pytest.raises(BuildError, match="file missing"):
         verify_raw(scratch)
+
+
+def test_a_file_no_checksum_pins_is_reported(scratch: Layout) -> None:
+    stray = scratch.sources_dir / "005_new_document.txt"
+    stray.write_text("an unpinned document", encoding="utf-8")
+    with pytest.raises(BuildError, match="005_new_document.txt: rule sha256 listed: file is not listed"):
+        verify_raw(scratch)
+
+
+def test_a_malformed_checksum_line_is_reported_with_its_line(scratch: Layout) -> None:
+    checksums = scratch.sources_dir / "SHA256SUMS"
+    checksums.write_text(checksums.read_text() + "not-a-hash  file.txt\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"SHA256SUMS: row 6: rule sha256sum line format"):
+        verify_raw(scratch)
+
+
+def test_the_register_is_pinned_too(scratch: Layout) -> None:
+    register = scratch.sources_dir / "sources.csv"
+    register.write_text(register.read_text().replace("2019", "2018", 1), encoding="utf-8")
+    with pytest.raises(BuildError, match="sources.csv: rule sha256: checksum mismatch"):
+        verify_raw(scratch)

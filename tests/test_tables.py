@@ -14,8 +14,6 @@ from secstats.indicators import TABLES, table_spec
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)
-FAMILY_OF = {"homicides": "homicide", "extraditions": "extradition", "merida_funding": "merida_funding",
-             "weapon_origins": "weapons", "overdose_deaths": "overdose"}
 
 
 def break_one_row(layout: Layout, name: str, column: str, value: str, row: int = 0) -> None:
@@ -66,7 +64,7 @@ def test_share_above_100_is_caught(scratch: Layout, name: str) -> None:
 
 def test_every_claim_of_the_five_families_is_tabled_or_left_out_with_a_reason() -> None:
     for spec in TABLES:
-        family = LEDGER[LEDGER["family"] == FAMILY_OF[spec.name]]
+        family = LEDGER[LEDGER["family"] == spec.family]
         tabled = set(read_table(REPO, spec.name)["claim_id"].str.split(";").explode())
         for claim in family.itertuples():
             assert claim.claim_id in tabled or claim.measure in spec.left_out, (spec.name, claim.claim_id)
@@ -127,3 +125,16 @@ def test_stated_rows_copy_their_claim_exactly() -> None:
 def test_unknown_table_lists_the_valid_ones() -> None:
     with pytest.raises(KeyError, match="valid tables: homicides, extraditions"):
         table_spec("homicide")
+
+
+def test_a_measure_no_table_takes_stops_the_build(scratch: Layout) -> None:
+    from secstats.catalog import build_clean_tables
+    from tests.conftest import edit_ledger
+
+    ledger = check_ledger(scratch)
+    row = int(ledger.index[ledger["family"] == "extradition"][0])
+    claim_id = edit_ledger(scratch, row, "measure", "extraditions_renamed")
+    with pytest.raises(BuildError) as error:
+        build_clean_tables(scratch, check_ledger(scratch))
+    message = str(error.value)
+    assert f"row {row + 2}: claim {claim_id}: column measure: rule measure tabled or left out" in message
