@@ -311,7 +311,8 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) ->
     totals_ax.set_ylim(0, totals["value"].max() * 1.25)
     qualifier_legend(totals_ax, kinds_in(totals, "bar"))
     add_footnote(fig, pd.concat([yearly, totals]), citations,
-                 "Spans are presidential terms as the document writes them (2000-2006, 2006-2012).")
+                 "Spans are periods as the document writes them (presidential terms for the multi-year totals); "
+                 "a per-year average divides a total by the span's years as written.")
     return fig
 
 
@@ -321,7 +322,7 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations) 
     fig, (years_ax, span_ax) = new_figure(
         "U.S. Merida Initiative funding for Mexico: allocated is not disbursed",
         "U.S. federal fiscal years (FY2008 = Oct 2007-Sep 2008), current U.S. dollars. "
-        "Left: single fiscal years. Right: the FY2008-FY2017 total.", panels=2)
+        "Left: single fiscal years. Right: the multi-year total and how much of it was disbursed.", panels=2)
     colors = {"allocated": PALETTE[0], "disbursed": PALETTE[2], "undisbursed": PALETTE[1], "unspecified": PALETTE[5]}
     single = data[data["period_type"] == "fiscal_year"].sort_values("period_start", kind="stable")
     for position, (_, row) in enumerate(single.iterrows()):
@@ -455,8 +456,8 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
                    "synthetic_opioids_or_heroin": "heroin_t401", "opioids": "any_opioid"}
     fig, (ax,) = new_figure(
         "U.S. overdose deaths by drug: official series and the documents' claims",
-        "Deaths per calendar year, in thousands. Lines: CDC/NCHS final data (NIDA workbook to 2021, NCHS data "
-        "briefs for 2022-2023 totals). Markers: counts stated in the documents. Categories overlap.")
+        "Deaths per calendar year, in thousands. Lines: CDC/NCHS final data (by drug from NIDA's workbook; the "
+        "latest years are NCHS data-brief totals only). Markers: counts stated in the documents. Categories overlap.")
     colors = dict(zip(lines, PALETTE))
     for drug, label in lines.items():
         rows = official[official["drug"] == drug]
