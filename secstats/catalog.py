@@ -18,7 +18,8 @@ from secstats.outputs import csv_bytes
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.reconciliation import build_reconciliation
-from secstats.schemas import ClaimsLedger, Contradictions, Reconciliation, read_csv_for, validate_frame
+from secstats.schemas import ClaimsLedger, Contradictions, Reconciliation, Verdicts, read_csv_for, validate_frame
+from secstats.verdicts import build_verdicts
 from secstats.indicators import TABLES, assemble, untabled_problems
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
@@ -26,6 +27,7 @@ CATALOG: dict[str, type[pa.DataFrameModel]] = {
     **{spec.name: spec.model for spec in TABLES},
     **{spec.name: spec.model for spec in OFFICIAL_TABLES},
     "reconciliation": Reconciliation,
+    "verdicts": Verdicts,
     "contradictions": Contradictions,
 }
 CLAIM_TABLES = tuple(spec.name for spec in TABLES)
@@ -65,8 +67,12 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
+    reconciliation = validated(layout, "reconciliation", build_reconciliation(
+        ledger, official, list(Reconciliation.to_schema().columns)), known, problems)
+    raise_if_any(problems)
     checks = {
-        "reconciliation": build_reconciliation(ledger, official, list(Reconciliation.to_schema().columns)),
+        "reconciliation": reconciliation,
+        "verdicts": build_verdicts(reconciliation, list(Verdicts.to_schema().columns)),
         "contradictions": find_contradictions(ledger, list(Contradictions.to_schema().columns)),
     }
     built.update({name: validated(layout, name, table, known, problems) for name, table in checks.items()})

@@ -1,15 +1,20 @@
-"""Stage 3b: claims that disagree with each other, found from the ledger's quantity key.
+"""Stage 3c: claims that cannot both hold, found from the ledger's quantity key.
 
-Claims are compared when they share ``quantity`` and ``unit`` and their geographies are the same or
-one holds the other (``united_states`` holds ``united_states_texas``). Three rules, none naming a claim:
+Claims are compared when they share ``quantity`` and ``unit`` and their geographies are the same or one
+holds the other (``united_states`` holds ``united_states_texas``). A pair is listed only when the two
+claims cannot both be true within their stated precision (secstats.semantics: the interval each
+claim's words allow); figures that are merely different but compatible are not noise to publish.
 
-1. same geography, overlapping periods of the same kind (two spans, two single years...): listed when
-   the values or the periods differ; incompatible when both cannot hold (a total over a period inside
-   another period exceeds the larger period's total, or bounds that cannot meet);
-2. parts and whole: shares (or counts) of the parts of a geography, given by one document for one
-   period, summed and set beside the whole; incompatible when the parts exceed the whole;
-3. a single year inside a span is only listed when it makes the span's total impossible.
-Durations are compared only within one document.
+1. Same period: the intervals the two claims allow do not meet.
+2. Nested periods of totals (counts, money): a total over a period inside another exceeds the
+   larger period's total even at the ends of both intervals.
+3. Parts and whole: one document's parts of a geography for one period, summed, exceed the whole.
+
+Durations ("two decades", "a quarter-century") and counts of things at a moment (committees,
+countries, units: ``point`` periods) are rhetorical or institutional, not statistics over time: they
+are compared only when both state the same period. A pair whose claims measure different scopes of
+one quantity (deaths in the drug war and all homicides) is ``differs``, not ``incompatible``: the scope
+may explain the gap, and the explanation says so.
 """
 
 from __future__ import annotations
@@ -18,14 +23,14 @@ from itertools import combinations
 
 import pandas as pd
 
-from secstats.reconciliation import allowed_interval
-from secstats.schemas import period_bounds
+from secstats.semantics import allowed_interval, intervals_meet, period_bounds, stated
 
 DURATION_UNITS = {"years", "months", "hours"}
+TOTAL_UNITS = {"count", "usd"}
 
 
 def bounds(claim: pd.Series) -> tuple[float, float]:
-    """The interval a claim allows, by the reconciliation's tolerance rule."""
+    """The interval a claim allows, by the tolerance rule."""
     return allowed_interval(claim["qualifier"], claim["value"], claim["value_high"])
 
 
@@ -40,12 +45,28 @@ def period_text(claim: pd.Series) -> str:
     return claim["period_start"] if claim["period_start"] == claim["period_end"] else f"{claim['period_start']}-{claim['period_end']}"
 
 
-def pair_row(a: pd.Series, b: pd.Series, differs: list[str], verdict: str, explanation: str,
-             value_b: float | None = None, claim_b: str | None = None, qualifier_b: str | None = None,
-             period_b: str | None = None) -> dict:
-    """One row of the report."""
+def words(claim: pd.Series) -> str:
+    """'taskforce-006 (approximate 250,000, 2006-2018)'."""
+    return f"{claim['claim_id']} ({stated(claim['qualifier'], claim['value'], claim['value_high'], claim['unit'])}, {period_text(claim)})"
+
+
+def comparable_only_in_same_period(claim: pd.Series) -> bool:
+    """Durations and counts at a moment are compared only when both claims state the same period."""
+    return claim["unit"] in DURATION_UNITS or claim["period_type"] == "point"
+
+
+def pair_row(a: pd.Series, b: pd.Series, reason: str, value_b: float | None = None, claim_b: str | None = None,
+             qualifier_b: str | None = None, period_b: str | None = None, b_words: str | None = None) -> dict:
+    """One row of the report: the pair, the size of the gap, and one sentence that explains it."""
     value_b = b["value"] if value_b is None else value_b
     difference = a["value"] - value_b
+    same_period = (period_b or period_text(b)) == period_text(a)
+    scope_differs = a["measure"] != b["measure"]
+    differs = [name for name, different in (("value", a["value"] != value_b), ("period", not same_period),
+                                            ("scope", scope_differs)) if different]
+    explanation = f"{words(a)} and {b_words or words(b)} cannot both hold: {reason}"
+    if scope_differs:
+        explanation += f"; but they measure different scopes ({a['measure']} and {b['measure']}), which may explain the gap"
     return {
         "quantity": a["quantity"], "geography": a["geography"], "claim_a": a["claim_id"],
         "claim_b": claim_b or b["claim_id"], "same_document": a["source_id"] == b["source_id"],
@@ -53,50 +74,34 @@ def pair_row(a: pd.Series, b: pd.Series, differs: list[str], verdict: str, expla
         "qualifier_b": qualifier_b or b["qualifier"], "period_a": period_text(a), "period_b": period_b or period_text(b),
         "differs": "; ".join(differs), "difference": difference,
         "relative_difference_percent": round(difference / value_b * 100, 2) if value_b else None,
-        "verdict": verdict, "explanation": explanation,
+        "verdict": "differs" if scope_differs else "incompatible", "explanation": explanation + ".",
     }
 
 
 def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
-    """Rules 1 and 3 for two claims about the same quantity and place; None when they agree."""
+    """Rules 1 and 2 for two claims about the same quantity and place; None when both can hold."""
     inner, outer = (a, b) if a["first_month"] >= b["first_month"] and a["last_month"] <= b["last_month"] else (b, a)
     if inner["first_month"] < outer["first_month"] or inner["last_month"] > outer["last_month"]:
-        return None  # periods that merely touch or overlap (two presidential terms) are different quantities
+        return None  # periods that merely overlap (two presidential terms) hold different quantities
     same_period = (a["first_month"], a["last_month"]) == (b["first_month"], b["last_month"])
-    differs = [name for name, different in (("value", a["value"] != b["value"]), ("period", not same_period),
-                                            ("scope", a["measure"] != b["measure"])) if different]
-    a_low, a_high = bounds(a)
-    b_low, b_high = bounds(b)
     if same_period:
-        if a_high < b_low or b_high < a_low:
-            return pair_row(a, b, differs, "incompatible", "same period: the bounds the two claims allow do not meet")
-        point_estimates = {a["qualifier"], b["qualifier"]} <= {"exact", "approximate"}
-        if point_estimates and "value" in differs:
-            return pair_row(a, b, differs, "differs", "same period: two different figures for one quantity")
+        if intervals_meet(bounds(a), bounds(b)):
+            return None
+        return pair_row(a, b, "for the same period, the values their words allow do not meet")
+    if comparable_only_in_same_period(a) or comparable_only_in_same_period(b):
         return None
-    totals = a["unit"] == "count" and "span" in (a["period_type"], b["period_type"])
-    inner_low = bounds(inner)[0]
-    outer_high = bounds(outer)[1]
-    if totals and inner_low > outer_high:
-        return pair_row(inner, outer, differs, "incompatible",
-                        "a total over a period inside another period exceeds the larger period's total")
-    if a["period_type"] != b["period_type"]:
-        return None  # a single year inside a span is no disagreement unless it breaks the span's total
-    return pair_row(outer, inner, differs, "differs",
-                    "nested periods: the documents give the same quantity for different periods or values")
+    totals = a["unit"] in TOTAL_UNITS and "span" in (a["period_type"], b["period_type"])
+    if totals and bounds(inner)[0] > bounds(outer)[1]:
+        return pair_row(inner, outer, f"the total over {period_text(inner)} exceeds the total over {period_text(outer)}, "
+                                      "a longer period that contains it")
+    return None
 
 
 def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
-    """Rules 1 and 3 over every pair of claims with the same quantity, unit and geography.
-
-    Durations ("over the last fifteen years") are compared only within one document: across documents
-    of different years their lengths differ by construction, not by disagreement.
-    """
+    """Rules 1 and 2 over every pair of claims with the same quantity, unit and geography."""
     rows = []
     for _, group in claims.groupby(["quantity", "unit", "geography"], sort=True):
         for (_, a), (_, b) in combinations(group.iterrows(), 2):
-            if a["unit"] in DURATION_UNITS and a["source_id"] != b["source_id"]:
-                continue
             row = same_geography_pair(a, b)
             if row:
                 rows.append(row)
@@ -104,7 +109,7 @@ def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
 
 
 def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
-    """Rule 2: one document's parts of a geography, summed, beside each whole claim for that geography."""
+    """Rule 3: one document's parts of a geography, summed, when they exceed a whole claim for it."""
     rows = []
     geographies = set(claims["geography"])
     for _, whole in claims.iterrows():
@@ -112,22 +117,22 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
             continue  # most places have no parts in the ledger; skip the frame filtering
         parts = claims[(claims["quantity"] == whole["quantity"]) & (claims["unit"] == whole["unit"])
                        & claims["geography"].str.startswith(whole["geography"] + "_")]
-        for (_, _, _), group in parts.groupby(["source_id", "period_start", "period_end"], sort=True):
-            first = group.iloc[0]
+        for _, group in parts.groupby(["source_id", "period_start", "period_end"], sort=True):
             total = float(group["value"].sum())
-            incompatible = total > bounds(whole)[1]
-            differs = ["value", "scope"] + (["period"] if period_text(first) != period_text(whole) else [])
+            lowest = sum(allowed_interval(p.qualifier, p.value, p.value_high)[0] for p in group.itertuples())
+            if lowest <= bounds(whole)[1]:
+                continue
+            first = group.iloc[0]
+            ids = "+".join(group["claim_id"])
             rows.append(pair_row(
-                whole, first, differs, "incompatible" if incompatible else "differs",
-                f"sum of the parts of {whole['geography']} ({', '.join(group['geography'])}) set beside the whole"
-                + ("; the parts exceed the whole" if incompatible else ""),
-                value_b=total, claim_b="+".join(group["claim_id"]), qualifier_b="; ".join(sorted(set(group["qualifier"]))),
-                period_b=period_text(first)))
+                whole, first, f"the parts of {whole['geography']} ({', '.join(group['geography'])}) add up to more than the whole",
+                value_b=total, claim_b=ids, qualifier_b="; ".join(sorted(set(group["qualifier"]))), period_b=period_text(first),
+                b_words=f"{ids} (together {stated('exact', total, None, whole['unit'])}, {period_text(first)})"))
     return rows
 
 
 def find_contradictions(ledger: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Every disagreeing pair, ordered by quantity and claim ids."""
+    """Every pair of claims that cannot both hold, ordered by quantity and claim ids."""
     claims = months(ledger)
     rows = same_place_pairs(claims) + parts_and_wholes(claims)
     table = pd.DataFrame(rows).reindex(columns=columns)

@@ -19,7 +19,7 @@ from secstats.catalog import CATALOG, CLAIM_TABLES
 from secstats.paths import Layout
 from secstats.sources import read_sources
 
-TYPES = {"int64": "integer", "float64": "number", "str": "string", "string[python]": "string", "string": "string", "bool": "boolean"}
+TYPES = {"int64": "integer", "float64": "number", "str": "string", "string[python]": "string", "string": "string", "bool": "boolean", "boolean": "boolean"}
 CHECK_CONSTRAINTS = {  # pandera check name -> (Table Schema constraint, pandera statistic)
     "isin": ("enum", "allowed_values"),
     "greater_than_or_equal_to": ("minimum", "min_value"),
@@ -36,6 +36,8 @@ LICENSE_NOTE = (
 )
 OFFICIAL_PUBLISHERS = {
     "official_mexico_homicides": ["INEGI", "SESNSP", "CONAPO"],
+    "official_mexico_homicide_vintages": ["INEGI", "CONAPO", "INEGI as reported by the press"],
+    "official_mexico_presidential_terms": ["Public web pages named in each row (see PROVENANCE.md, C1)"],
     "official_us_overdose_deaths": ["CDC/NCHS", "NIDA"],
     "official_us_assistance": ["ForeignAssistance.gov (U.S. Department of State / USAID)"],
     "official_merida_statements": ["Congressional Research Service", "GAO", "U.S. Embassy Mexico City"],

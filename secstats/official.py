@@ -15,8 +15,9 @@ import pandera.pandas as pa
 
 from secstats.paths import Layout
 from secstats.schemas import (
-    OfficialMeridaStatements, OfficialMexicoHomicides, OfficialUSAssistance, OfficialUSOverdoseDeaths,
-    ReportedExtraditions, ReportedFirearmTraces,
+    OfficialMeridaStatements, OfficialMexicoHomicides, OfficialMexicoHomicideVintages,
+    OfficialMexicoPresidentialTerms, OfficialUSAssistance, OfficialUSOverdoseDeaths, ReportedExtraditions,
+    ReportedFirearmTraces,
 )
 
 INEGI_SOURCE = "INEGI, Estadísticas de mortalidad: defunciones por homicidio by year of registration (via diegovalle/new.crimenmexico 2018 export and diegovalle/mxmortalitydb 2024)"
@@ -53,6 +54,38 @@ def mexico_homicides(layout: Layout) -> pd.DataFrame:
     rate = (table["homicides"] / table["population"] * 100_000).round(2)
     table["rate_per_100k"] = rate.where(table["months_covered"] == 12)
     return table[list(OfficialMexicoHomicides.to_schema().columns)]
+
+
+def mexico_homicide_vintages(layout: Layout) -> pd.DataFrame:
+    """The INEGI vintages the main series does not show: 2024 microdata counts, the 2018 export over its
+    own population, and preliminary or definitive figures as reported in the press."""
+    inegi = read_reference(layout, "mexico/inegi_homicides_1990_2023.csv")
+    microdata = inegi.dropna(subset=["microdata_count_mxmortalitydb_2024"])
+    microdata = microdata.assign(
+        vintage="inegi_microdata_2024", homicides=microdata["microdata_count_mxmortalitydb_2024"],
+        population=microdata["population_conapo2023_midyear"], rate_derivation="homicides / CONAPO 2023 mid-year population x 100,000",
+        source="INEGI death microdata, homicides by year of registration (via diegovalle/mxmortalitydb, 2024)")
+    export = inegi.dropna(subset=["olap_export_count_vintage2018", "population_in_source_table_2018"])
+    export = export.assign(
+        vintage="inegi_olap_export_2018_population_2018", homicides=export["olap_export_count_vintage2018"],
+        population=export["population_in_source_table_2018"],
+        rate_derivation="homicides / population printed in the 2018 source table x 100,000 (an older population vintage)",
+        source="INEGI OLAP export of 2018, with the population of its source table (via diegovalle/new.crimenmexico)")
+    computed = pd.concat([microdata, export], ignore_index=True)
+    computed["rate_per_100k"] = (computed["homicides"] / computed["population"] * 100_000).round(2)
+    press = read_reference(layout, "mexico/inegi_homicides_press_reported.csv")
+    press = press.assign(
+        vintage="inegi_press_" + press["status"].where(press["status"].isin(["preliminary", "definitive"]), "status_not_stated"),
+        homicides=press["value"], rate_per_100k=press["rate_per_100k_reported"],
+        rate_derivation=press["rate_per_100k_reported"].map(lambda rate: None if pd.isna(rate) else "as published by INEGI"),
+        source=press["reported_by_or_cited_source"] + ", " + press["publication"] + " (" + press["url"] + ")")
+    table = pd.concat([computed, press], ignore_index=True).sort_values(["vintage", "year"], kind="stable")
+    return table[list(OfficialMexicoHomicideVintages.to_schema().columns)].reset_index(drop=True)
+
+
+def presidential_terms(layout: Layout) -> pd.DataFrame:
+    """Mexican presidential terms with the page each date was read from."""
+    return read_reference(layout, "mexico/presidential_terms.csv", dtype=str)[list(OfficialMexicoPresidentialTerms.to_schema().columns)]
 
 
 def us_overdose_deaths(layout: Layout) -> pd.DataFrame:
@@ -109,6 +142,8 @@ class OfficialSpec:
 
 OFFICIAL_TABLES: tuple[OfficialSpec, ...] = (
     OfficialSpec("official_mexico_homicides", OfficialMexicoHomicides, mexico_homicides),
+    OfficialSpec("official_mexico_homicide_vintages", OfficialMexicoHomicideVintages, mexico_homicide_vintages),
+    OfficialSpec("official_mexico_presidential_terms", OfficialMexicoPresidentialTerms, presidential_terms),
     OfficialSpec("official_us_overdose_deaths", OfficialUSOverdoseDeaths, us_overdose_deaths),
     OfficialSpec("official_us_assistance", OfficialUSAssistance, us_assistance),
     OfficialSpec("official_merida_statements", OfficialMeridaStatements, merida_statements),

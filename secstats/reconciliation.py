@@ -1,266 +1,395 @@
-"""Stage 3: every claim of the five families beside its official counterpart, with a verdict.
+"""Stage 3: every candidate official counterpart of each claim of the five families.
 
-A counterpart is an official (or officially reported) figure for the same measure, period and
-geography. The verdict respects the claim's qualifier; the tolerance rule is ``judge`` below, and the
-README repeats it. A claim with no counterpart is still listed, with the reason.
+A fact-checker does not stop at the one official figure whose period string matches. For each claim
+this module lists every figure the reference data supports, and says how it was found (``match``):
+
+- ``same_period``: a figure for exactly the claim's period;
+- ``aggregated``: the sum (totals) or mean (rates, shares) of a series' annual rows over the claim's
+  span, every year present;
+- ``other_vintage``: the same period in another vintage of the series, or with another population;
+- ``overlapping_period``: a figure whose period overlaps the claim's (totals only when the two periods
+  share at least ``TOTALS_MIN_OVERLAP`` of their months: a five-year total says nothing of one year);
+- ``nearby_period``: a figure for an adjacent period of the same length, tried only when the series
+  does not cover the claim's own period;
+- ``other_scope``: a related figure of a wider or narrower scope (all U.S. aid for Mérida money, all
+  homicides for deaths in the drug war, Mexican nationals for all persons extradited).
+
+Spans written as a term of office ("under Vicente Fox (2000-2006)") are tried as written and without
+the term's partial first year (``reading``). Each measure names its series once, in ``SERIES``; the
+matching is the same for all. The verdict per claim is made from these rows by ``secstats.verdicts``.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import itertools
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-SCALE_WORDS = (1e12, 1e9, 1e6)  # trillion, billion, million
-APPROXIMATE_MARGIN = 0.10  # "close to", "some", "about": within 10 percent of the stated value
+from secstats.schemas import MATCH_KINDS
+from secstats.semantics import (
+    allows, describe_period, gap_months, month_index, overlap_share, period_months, rule_text,
+)
+
 FAMILIES = ("homicide", "extradition", "merida_funding", "weapons", "overdose")
+TOTALS_MIN_OVERLAP = 0.8  # share of their combined months two periods must share for totals to compare
+NEARBY_MAX_GAP_MONTHS = 12  # an adjacent period: no more than a year between the two
+MAX_COMBINATIONS = 8  # years given twice (two reports of one year) multiply the sums; list at most this many
+AS_WRITTEN = "as written"
+MATCH_ORDER = tuple(MATCH_KINDS)  # also the order of a claim's rows in the table
+OWN_PERIOD = MATCH_ORDER[:3]  # figures for the claim's own period and scope
+NEAR_PERIOD = MATCH_ORDER[3:5]
+
+Official = Mapping[str, pd.DataFrame]
+Months = tuple[int, int]
 
 
 class NoCounterpart(Exception):
-    """Raised by a finder when no official figure matches the claim; the message is the reason."""
+    """Raised by a series provider when the reference data has nothing for the claim; the message says why."""
 
 
 @dataclass(frozen=True)
-class Counterpart:
-    """One official figure for a claim: its value, the series it comes from and how it was derived."""
+class Observation:
+    """One official or reported figure for a period."""
 
     value: float
+    months: Months
+    source: str
+    derivation: str = ""
+
+
+@dataclass(frozen=True)
+class OfficialSeries:
+    """Figures of one measure from one publisher, vintage and scope, as the matching reads them.
+
+    ``role`` is 'primary' (the claim's own measure and scope), 'other_vintage' or 'other_scope';
+    ``combine`` says how annual rows make a span ('sum' for totals, 'mean' for rates, None when they
+    cannot); ``totals`` is True when values add up over time (counts, money), False for rates and shares;
+    ``nearby`` whether an adjacent year of the series may stand in for the claim's.
+    """
+
+    name: str
+    observations: tuple[Observation, ...]
+    role: str = "primary"
+    scope: str = ""
+    combine: str | None = "sum"
+    totals: bool = True
+    nearby: bool = True  # False for a collection of statements, whose rows are not one series over time
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a claim's period: its label and months."""
+
+    label: str
+    months: Months
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate counterpart of a claim."""
+
+    value: float
+    match: str
+    reading: str
+    months: Months
     series: str
     source: str
+    scope: str
     derivation: str
 
 
-# --- the tolerance rule, written once ----------------------------------------------------------
+# --- reading the claim's period --------------------------------------------------------------------
 
-def rounding_unit(value: float) -> float:
-    """The unit a stated number is rounded to, read from how documents write it.
-
-    Figures of a million or more are written with a scale word, so they are read in it: "400 million"
-    is exact to the million, "2.8 billion" to 100 million. Below that, decimals set the unit
-    (2.2 -> 0.1); whole numbers from 1,000 up are rounded to their trailing zeros (64,000 -> 1,000);
-    smaller whole numbers are exact to the unit (33 -> 1).
-    """
-    magnitude = abs(value)
-    for scale in SCALE_WORDS:
-        if magnitude >= scale:
-            return scale * rounding_unit(value / scale)
-    if value != int(value):
-        return 10.0 ** -len(repr(float(value)).split(".")[1])
-    whole, unit = int(magnitude), 1
-    if whole < 1000:
-        return 1.0
-    while whole % 10 == 0:
-        whole, unit = whole // 10, unit * 10
-    return float(unit)
+def fold(text: str) -> str:
+    """Lower case without accents: 'Calderón' and 'Calderon' are one name in a quote."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-def allowed_interval(qualifier: str, value: float, value_high: float | None = None) -> tuple[float, float]:
-    """The interval of true values a claim's words allow: the tolerance rule, written once.
-
-    exact: half the claim's rounding unit either side. approximate: 10 percent of the claim either
-    side (or half its rounding unit, if larger). more_than / at_least: from the claim up; less_than:
-    up to the claim. range: between the bounds, each widened by half its rounding unit.
-    """
-    half = rounding_unit(value) / 2
-    if qualifier == "exact":
-        return value - half, value + half
-    if qualifier == "approximate":
-        margin = max(half, APPROXIMATE_MARGIN * abs(value))
-        return value - margin, value + margin
-    if qualifier in ("more_than", "at_least"):
-        return value, math.inf
-    if qualifier == "less_than":
-        return -math.inf, value
-    if qualifier == "range" and value_high is not None and not math.isnan(value_high):
-        return value - half, value_high + rounding_unit(value_high) / 2
-    raise ValueError(f"no tolerance rule for qualifier {qualifier!r} (value_high {value_high!r})")
-
-
-def judge(qualifier: str, value: float, value_high: float | None, official: float) -> tuple[str, float, str]:
-    """(verdict, tolerance, rule) for one claim against one official figure: is the official figure
-    inside the interval the claim allows? "more than" and "less than" exclude their bound."""
-    low, high = allowed_interval(qualifier, value, value_high)
-    above = official > low if qualifier == "more_than" else official >= low
-    below = official < high if qualifier == "less_than" else official <= high
-    if qualifier in ("exact", "approximate"):
-        tolerance = (high - low) / 2
-        rule = f"|official - claim| <= {tolerance:g}" + (" (10% of claim)" if qualifier == "approximate" else "")
-    elif qualifier == "range":
-        tolerance, rule = rounding_unit(value) / 2, f"{low:g} <= official <= {high:g}"
-    else:
-        tolerance = 0.0
-        sign = {"more_than": ">", "at_least": ">=", "less_than": "<"}[qualifier]
-        rule = f"official {sign} claim ({'upper' if qualifier == 'less_than' else 'lower'} bound met)"
-    return verdict_of(above and below), tolerance, rule
-
-
-def verdict_of(holds: bool) -> str:
-    """'consistent' or 'inconsistent'."""
-    return "consistent" if holds else "inconsistent"
-
-
-# --- finders: the official figure for a claim's measure ------------------------------------------
-
-Official = Mapping[str, pd.DataFrame]
-Finder = Callable[[pd.Series, Official], list[Counterpart]]
-
-
-def claim_years(claim: pd.Series) -> tuple[int, int]:
-    """First and last calendar (or fiscal) year of a claim's period."""
-    return int(claim["period_start"][:4]), int(claim["period_end"][:4])
-
-
-def mexico_homicides(claim: pd.Series, official: Official, compute: Callable[[pd.DataFrame, int, int], tuple[float, str] | None]) -> list[Counterpart]:
-    """Apply ``compute`` to each official homicide series covering the claim's years in full."""
-    if claim["geography"] != "mexico":
-        raise NoCounterpart("geography not covered: the official homicide series are national")
-    start, end = claim_years(claim)
-    found = []
-    for series, rows in official["official_mexico_homicides"].groupby("series", sort=True):
-        years = rows[(rows["months_covered"] == 12)].set_index("year")
-        if all(year in years.index for year in range(start, end + 1)):
-            value, derivation = compute(years, start, end)
-            found.append(Counterpart(value, f"official_mexico_homicides ({series})", rows["source"].iloc[0], derivation))
-    if not found:
-        raise NoCounterpart(f"period not covered: no official homicide series has every year {start}-{end}")
+def readings(claim: pd.Series, terms: pd.DataFrame | None) -> list[Reading]:
+    """The claim's period as written, plus, for a span written as a term of office, the term's calendar
+    years without its partial first year (a term that began in December)."""
+    months = period_months(claim["period_start"], claim["period_end"])
+    found = [Reading(AS_WRITTEN, months)]
+    if terms is None or claim["year_basis"] != "calendar" or claim["period_type"] != "span":
+        return found
+    quote = fold(claim["quote"])
+    for term in terms.itertuples():
+        term_months = (month_index(term.term_start[:7]), month_index(term.term_end[:7]))
+        same_years = (months[0] // 12, months[1] // 12) == (term_months[0] // 12, term_months[1] // 12)
+        if same_years and fold(term.surname) in quote and term_months[0] % 12 != 0:
+            label = f"term of office of {term.president} without its partial first year"
+            found = [Reading(f"term of office of {term.president}: its calendar years, as written", months),
+                     Reading(label, (months[0] + 12, months[1]))]
     return found
 
 
-def homicide_total(years: pd.DataFrame, start: int, end: int) -> tuple[float, str]:
-    """Homicides in a year, or summed over a span of years."""
-    total = float(years.loc[start:end, "homicides"].sum())
-    return total, f"homicides in {start}" if start == end else f"sum of homicides {start}-{end}"
+# --- matching: the same for every measure ---------------------------------------------------------
+
+def annual(observation: Observation) -> bool:
+    """Whether an observation covers exactly one calendar (or fiscal) year."""
+    first, last = observation.months
+    return first % 12 == 0 and last == first + 11
 
 
-def homicide_rate(years: pd.DataFrame, start: int, end: int) -> tuple[float, str]:
-    """The rate per 100,000 secstats computes from the count and CONAPO population."""
-    return float(years.loc[start, "rate_per_100k"]), f"homicides / CONAPO mid-year population x 100,000, {start}"
+def aggregates(series: OfficialSeries, months: Months) -> list[tuple[float, str, str]]:
+    """(value, source, derivation) for each way the series' annual rows cover a span of whole years."""
+    first_year, last_year = months[0] // 12, months[1] // 12
+    if series.combine is None or last_year == first_year or months[0] % 12 or months[1] % 12 != 11:
+        return []
+    by_year: dict[int, list[Observation]] = {}
+    for observation in filter(annual, series.observations):
+        by_year.setdefault(observation.months[0] // 12, []).append(observation)
+    years = range(first_year, last_year + 1)
+    if any(year not in by_year for year in years):
+        return []
+    found = []
+    for choice in itertools.islice(itertools.product(*(by_year[year] for year in years)), MAX_COMBINATIONS):
+        values = [observation.value for observation in choice]
+        value = sum(values) if series.combine == "sum" else sum(values) / len(values)
+        terms = " + ".join(f"{v:,.10g}" for v in values)
+        how = f"sum of the {len(values)} annual figures {first_year}-{last_year} ({terms})" if series.combine == "sum" \
+            else f"mean of the {len(values)} annual figures {first_year}-{last_year} ({terms}) / {len(values)}"
+        sources = "; ".join(dict.fromkeys(observation.source for observation in choice))
+        found.append((round(value, 4), sources, how))
+    return found
 
 
-def homicide_change(years: pd.DataFrame, start: int, end: int) -> tuple[float, str]:
-    """Percent change between the first and last year."""
-    change = (years.loc[end, "homicides"] / years.loc[start, "homicides"] - 1) * 100
-    return round(float(change), 2), f"(homicides {end} / homicides {start} - 1) x 100"
+def kind_for(series: OfficialSeries, period_kind: str) -> str:
+    """The match label: a series of another scope is always 'other_scope'; another vintage of the same
+    period is 'other_vintage'; otherwise the period relation."""
+    if series.role == "other_scope":
+        return "other_scope"
+    if series.role == "other_vintage" and period_kind in ("same_period", "aggregated"):
+        return "other_vintage"
+    return period_kind
 
 
-def deaths(official: Official, drug: str, year: int) -> float:
-    """U.S. overdose deaths involving ``drug`` in ``year``; NoCounterpart when the year is not covered."""
-    table = official["official_us_overdose_deaths"]
-    rows = table[(table["drug"] == drug) & (table["year"] == year)]
-    if rows.empty:
-        raise NoCounterpart(f"period not covered: no official count of {drug} deaths for {year}")
-    return float(rows["deaths"].iloc[0])
+def own_period(series: OfficialSeries, claim_readings: list[Reading]) -> list[Candidate]:
+    """Candidates for the claim's own period, under each reading: same period, or aggregated."""
+    found = []
+    for reading in claim_readings:
+        found += [Candidate(o.value, kind_for(series, "same_period"), reading.label, o.months, series.name, o.source,
+                            series.scope, o.derivation or "as published")
+                  for o in series.observations if o.months == reading.months]
+        found += [Candidate(value, kind_for(series, "aggregated"), reading.label, reading.months, series.name, source,
+                            series.scope, how)
+                  for value, source, how in aggregates(series, reading.months)]
+    return found
 
 
-def overdose_source(official: Official, year: int) -> str:
-    """The source of the official overdose count for a year."""
-    table = official["official_us_overdose_deaths"]
-    return table.loc[table["year"] == year, "source"].iloc[0]
+def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby: bool) -> list[Candidate]:
+    """Candidates for an overlapping period (totals only when most months are shared) and, when
+    ``nearby``, for an adjacent period of the same length; both against the period as written."""
+    written = claim_readings[0].months
+    # The annual rows a sum or mean was made of are inside it already; listing each again is noise.
+    summed = [r.months for r in claim_readings if aggregates(series, r.months)]
+    found = []
+    for o in series.observations:
+        if any(o.months == reading.months for reading in claim_readings) or any(
+                first <= o.months[0] and o.months[1] <= last for first, last in summed):
+            continue
+        share = overlap_share(o.months, written)
+        if share > 0 and (not series.totals or share >= TOTALS_MIN_OVERLAP):
+            kind = "overlapping_period"
+        elif (nearby and series.nearby and series.role != "other_scope" and share == 0 and gap_months(o.months, written) <= NEARBY_MAX_GAP_MONTHS
+              and o.months[1] - o.months[0] == written[1] - written[0]):
+            kind = "nearby_period"
+        else:
+            continue
+        found.append(Candidate(o.value, kind_for(series, kind), claim_readings[0].label, o.months, series.name, o.source,
+                               series.scope, o.derivation or "as published"))
+    return found
 
 
-def overdose(compute: Callable[[Official, int, int], float], derivation: str) -> Finder:
-    """A finder for an overdose measure computed from official deaths by drug."""
-    def find(claim: pd.Series, official: Official) -> list[Counterpart]:
-        start, end = claim_years(claim)
-        value = compute(official, start, end)
-        return [Counterpart(round(value, 2), "official_us_overdose_deaths", overdose_source(official, end),
-                            derivation.format(start=start, end=end))]
-    return find
+# --- the series each measure is checked against ---------------------------------------------------
+
+def year_months(year: int) -> Months:
+    """The months of one calendar (or fiscal) year."""
+    return year * 12, year * 12 + 11
 
 
-def reported_extraditions(claim: pd.Series, official: Official) -> list[Counterpart]:
-    """Reported figures whose period matches the claim's at the claim's precision (year or month)."""
+def yearly(rows: pd.DataFrame, value: str, source: str, derivation: str = "", derivation_column: str | None = None) -> tuple[Observation, ...]:
+    """Annual observations from a frame with a ``year`` column; ``source`` (and ``derivation_column``)
+    name columns, ``derivation`` is one text for every row."""
+    rows = rows.dropna(subset=[value]).sort_values("year", kind="stable")
+    return tuple(Observation(float(row[value]), year_months(int(row["year"])), row[source],
+                             row[derivation_column] if derivation_column and pd.notna(row[derivation_column]) else derivation)
+                 for _, row in rows.iterrows())
+
+
+def need_mexico(claim: pd.Series) -> None:
+    """The Mexican series are national."""
+    if claim["geography"] != "mexico":
+        raise NoCounterpart("geography not covered: the official Mexican series are national")
+
+
+def homicide_series(column: str, combine: str, totals: bool, scope: str = "") -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+    """Mexico's homicide counts or rates: each main series, and (for the claims' own scope) each other
+    vintage of INEGI's, with its own population."""
+    def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+        need_mexico(claim)
+        role = "other_scope" if scope else "primary"
+        how = "" if totals else "homicides / CONAPO 2023 mid-year population x 100,000 (computed by secstats)"
+        main = official["official_mexico_homicides"]
+        found = [OfficialSeries(f"official_mexico_homicides ({name})", yearly(rows[rows["months_covered"] == 12], column, "source", how),
+                                role, scope, combine, totals)
+                 for name, rows in main.groupby("series", sort=True)]
+        if not scope:
+            vintages = official["official_mexico_homicide_vintages"]
+            found += [OfficialSeries(f"official_mexico_homicide_vintages ({name})",
+                                     yearly(rows, column, "source", derivation_column=None if totals else "rate_derivation"),
+                                     "other_vintage", "", combine, totals)
+                      for name, rows in vintages.groupby("vintage", sort=True)]
+        return found
+    return provide
+
+
+def homicide_change(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+    """Percent change in homicides between the claim's first and last year, per series and vintage."""
+    start, end = int(claim["period_start"][:4]), int(claim["period_end"][:4])
+    found = []
+    for series in homicide_series("homicides", "sum", True)(claim, official):
+        values = {o.months[0] // 12: o.value for o in series.observations if annual(o)}
+        if start in values and end in values and values[start]:
+            change = round((values[end] / values[start] - 1) * 100, 2)
+            derivation = f"({values[end]:,.10g} / {values[start]:,.10g} - 1) x 100"
+            found.append(replace(series, observations=(Observation(change, period_months(claim["period_start"], claim["period_end"]),
+                                                                  series.observations[0].source, derivation),), combine=None, totals=False))
+    return found
+
+
+def extraditions(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+    """Reported extradition figures by scope: persons extradited from Mexico to the United States is the
+    claims' scope; Mexican nationals only, all destinations, or extraditions authorized are other scopes."""
+    need_mexico(claim)
     table = official["reported_extraditions"]
-    start, end = claim["period_start"], claim["period_end"]
-    matches = table[(table["period_start"].str[:len(start)] == start) & (table["period_end"].str[:len(end)] == end)]
-    if matches.empty:
-        raise NoCounterpart(f"period not covered: no reported extradition figure for {start} to {end}")
-    return [Counterpart(float(row.extraditions), "reported_extraditions", row.reported_by,
-                        f"reported figure ({row.period_start} to {row.period_end}; scope: {row.scope})")
-            for row in matches.itertuples()]
+    found = []
+    for scope, rows in table.groupby("scope", sort=True):
+        observations = tuple(Observation(float(row.extraditions), (month_index(row.period_start[:7]), month_index(row.period_end[:7])),
+                                         row.reported_by, f"reported figure ({row.period_start} to {row.period_end})")
+                             for row in rows.itertuples())
+        own = scope == "persons extradited from Mexico to the United States"
+        found.append(OfficialSeries(f"reported_extraditions ({scope})", observations, "primary" if own else "other_scope",
+                                    "" if own else scope))
+    return found
 
 
-def merida_statements(kinds: tuple[str, ...]) -> Finder:
-    """A finder for official statements covering the same fiscal years with an amount type in ``kinds``."""
-    def find(claim: pd.Series, official: Official) -> list[Counterpart]:
-        table = official["official_merida_statements"]
-        start, end = claim_years(claim)
-        of_kind = table[table["amount_type"].str.startswith(kinds)]
-        matches = of_kind[(of_kind["fy_start"] == start) & (of_kind["fy_end"] == end)]
-        if matches.empty:
-            spans = sorted({f"FY{int(r.fy_start)}-FY{int(r.fy_end)}" for r in of_kind.dropna(subset=["fy_start"]).itertuples()})
-            raise NoCounterpart(
-                f"period not covered: official statements of {' or '.join(kinds)} amounts cover {', '.join(spans) or 'no dated span'}, "
-                f"not FY{start}-FY{end}; ForeignAssistance.gov covers all U.S. aid, a wider scope")
-        return [Counterpart(float(row.amount_usd), "official_merida_statements", f"{row.publisher}, {row.document}",
-                            f"stated amount ({row.amount_type})") for row in matches.itertuples()]
-    return find
+def overdose(drugs: tuple[str, ...], how: str, combine: str | None = "sum", percent_of: str | None = None) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+    """U.S. overdose deaths involving ``drugs`` (summed), or their share of ``percent_of`` deaths, per year."""
+    def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+        if claim["geography"] != "united_states":
+            raise NoCounterpart("geography not covered: the overdose series are national")
+        wide = official["official_us_overdose_deaths"].pivot_table(index="year", columns="drug", values="deaths", aggfunc="first")
+        sources = official["official_us_overdose_deaths"].groupby("year")["source"].first()
+        needed = [*drugs, *([percent_of] if percent_of else [])]
+        wide = wide.dropna(subset=[d for d in needed if d in wide.columns]) if all(d in wide.columns for d in needed) else wide.iloc[0:0]
+        values = wide[list(drugs)].sum(axis=1)
+        if percent_of:
+            values = (values / wide[percent_of] * 100).round(2)
+        rows = pd.DataFrame({"year": values.index, "value": values.to_numpy()})
+        rows["source"] = rows["year"].map(sources)
+        return [OfficialSeries("official_us_overdose_deaths", yearly(rows, "value", "source", how), "primary", "", combine,
+                               percent_of is None)]
+    return provide
 
 
-def us_origin_shares(official: Official) -> pd.DataFrame:
+def endpoint_change(provide: Callable[[pd.Series, Official], list[OfficialSeries]], formula: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+    """A change between the claim's first and last year of a yearly series: 'times' (end / start) or
+    'percent' ((end / start - 1) x 100)."""
+    def change(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+        start, end = int(claim["period_start"][:4]), int(claim["period_end"][:4])
+        found = []
+        for series in provide(claim, official):
+            values = {o.months[0] // 12: o.value for o in series.observations if annual(o)}
+            if start not in values or end not in values or not values[start]:
+                continue
+            ratio = values[end] / values[start]
+            value = round(ratio, 2) if formula == "times" else round((ratio - 1) * 100, 2)
+            derivation = f"{values[end]:,.10g} / {values[start]:,.10g}" + ("" if formula == "times" else " - 1, x 100")
+            found.append(replace(series, observations=(Observation(value, period_months(claim["period_start"], claim["period_end"]),
+                                                                  series.observations[0].source, derivation),), combine=None, totals=False))
+        return found
+    return change
+
+
+def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+    """Official Mérida statements whose amount type starts with one of ``kinds`` (primary), and all U.S.
+    aid to Mexico of ForeignAssistance.gov's ``aid_type``, per snapshot (a wider scope)."""
+    def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
+        need_mexico(claim)
+        statements = official["official_merida_statements"]
+        dated = statements[statements["amount_type"].str.startswith(kinds) & statements["fy_start"].notna()
+                           & (statements["recipient_scope"] == "Mexico")]
+        found = [OfficialSeries("official_merida_statements", tuple(
+            Observation(float(row.amount_usd), (int(row.fy_start) * 12, int(row.fy_end) * 12 + 11),
+                        f"{row.publisher}, {row.document}", f"stated amount ({row.amount_type})")
+            for row in dated.itertuples()), combine=None, nearby=False)]
+        aid = official["official_us_assistance"]
+        aid = aid[(aid["transaction_type"] == aid_type) & aid["fiscal_year"].str.fullmatch(r"\d{4}")]
+        for snapshot, rows in aid.groupby("snapshot", sort=True):
+            rows = rows.assign(year=rows["fiscal_year"].astype(int))
+            found.append(OfficialSeries(f"official_us_assistance ({aid_type}, snapshot {snapshot})",
+                                        yearly(rows, "amount_usd", "source"), "other_scope",
+                                        f"all U.S. foreign assistance to Mexico ({aid_type}), not Mérida only"))
+        return found
+    return provide
+
+
+def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries]:
     """Reported U.S.-origin shares of traced firearms: stated percentages, and U.S.-sourced / traced counts."""
-    table = official["reported_firearm_traces"]
-    stated = table[table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")]
-    shares = [(row.period_start, row.period_end, row.value, f"stated share ({row.reported_by})") for row in stated.itertuples()]
-    counts = table[table["unit"] == "firearms"]
-    for (start, end), rows in counts.groupby(["period_start", "period_end"], sort=True):
-        traced = rows[rows["metric"].str.contains("traced") & ~rows["metric"].str.startswith("of which")]
-        us = rows[rows["metric"] == "of which U.S.-sourced"]
-        if len(traced) == 1 and len(us) == 1:
-            shares.append((start, end, round(us["value"].iloc[0] / traced["value"].iloc[0] * 100, 1),
-                           f"U.S.-sourced / traced = {us['value'].iloc[0]:,.0f} / {traced['value'].iloc[0]:,.0f} x 100 ({us['reported_by'].iloc[0]})"))
-    return pd.DataFrame(shares, columns=["period_start", "period_end", "value", "derivation"])
-
-
-def firearms_origin(claim: pd.Series, official: Official) -> list[Counterpart]:
-    """The reported U.S.-origin share for the claim's exact years."""
     if claim["geography"] != "united_states":
         raise NoCounterpart("no series: shares by U.S. state of origin were not found in the reference data")
-    shares = us_origin_shares(official).dropna(subset=["period_start"])
-    start, end = (str(year) for year in claim_years(claim))
-    matches = shares[(shares["period_start"].str[:4] == start) & (shares["period_end"].str[:4] == end)]
-    if matches.empty:
-        covered = "; ".join(f"{r.period_start[:4]}-{r.period_end[:4]}: {r.value:g}" for r in shares.itertuples())
-        raise NoCounterpart(f"period not covered: reported U.S.-origin shares are for {covered} (percent)")
-    return [Counterpart(float(row.value), "reported_firearm_traces", row.derivation, row.derivation) for row in matches.itertuples()]
+    table = official["reported_firearm_traces"].dropna(subset=["period_start"])
+
+    def months(row: object) -> Months:
+        return period_months(row.period_start[:7], row.period_end[:7])
+
+    stated = table[table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")]
+    observations = [Observation(float(row.value), months(row), row.reported_by, "stated share") for row in stated.itertuples()]
+    counts = table[table["unit"].str.startswith("firearms")]
+    for _, rows in counts.groupby(["period_start", "period_end"], sort=True):
+        traced = rows[rows["metric"].str.contains("traced|submitted") & ~rows["metric"].str.startswith("of which")]
+        us = rows[rows["metric"] == "of which U.S.-sourced"]
+        if len(traced) == 1 and len(us) == 1 and traced["value"].iloc[0]:
+            first = us.iloc[0]
+            observations.append(Observation(
+                round(first["value"] / traced["value"].iloc[0] * 100, 1), months(first), first["reported_by"],
+                f"U.S.-sourced / traced = {first['value']:,.0f} / {traced['value'].iloc[0]:,.0f} x 100 ({first['unit']})"))
+    return [OfficialSeries("reported_firearm_traces", tuple(observations), combine=None, totals=False)]
 
 
-def scope_differs(reason: str) -> Finder:
-    """A finder that always explains why a measure has no counterpart."""
-    def find(claim: pd.Series, official: Official) -> list[Counterpart]:
+def no_series(reason: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+    """A provider that explains why a measure has no series."""
+    def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         raise NoCounterpart(reason)
-    return find
+    return provide
 
 
-FINDERS: dict[str, Finder] = {
-    "homicides": lambda c, o: mexico_homicides(c, o, homicide_total),
-    "homicide_rate": lambda c, o: mexico_homicides(c, o, homicide_rate),
-    "homicides_percent_change": lambda c, o: mexico_homicides(c, o, homicide_change),
-    "deaths_drug_war": scope_differs("scope differs: no official series counts deaths 'in the context of the war on "
-                                     "drugs'; the contradiction report compares it with the homicide claims"),
-    "extraditions": reported_extraditions,
-    "us_security_assistance": merida_statements(("appropriated", "counternarcotics")),
-    "merida_funding_allocated": merida_statements(("appropriated",)),
-    "merida_funding_disbursed": merida_statements(("delivered", "expended")),
+NO_SERIES = "no series: no official series for this measure in data/raw/reference/"
+
+# measure -> the series its claims are checked against; a measure missing here has no series.
+SERIES: dict[str, Callable[[pd.Series, Official], list[OfficialSeries]]] = {
+    "homicides": homicide_series("homicides", "sum", True),
+    "homicide_rate": homicide_series("rate_per_100k", "mean", False),
+    "homicides_percent_change": homicide_change,
+    "deaths_drug_war": homicide_series("homicides", "sum", True, scope="all homicides (INEGI deaths or SESNSP victims), "
+                                       "a wider scope than deaths 'in the context of the war on drugs'"),
+    "extraditions": extraditions,
+    "us_security_assistance": merida(("appropriated", "counternarcotics"), "Appropriated and Planned"),
+    "merida_funding_allocated": merida(("appropriated",), "Appropriated and Planned"),
+    "merida_funding_disbursed": merida(("delivered", "expended"), "Disbursements"),
     "firearms_origin_share": firearms_origin,
-    "overdose_deaths": overdose(lambda o, s, e: deaths(o, "all_drugs", e), "all drug overdose deaths, {end}"),
-    "overdose_deaths_fentanyl": overdose(
-        lambda o, s, e: deaths(o, "synthetic_opioids_t404", e),
-        "synthetic opioids other than methadone (T40.4, mainly fentanyl), {end}"),
+    "overdose_deaths": overdose(("all_drugs",), "all drug overdose deaths"),
+    "overdose_deaths_fentanyl": overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4, mainly fentanyl)"),
     "overdose_deaths_synthetic_opioids_heroin": overdose(
-        lambda o, s, e: deaths(o, "synthetic_opioids_t404", e) + deaths(o, "heroin_without_synthetic", e),
-        "synthetic opioids T40.4 + heroin deaths without T40.4 (deaths involving either), {end}"),
-    "overdose_deaths_change": overdose(
-        lambda o, s, e: deaths(o, "all_drugs", e) / deaths(o, "all_drugs", s),
-        "all drug overdose deaths {end} / {start} (times)"),
-    "overdose_deaths_synthetic_opioids_change": overdose(
-        lambda o, s, e: (deaths(o, "synthetic_opioids_t404", e) / deaths(o, "synthetic_opioids_t404", s) - 1) * 100,
-        "(T40.4 deaths {end} / T40.4 deaths {start} - 1) x 100"),
-    "overdose_deaths_opioids_share": overdose(
-        lambda o, s, e: deaths(o, "any_opioid", e) / deaths(o, "all_drugs", e) * 100,
-        "any-opioid deaths / all drug overdose deaths x 100, {end}"),
+        ("synthetic_opioids_t404", "heroin_without_synthetic"), "synthetic opioids T40.4 + heroin deaths without T40.4 (deaths involving either)"),
+    "overdose_deaths_change": endpoint_change(overdose(("all_drugs",), "all drug overdose deaths"), "times"),
+    "overdose_deaths_synthetic_opioids_change": endpoint_change(
+        overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4)"), "percent"),
+    "overdose_deaths_opioids_share": overdose(("any_opioid",), "any-opioid deaths / all drug overdose deaths x 100", None, percent_of="all_drugs"),
 }
 
 
@@ -270,29 +399,76 @@ CLAIM_COLUMNS = ["claim_id", "source_id", "family", "measure", "geography", "per
                  "year_basis", "unit", "qualifier"]
 
 
-def reconcile_claim(claim: pd.Series, official: Official) -> list[dict]:
-    """One row per counterpart of a claim, or one no_counterpart row with the reason."""
-    base = {**claim[CLAIM_COLUMNS].to_dict(), "claim_value": claim["value"], "claim_value_high": claim["value_high"]}
-    finder = FINDERS.get(claim["measure"], scope_differs("no series: no official series for this measure in data/raw/reference/"))
-    try:
-        counterparts = finder(claim, official)
-    except NoCounterpart as reason:
-        return [{**base, "verdict": "no_counterpart", "reason": str(reason)}]
-    rows = []
+def period_strings(months: Months) -> tuple[str, str]:
+    """A candidate's period as ledger-style start and end: 'YYYY' for whole years, else 'YYYY-MM'."""
+    first, last = months
+    if first % 12 == 0 and last % 12 == 11:
+        return f"{first // 12}", f"{last // 12}"
+    return f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}"
+
+
+def find_candidates(claim: pd.Series, official: Official) -> list[Candidate]:
+    """Every candidate counterpart of one claim, in a stable order; NoCounterpart when there is none."""
+    provide = SERIES.get(claim["measure"], no_series(NO_SERIES))
+    return match_all(claim, provide(claim, official), readings(claim, official.get("official_mexico_presidential_terms")))
+
+
+def match_all(claim: pd.Series, all_series: list[OfficialSeries], claim_readings: list[Reading]) -> list[Candidate]:
+    """The candidates every series offers for the claim's readings; NoCounterpart when none does."""
+    own = [c for series in all_series for c in own_period(series, claim_readings)]
+    # An adjacent year stands in only when no series speaks to the claim's own period.
+    nearby = not any(c.match in OWN_PERIOD for c in own)
+    found = dict.fromkeys(own + [c for series in all_series for c in other_periods(series, claim_readings, nearby)])
+    if not found:
+        covered = [describe_period((min(o.months[0] for o in s.observations), max(o.months[1] for o in s.observations)))
+                   for s in all_series if s.observations]
+        raise NoCounterpart(f"period not covered: the series for {claim['measure']} cover "
+                            f"{', '.join(sorted(set(covered))) or 'no period'}, not {describe_period(period_months(claim['period_start'], claim['period_end']))}")
+    return sorted(found, key=lambda c: (MATCH_ORDER.index(c.match), c.reading != AS_WRITTEN, c.months, c.series, c.source, c.value))
+
+
+def candidate_row(claim: pd.Series, found: Candidate) -> dict:
+    """One row of the table: the claim beside one candidate, with the tolerance rule applied."""
     high = claim["value_high"] if pd.notna(claim["value_high"]) else None
-    for found in counterparts:
-        verdict, tolerance, rule = judge(claim["qualifier"], claim["value"], high, found.value)
-        difference = claim["value"] - found.value
-        rows.append({**base, "official_value": found.value, "official_series": found.series,
-                     "official_source": found.source, "official_derivation": found.derivation,
-                     "difference": difference,
-                     "relative_difference_percent": round(difference / found.value * 100, 2) if found.value else None,
-                     "tolerance": tolerance, "rule": rule, "verdict": verdict})
-    return rows
+    tolerance, rule = rule_text(claim["qualifier"], claim["value"], high)
+    difference = claim["value"] - found.value
+    start, end = period_strings(found.months)
+    return {"match": found.match, "reading": found.reading, "official_value": found.value,
+            "official_period_start": start, "official_period_end": end, "official_series": found.series,
+            "official_source": found.source, "official_scope": found.scope or None,
+            "official_derivation": found.derivation, "difference": difference,
+            "relative_difference_percent": round(difference / found.value * 100, 2) if found.value else None,
+            "tolerance": tolerance, "rule": rule,
+            "within_tolerance": allows(claim["qualifier"], claim["value"], high, found.value)}
+
+
+def claim_rows(claim: pd.Series, candidates: list[Candidate], reason: str | None = None) -> list[dict]:
+    """The table's rows for one claim: one per candidate, or one with the reason there is none."""
+    base = {**claim[CLAIM_COLUMNS].to_dict(), "claim_value": claim["value"], "claim_value_high": claim["value_high"]}
+    return [{**base, **candidate_row(claim, found)} for found in candidates] or [{**base, "reason": reason}]
+
+
+def reconcile_claim(claim: pd.Series, official: Official) -> list[dict]:
+    """One row per candidate of a claim, or one row with the reason there is none."""
+    try:
+        return claim_rows(claim, find_candidates(claim, official))
+    except NoCounterpart as reason:
+        return claim_rows(claim, [], str(reason))
+
+
+def family_claims(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The claims the reconciliation and the verdicts cover: those of the five indicator families."""
+    return ledger[ledger["family"].isin(FAMILIES)]
 
 
 def build_reconciliation(ledger: pd.DataFrame, official: Official, columns: list[str]) -> pd.DataFrame:
-    """Every claim of the five families, reconciled, in ledger order."""
-    claims = ledger[ledger["family"].isin(FAMILIES)]
-    rows = [row for _, claim in claims.iterrows() for row in reconcile_claim(claim, official)]
-    return pd.DataFrame(rows).reindex(columns=columns)
+    """Every candidate of every claim of the five families, in ledger order."""
+    rows = [row for _, claim in family_claims(ledger).iterrows() for row in reconcile_claim(claim, official)]
+    table = pd.DataFrame(rows).reindex(columns=columns)
+    table["within_tolerance"] = table["within_tolerance"].astype("boolean")
+    return table
+
+
+def candidates_of(table: pd.DataFrame) -> Iterable[tuple[str, pd.DataFrame]]:
+    """The reconciliation rows grouped by claim, in table order."""
+    return table.groupby("claim_id", sort=False)

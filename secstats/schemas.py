@@ -16,6 +16,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from secstats.problems import Problem
+from secstats.semantics import period_bounds
 
 FAMILIES = ["homicide", "extradition", "merida_funding", "weapons", "overdose", "other"]
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
@@ -34,17 +35,12 @@ ROW_RULES = {
     "period_in_order": "period_end: not before period_start",
     "value_high_for_ranges": "value_high: set only for ranges, and above value",
     "fiscal_years_are_fiscal": "year_basis: fiscal for every fiscal_year period",
-    "counterpart_or_reason": "official_value: present exactly when there is a counterpart, else a reason",
+    "counterpart_or_reason": "official_value: present exactly when there is a candidate, else a reason",
+    "best_or_unverifiable": "best_value: present for every verdict but unverifiable",
+    "one_row_per_claim": "claim_id: one verdict per claim",
     "shares_at_most_100": "value: shares (percent, not a change) between 0 and 100",
     "derived_rows_say_how": "derivation: present exactly for derived rows",
 }
-
-
-def period_bounds(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Periods as comparable month strings: a bare start year means January, a bare end year December."""
-    start_month = start.where(start.str.len() != 4, start + "-01")
-    end_month = end.where(end.str.len() != 4, end + "-12")
-    return start_month, end_month
 
 
 class StrictTable(pa.DataFrameModel):
@@ -301,18 +297,53 @@ class ReportedFirearmTraces(StrictTable):
     url: Series[str] = pa.Field(description="Where the figure was read.")
 
 
+class OfficialMexicoHomicideVintages(StrictTable):
+    """Other vintages of Mexico's INEGI homicide counts and rates: each is a candidate counterpart of a claim.
+
+    The main series (official_mexico_homicides) joins INEGI's 2018 OLAP export (1990-2016) and the 2024
+    microdata counts (2017-2023), with CONAPO 2023 population. Here are the vintages it does not show:
+    the 2024 microdata counts for 2004-2016 (they differ from the export by 0-3 deaths a year), the
+    export's counts over the population printed in its own 2018 source table (an older population
+    vintage), and INEGI's preliminary and definitive figures as reported in the press. Rates are
+    computed by secstats except the press-reported ones, which are INEGI's as published.
+    """
+
+    year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year of registration.")
+    vintage: Series[str] = pa.Field(
+        isin=["inegi_microdata_2024", "inegi_olap_export_2018_population_2018", "inegi_press_preliminary",
+              "inegi_press_definitive", "inegi_press_status_not_stated"],
+        description="Which vintage (data file and population, or press release status) the figures come from.")
+    homicides: Series[float] = pa.Field(nullable=True, ge=0, description="Deaths by homicide in that vintage; empty when only a rate was reported.", metadata={"unit": "persons"})
+    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.", metadata={"unit": "homicides per 100,000 inhabitants"})
+    rate_derivation: Series[str] = pa.Field(nullable=True, description="How the rate was obtained: computed by secstats (with the population used), or as published.")
+    source: Series[str] = pa.Field(description="Publisher, dataset and vintage (and the page, for press reports).")
+
+
+class OfficialMexicoPresidentialTerms(StrictTable):
+    """Mexican presidential terms, used to read claims written as a term of office ("under Vicente Fox").
+
+    A claim whose period is a term's calendar years and whose quote names its president is tried both
+    as written and without the term's partial first year. Not a statistic: calendar knowledge, each row
+    with the page it comes from (data/raw/reference/mexico/PROVENANCE.md, C1).
+    """
+
+    president: Series[str] = pa.Field(description="Full name.")
+    surname: Series[str] = pa.Field(description="The name a document uses for the term ('under Fox'), matched in quotes without accents.")
+    term_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day in office.")
+    term_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day in office.")
+    source: Series[str] = pa.Field(description="Where the dates were read.")
+    url: Series[str] = pa.Field(description="The page.")
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks of the claims: against official series, and against each other.
 
-class Reconciliation(StrictTable):
-    """Each claim of the five families beside its official counterpart, with a verdict that respects its qualifier.
+MATCH_KINDS = ["same_period", "aggregated", "other_vintage", "overlapping_period", "nearby_period", "other_scope"]
+VERDICTS = ["matches", "close", "near_period", "sources_disagree", "inconsistent", "unverifiable"]
 
-    Tolerance (secstats.reconciliation.judge): exact claims must match within half their rounding unit
-    (64,000 -> 500; 33,341 -> 0.5; 400 million -> 500,000); approximate claims within 10 percent; 'more than' needs the official
-    figure above the claim, 'at least' at or above; ranges need it between the bounds. Official series
-    differ from the documents' sources in vintage and definition (INEGI by year of registration,
-    SESNSP revisions, overlapping drug categories, all U.S. aid vs Merida): read official_derivation.
-    """
+
+class ClaimBeside(StrictTable):
+    """The claim columns the reconciliation and the verdicts share: a claim as stated, before what it is set beside."""
 
     claim_id: Series[str] = pa.Field(description="The ledger claim.")
     source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
@@ -322,33 +353,93 @@ class Reconciliation(StrictTable):
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month) of the claim.")
     period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month) of the claim.")
     year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
-    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of claim_value, official_value and difference.")
+    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of the claim's and the official values.")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the document bounds the claim.")
     claim_value: Series[float] = pa.Field(description="The value the document states.", metadata={"unit": "see the unit column"})
     claim_value_high: Series[float] = pa.Field(nullable=True, description="Upper bound of a range claim.", metadata={"unit": "see the unit column"})
-    official_value: Series[float] = pa.Field(nullable=True, description="The official figure for the same measure, period and geography; empty when none.", metadata={"unit": "see the unit column"})
-    official_series: Series[str] = pa.Field(nullable=True, description="The secstats table (and series) the official figure comes from.")
-    official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset of the official figure.")
-    official_derivation: Series[str] = pa.Field(nullable=True, description="How the official figure was read or computed (sums, ratios, scope).")
+
+
+class Reconciliation(ClaimBeside):
+    """Every candidate official counterpart of each claim of the five families, one row per candidate.
+
+    A candidate is an official or reported figure for the claim's measure and geography, found one of
+    six ways (match): same_period; aggregated (the sum, or mean, of annual rows over the claim's span,
+    every year present); other_vintage (same period, another vintage or population); overlapping_period;
+    nearby_period (an adjacent period, tried when a series does not cover the claim's); other_scope (a
+    related figure of a wider or narrower scope). Spans written as a term of office are tried as the
+    term's calendar years and without its partial first year (reading). within_tolerance applies the
+    qualifier-aware rule of secstats.semantics; the verdict per claim is in the verdicts table. A claim
+    with no candidate has one row with the reason. Official series differ from the documents' sources
+    in vintage and definition (INEGI by year of registration, SESNSP revisions, overlapping drug
+    categories, all U.S. aid vs Merida): read official_derivation.
+    """
+
+    match: Series[str] = pa.Field(nullable=True, isin=MATCH_KINDS, description="How the candidate was found (see the table description); empty when there is none.")
+    reading: Series[str] = pa.Field(nullable=True, description="How the claim's period was read for this candidate: 'as written', or a labelled reading of a term of office.")
+    official_value: Series[float] = pa.Field(nullable=True, description="The candidate figure; empty when there is none.", metadata={"unit": "see the unit column"})
+    official_period_start: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) the candidate covers.")
+    official_period_end: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) the candidate covers.")
+    official_series: Series[str] = pa.Field(nullable=True, description="The secstats table (and series or vintage) the candidate comes from.")
+    official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of the candidate.")
+    official_scope: Series[str] = pa.Field(nullable=True, description="What the candidate counts, when it differs from or qualifies the claim's measure.")
+    official_derivation: Series[str] = pa.Field(nullable=True, description="How the candidate was read or computed (sums with their terms, ratios, rates).")
     difference: Series[float] = pa.Field(nullable=True, description="claim_value - official_value, in unit.", metadata={"unit": "see the unit column"})
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100.", metadata={"unit": "percent"})
-    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the rule accepts (0 for bounds).", metadata={"unit": "see the unit column"})
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100, to 0.01.", metadata={"unit": "percent"})
+    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the claim's words allow (0 for bounds).", metadata={"unit": "see the unit column"})
     rule: Series[str] = pa.Field(nullable=True, description="The tolerance rule applied, with its numbers.")
-    verdict: Series[str] = pa.Field(isin=["consistent", "inconsistent", "no_counterpart"], description="consistent, inconsistent, or no_counterpart.")
-    reason: Series[str] = pa.Field(nullable=True, description="Why there is no counterpart (no series, period not covered, scope differs).")
+    within_tolerance: Series[pd.BooleanDtype] = pa.Field(nullable=True, description="True when the claim's words allow the candidate figure; empty when there is no candidate.")
+    reason: Series[str] = pa.Field(nullable=True, description="Why there is no candidate (no series, period not covered, geography not covered).")
 
     @pa.dataframe_check
     def counterpart_or_reason(cls, df: pd.DataFrame) -> pd.Series:
-        no_counterpart = df["verdict"] == "no_counterpart"
-        return (no_counterpart == df["official_value"].isna()) & (no_counterpart == df["reason"].notna())
+        no_candidate = df["match"].isna()
+        return (no_candidate == df["official_value"].isna()) & (no_candidate == df["reason"].notna())
+
+
+class Verdicts(ClaimBeside):
+    """One verdict per claim of the five families: does the official record bear the figure out?
+
+    matches: a same-period, aggregated or other-vintage candidate lies inside the interval the claim's
+    words allow. close: none matches, but the nearest such candidate is within 5 percent. near_period:
+    the claim matches or is close to a candidate only for an overlapping or nearby period.
+    sources_disagree: candidates for the same period disagree with each other, and the claim matches some
+    but not all of them, or lies between them. inconsistent: such candidates exist and the claim is more
+    than 5 percent from all. unverifiable: no candidate of the claim's measure and scope (the explanation
+    says why, and names the nearest figure of another scope or period when there is one). The
+    precedence is sources_disagree, matches, close, near_period, inconsistent, unverifiable
+    (secstats.verdicts.decide).
+    """
+
+    verdict: Series[str] = pa.Field(isin=VERDICTS, description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (see the table description).")
+    best_value: Series[float] = pa.Field(nullable=True, description="The candidate the verdict rests on; empty when there is none.", metadata={"unit": "see the unit column"})
+    best_match: Series[str] = pa.Field(nullable=True, isin=MATCH_KINDS, description="How that candidate was found.")
+    best_period_start: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) that candidate covers.")
+    best_period_end: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) that candidate covers.")
+    best_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of that candidate.")
+    best_reading: Series[str] = pa.Field(nullable=True, description="How the claim's period was read for that candidate.")
+    difference: Series[float] = pa.Field(nullable=True, description="claim_value - best_value, in unit.", metadata={"unit": "see the unit column"})
+    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / best_value x 100, to 0.01.", metadata={"unit": "percent"})
+    candidates: Series[int] = pa.Field(ge=0, description="How many candidate counterparts the reconciliation table lists for the claim.")
+    explanation: Series[str] = pa.Field(str_length={"min_value": 1}, description="One sentence a reader can check against the reconciliation table.")
+
+    @pa.dataframe_check
+    def one_row_per_claim(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df["claim_id"].duplicated(keep=False)
+
+    @pa.dataframe_check
+    def best_or_unverifiable(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["verdict"] == "unverifiable") | df["best_value"].notna()
 
 
 class Contradictions(StrictTable):
-    """Pairs of claims about the same quantity and geography that disagree, found from the ledger's quantity key.
+    """Pairs of claims about the same quantity and geography that cannot both hold within their stated precision.
 
-    incompatible: both cannot hold under their qualifiers (a part larger than its whole, a total over a
-    shorter period above the total over a longer one, disjoint bounds). differs: both could hold, but the
-    stated values, periods or scopes differ. Claim b may be a sum of several claims (ids joined by '+').
+    Found from the ledger's quantity key (secstats.contradictions): for the same period, the values the
+    two claims' words allow do not meet; a total over a period inside another exceeds the larger
+    period's total; or a document's parts of a place add up to more than the whole. Compatible pairs
+    are not listed; durations and counts at a moment are compared only for the same period.
+    incompatible: same measure; differs: different scopes of one quantity, which may explain the gap.
+    Claim b may be a sum of several claims (ids joined by '+').
     """
 
     quantity: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="The quantity both claims estimate (ledger column quantity).")
@@ -366,8 +457,8 @@ class Contradictions(StrictTable):
     differs: Series[str] = pa.Field(description="What differs: value, period and/or scope, joined by '; '.")
     difference: Series[float] = pa.Field(description="value_a - value_b, in unit.", metadata={"unit": "see the unit column"})
     relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"})
-    verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible or differs (see the table description).")
-    explanation: Series[str] = pa.Field(description="The rule that found the pair, in words.")
+    verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible (same measure) or differs (different scopes; see the table description).")
+    explanation: Series[str] = pa.Field(description="One sentence: both claims in words, and why they cannot both hold.")
 
 
 def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:
@@ -378,7 +469,7 @@ def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None) -> pd
     """
     table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for name, column in (model.to_schema().columns.items() if model else ()):
-        if str(column.dtype) == "bool" and name in table.columns:
+        if str(column.dtype) in ("bool", "boolean") and name in table.columns:
             table[name] = table[name].map({"True": True, "False": False}).astype(object)
     return table
 

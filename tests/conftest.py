@@ -39,3 +39,12 @@ def edit_ledger(layout: Layout, row: int, column: str, value: str) -> str:
     ledger.loc[row, column] = value
     ledger.to_csv(layout.ledger, index=False)
     return ledger.loc[row, "claim_id"]
+
+
+@pytest.fixture(scope="session")
+def built() -> dict[str, pd.DataFrame]:
+    """Every table built in memory from the ledger and the reference files, as the build makes them."""
+    from secstats.catalog import build_clean_tables
+    from secstats.claims import check_ledger
+
+    return build_clean_tables(REPO, check_ledger(REPO))

@@ -29,11 +29,26 @@ def test_a_shorter_span_with_a_larger_total_is_incompatible() -> None:
     assert row.claim_a == "b-001" and "period" in row.differs and "value" in row.differs
 
 
-def test_lower_bounds_for_nested_periods_are_listed_as_differing() -> None:
-    ledger = pd.DataFrame([claim("a-001", 3000, "2000", "2010", "more_than"),
-                           claim("b-001", 2000, "2000", "2009-01", "more_than", source="doc-b")])
+def test_compatible_pairs_are_not_listed() -> None:
+    nested_bounds = [claim("a-001", 3000, "2000", "2010", "more_than"), claim("b-001", 2000, "2000", "2009-01", "more_than", source="doc-b")]
+    same_period_overlap = [claim("c-001", 7000, "2017", "2017", "approximate", period_type="calendar_year"),
+                           claim("d-001", 7200, "2017", "2017", "approximate", period_type="calendar_year", source="doc-d")]
+    nested_totals = [claim("e-001", 2500, "2000", "2010", "approximate"), claim("f-001", 2500, "2003", "2010", "approximate", source="doc-f")]
+    for pair in (nested_bounds, same_period_overlap, nested_totals):
+        assert find_contradictions(pd.DataFrame(pair), COLUMNS).empty, pair
+
+
+def test_same_period_figures_whose_intervals_do_not_meet_are_incompatible() -> None:
+    ledger = pd.DataFrame([claim("a-001", 3, "2019", "2019", period_type="point"), claim("a-002", 2, "2019", "2019", period_type="point")])
     (row,) = find_contradictions(ledger, COLUMNS).itertuples()
-    assert row.verdict == "differs" and row.difference == 1000
+    assert row.verdict == "incompatible" and row.difference == 1 and "a-001 (exact 3, 2019)" in row.explanation
+
+
+def test_a_gap_between_different_scopes_differs_rather_than_contradicts() -> None:
+    ledger = pd.DataFrame([claim("a-001", 1200, "2000", "2010", "approximate"),
+                           claim("b-001", 2500, "2000", "2008", "approximate", source="doc-b", measure="all_deaths")])
+    (row,) = find_contradictions(ledger, COLUMNS).itertuples()
+    assert row.verdict == "differs" and "different scopes" in row.explanation
 
 
 def test_parts_that_exceed_their_whole_are_incompatible() -> None:
@@ -51,22 +66,22 @@ def test_touching_periods_and_agreeing_bounds_are_not_listed() -> None:
     assert find_contradictions(ledger, COLUMNS).empty
 
 
-def test_the_report_finds_the_known_disagreements_in_the_ledger() -> None:
-    report = read_table(REPO, "contradictions")
-    ledger = check_ledger(REPO).set_index("claim_id")
-    cross_document = report[(report["quantity"] == "homicides") & ~report["same_document"] & (report["verdict"] == "incompatible")]
+def test_the_report_finds_the_known_disagreements_in_the_ledger(built: dict[str, pd.DataFrame]) -> None:
+    report = built["contradictions"]
+    ledger = built["claims"].set_index("claim_id")
+    cross_document = report[(report["quantity"] == "homicides") & ~report["same_document"]]
     assert not cross_document.empty
-    disappeared = report[report["quantity"] == "people_disappeared"]
-    assert (disappeared["qualifier_a"] == "more_than").any()
     parts = report[report["claim_b"].str.contains("+", regex=False)]
     assert (parts["verdict"] == "incompatible").any()
     for row in report.itertuples():
         ids = [row.claim_a, *row.claim_b.split("+")]
         assert len({ledger.loc[i, "quantity"] for i in ids}) == 1, ids
+        assert row.explanation.endswith(".") and row.claim_a in row.explanation
 
 
-def test_durations_are_compared_within_a_document_only() -> None:
+def test_durations_and_counts_at_a_moment_are_compared_only_for_the_same_period() -> None:
     ledger = pd.DataFrame([claim("a-001", 20, "1990", "2009", unit="years"), claim("a-002", 10, "2000", "2009", unit="years"),
-                           claim("b-001", 5, "2006", "2010", unit="years", source="doc-b")])
+                           claim("b-001", 5, "1990", "2009", unit="years", source="doc-b"),
+                           claim("c-001", 3, "2000", "2008", period_type="point"), claim("c-002", 9, "2005", "2008", period_type="point")])
     report = find_contradictions(ledger, COLUMNS)
-    assert list(zip(report["claim_a"], report["claim_b"])) == [("a-001", "a-002")]
+    assert list(zip(report["claim_a"], report["claim_b"])) == [("a-001", "b-001")]

@@ -13,7 +13,8 @@ from secstats.claims import check_ledger
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import BuildError
-from secstats.reconciliation import FAMILIES, build_reconciliation, judge, rounding_unit
+from secstats.reconciliation import build_reconciliation
+from secstats.semantics import allows, rounding_unit
 from secstats.schemas import Reconciliation
 from secstats.sources import verify_raw
 
@@ -53,24 +54,24 @@ def test_partial_years_get_no_rate() -> None:
 # The rule is tested on round, made-up numbers: no real figure is typed into a test.
 @pytest.mark.parametrize("qualifier", ["more_than", "at_least"])
 def test_a_lower_bound_that_is_not_met_never_passes(qualifier: str) -> None:
-    assert judge(qualifier, 500, None, 499)[0] == "inconsistent"
-    assert judge(qualifier, 500, None, 501)[0] == "consistent"
+    assert not allows(qualifier, 500, None, 499)
+    assert allows(qualifier, 500, None, 501)
 
 
 def test_bound_edges_follow_the_words() -> None:
-    assert judge("more_than", 500, None, 500)[0] == "inconsistent"  # "more than" excludes the bound
-    assert judge("at_least", 500, None, 500)[0] == "consistent"
-    assert judge("less_than", 500, None, 500)[0] == "inconsistent"
+    assert not allows("more_than", 500, None, 500)  # "more than" excludes the bound
+    assert allows("at_least", 500, None, 500)
+    assert not allows("less_than", 500, None, 500)
 
 
 def test_exact_and_approximate_tolerances() -> None:
-    assert judge("exact", 5000, None, 5400)[0] == "consistent"      # rounded to thousands: +-500
-    assert judge("exact", 5000, None, 5600)[0] == "inconsistent"
-    assert judge("exact", 1234, None, 1235)[0] == "inconsistent"    # written to the unit
-    assert judge("exact", 300_000_000, None, 299_000_000)[0] == "inconsistent"  # "300 million": +-0.5 million
-    assert judge("approximate", 1200, None, 1310)[0] == "consistent"    # 10 percent of 1,200 is 120
-    assert judge("approximate", 1200, None, 1330)[0] == "inconsistent"
-    assert judge("range", 10, 20, 20.4)[0] == "consistent" and judge("range", 10, 20, 21)[0] == "inconsistent"
+    assert allows("exact", 5000, None, 5400)      # rounded to thousands: +-500
+    assert not allows("exact", 5000, None, 5600)
+    assert not allows("exact", 1234, None, 1235)    # written to the unit
+    assert not allows("exact", 300_000_000, None, 299_000_000)  # "300 million": +-0.5 million
+    assert allows("approximate", 1200, None, 1310)    # 10 percent of 1,200 is 120
+    assert not allows("approximate", 1200, None, 1330)
+    assert allows("range", 10, 20, 20.4) and not allows("range", 10, 20, 21)
 
 
 @pytest.mark.parametrize("value, unit", [(1234, 1), (5000, 1000), (1_500_000_000, 100_000_000), (300_000_000, 1_000_000),
@@ -79,28 +80,27 @@ def test_rounding_unit_is_read_from_the_written_number(value: float, unit: float
     assert math.isclose(rounding_unit(value), unit)
 
 
-def test_reconciliation_lists_every_claim_of_the_five_families_with_a_verdict_or_reason() -> None:
-    table = read_table(REPO, "reconciliation")
-    expected = set(LEDGER.loc[LEDGER["family"].isin(FAMILIES), "claim_id"])
-    assert set(table["claim_id"]) == expected
-    judged = table["verdict"] != "no_counterpart"
-    assert table.loc[judged, "official_value"].notna().all()
-    assert table.loc[~judged, "reason"].str.match(r"^(no series|period not covered|scope differs|geography not covered)").all()
+def test_reconciliation_lists_every_verdict_claim_with_candidates_or_a_reason(built: dict[str, pd.DataFrame]) -> None:
+    table = built["reconciliation"]
+    assert set(table["claim_id"]) == set(built["verdicts"]["claim_id"])
+    found = table["match"].notna()
+    assert table.loc[found, "official_value"].notna().all() and table.loc[found, "within_tolerance"].notna().all()
+    assert table.loc[~found, "reason"].str.match(r"^(no series|period not covered|geography not covered)").all()
 
 
 def reconcile_one(claim: pd.Series) -> pd.DataFrame:
     return build_reconciliation(claim.to_frame().T, OFFICIAL, list(Reconciliation.to_schema().columns))
 
 
-def test_a_lower_bound_above_the_official_figure_is_inconsistent_in_the_pipeline() -> None:
-    table = read_table(REPO, "reconciliation")
-    bound = table[(table["qualifier"] == "more_than") & table["official_value"].notna()].iloc[0]
+def test_a_lower_bound_above_the_official_figure_fails_in_the_pipeline(built: dict[str, pd.DataFrame]) -> None:
+    table = built["reconciliation"]
+    bound = table[(table["qualifier"] == "more_than") & (table["match"] == "same_period")].iloc[0]
     claim = LEDGER.set_index("claim_id").loc[bound["claim_id"]].copy()
     claim["claim_id"] = bound["claim_id"]
     claim["value"] = bound["official_value"] + 1
-    assert (reconcile_one(claim)["verdict"] == "inconsistent").all()
+    assert not reconcile_one(claim)["within_tolerance"].any()
     claim["value"] = bound["official_value"] - 1
-    assert (reconcile_one(claim)["verdict"] == "consistent").all()
+    assert reconcile_one(claim)["within_tolerance"].all()
 
 
 def test_every_published_table_has_a_model_with_described_columns() -> None:

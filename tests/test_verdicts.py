@@ -1,0 +1,205 @@
+"""Candidates and verdicts: every match kind and every verdict word, on made-up round numbers.
+
+Each test builds made-up series or reconciliation rows in memory; none reads a published file. Removing a
+match kind from secstats.reconciliation or a step of the precedence in secstats.verdicts fails one of them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from secstats.reconciliation import (
+    AS_WRITTEN, Candidate, NoCounterpart, Observation, OfficialSeries, Reading, claim_rows, match_all, readings,
+)
+from secstats.schemas import Reconciliation, Verdicts
+from secstats.semantics import period_months
+from secstats.verdicts import CLOSE_MARGIN, build_verdicts, decide
+
+
+def claim(value: float = 1000, start: str = "2010", end: str = "2010", qualifier: str = "exact",
+          value_high: float | None = None, quote: str = "a figure", period_type: str = "calendar_year") -> pd.Series:
+    """A made-up claim with every column the reconciliation reads."""
+    return pd.Series({
+        "claim_id": "made-001", "source_id": "doc", "family": "homicide", "measure": "made_up", "geography": "mexico",
+        "period_start": start, "period_end": end, "year_basis": "calendar", "unit": "count", "qualifier": qualifier,
+        "value": value, "value_high": value_high, "quote": quote, "period_type": period_type,
+    })
+
+
+def year(y: int) -> tuple[int, int]:
+    return period_months(str(y), str(y))
+
+
+def series(*observations: tuple[int, float] | tuple[tuple[int, int], float], role: str = "primary", totals: bool = True,
+           combine: str | None = "sum", name: str = "made_up_series", nearby: bool = True) -> OfficialSeries:
+    """A made-up series from (year, value) or ((first month, last month), value) pairs."""
+    built = tuple(Observation(value, year(when) if isinstance(when, int) else when, f"publisher of {name}")
+                  for when, value in observations)
+    return OfficialSeries(name, built, role, "another scope" if role == "other_scope" else "", combine, totals, nearby)
+
+
+def kinds(found: list[Candidate]) -> list[tuple[str, float]]:
+    return [(c.match, c.value) for c in found]
+
+
+def as_written(c: pd.Series) -> list[Reading]:
+    return readings(c, None)
+
+
+# --- how candidates are found ----------------------------------------------------------------------
+
+def test_same_period() -> None:
+    c = claim()
+    assert kinds(match_all(c, [series((2010, 990), (2011, 500))], as_written(c))) == [("same_period", 990)]
+
+
+def test_aggregated_sums_every_year_of_the_span() -> None:
+    c = claim(start="2010", end="2012", period_type="span")
+    found = match_all(c, [series((2010, 100), (2011, 200), (2012, 300))], as_written(c))
+    assert kinds(found) == [("aggregated", 600)]
+    assert "100 + 200 + 300" in found[0].derivation
+
+
+def test_aggregated_means_for_rates_and_needs_every_year() -> None:
+    c = claim(start="2010", end="2011", period_type="span")
+    assert kinds(match_all(c, [series((2010, 10), (2011, 20), combine="mean", totals=False)], as_written(c))) == [("aggregated", 15)]
+    with pytest.raises(NoCounterpart, match="period not covered"):
+        match_all(claim(start="2010", end="2012", period_type="span"), [series((2010, 10), (2012, 20))], as_written(c))
+
+
+def test_other_vintage_is_the_same_period_in_another_vintage() -> None:
+    c = claim()
+    found = match_all(c, [series((2010, 1000)), series((2010, 1001), role="other_vintage", name="older")], as_written(c))
+    assert kinds(found) == [("same_period", 1000), ("other_vintage", 1001)]
+
+
+def test_overlapping_totals_must_share_most_months() -> None:
+    c = claim(start="2000", end="2009", period_type="span")
+    mostly = ((period_months("2001", "2009")), 500)
+    barely = ((period_months("2008", "2012")), 500)
+    assert kinds(match_all(c, [series(mostly, barely)], as_written(c))) == [("overlapping_period", 500)]
+
+
+def test_overlapping_rates_compare_whatever_the_overlap() -> None:
+    c = claim(start="2000", end="2009", period_type="span")
+    barely = ((period_months("2008", "2012")), 50)
+    assert kinds(match_all(c, [series(barely, totals=False, combine=None)], as_written(c))) == [("overlapping_period", 50)]
+
+
+def test_nearby_period_only_when_no_series_covers_the_claim() -> None:
+    c = claim()
+    assert kinds(match_all(c, [series((2009, 900), (2011, 1100))], as_written(c))) == [("nearby_period", 900), ("nearby_period", 1100)]
+    covered = match_all(c, [series((2009, 900)), series((2010, 1000), name="another")], as_written(c))
+    assert kinds(covered) == [("same_period", 1000)]
+    with pytest.raises(NoCounterpart):
+        match_all(c, [series((2009, 900), nearby=False)], as_written(c))
+
+
+def test_other_scope_labels_every_candidate_of_a_series_of_another_scope() -> None:
+    c = claim()
+    assert kinds(match_all(c, [series((2010, 700), role="other_scope")], as_written(c))) == [("other_scope", 700)]
+    with pytest.raises(NoCounterpart):  # an adjacent year of another scope says nothing of the claim
+        match_all(c, [series((2011, 700), role="other_scope")], as_written(c))
+
+
+def test_a_term_of_office_is_read_with_and_without_its_partial_first_year() -> None:
+    terms = pd.DataFrame({"president": ["Ann Example"], "surname": ["Example"], "term_start": ["2000-12-01"],
+                          "term_end": ["2006-11-30"]})
+    c = claim(value=60, start="2000", end="2006", quote="60 under Exámple (2000-2006)", period_type="span")
+    found = match_all(c, [series(*((y, 10) for y in range(2000, 2007)))], readings(c, terms))
+    assert [(f.value, f.reading.endswith("without its partial first year")) for f in found] == [(70, False), (60, True)]
+    assert readings(claim(start="2000", end="2006", quote="60 from 2000 to 2006", period_type="span"), terms)[0].label == AS_WRITTEN
+
+
+# --- the verdict and its precedence ----------------------------------------------------------------
+
+COLUMNS = list(Reconciliation.to_schema().columns)
+
+
+def verdict_of(c: pd.Series, *candidates: tuple[str, float] | tuple[str, float, int]) -> str:
+    """The verdict for a made-up claim given (match, value[, year]) candidates."""
+    found = [Candidate(value, match, AS_WRITTEN, year(rest[0] if rest else 2010), f"series {i}", f"source {i}", "", "made up")
+             for i, (match, value, *rest) in enumerate(candidates)]
+    rows = pd.DataFrame(claim_rows(c, found, "no series: made up")).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    return decide(rows).verdict
+
+
+def test_matches() -> None:
+    assert verdict_of(claim(1000), ("same_period", 1000.4)) == "matches"
+    assert verdict_of(claim(1000), ("aggregated", 999.6)) == "matches"
+    assert verdict_of(claim(1000), ("other_vintage", 1000)) == "matches"
+
+
+def test_close_is_within_the_named_margin() -> None:
+    inside, outside = 1000 * (1 - CLOSE_MARGIN / 2), 1000 * (1 - CLOSE_MARGIN * 2)
+    assert verdict_of(claim(1001), ("same_period", inside)) == "close"
+    assert verdict_of(claim(1001), ("same_period", outside)) == "inconsistent"
+
+
+def test_near_period_when_only_another_period_bears_it_out() -> None:
+    assert verdict_of(claim(1000), ("overlapping_period", 1000)) == "near_period"
+    assert verdict_of(claim(1000), ("nearby_period", 1000), ("same_period", 2000)) == "near_period"
+
+
+def test_sources_disagree_when_the_claim_matches_some_same_period_figures() -> None:
+    assert verdict_of(claim(1000), ("same_period", 1000), ("same_period", 2000)) == "sources_disagree"
+
+
+def test_sources_disagree_when_the_claim_lies_between_them() -> None:
+    assert verdict_of(claim(1500), ("same_period", 1000), ("other_vintage", 2000)) == "sources_disagree"
+
+
+def test_figures_within_the_claims_tolerance_do_not_disagree() -> None:
+    assert verdict_of(claim(1000, qualifier="approximate"), ("same_period", 1000), ("same_period", 1050)) == "matches"
+
+
+def test_inconsistent_when_every_same_period_figure_is_far() -> None:
+    assert verdict_of(claim(1000), ("same_period", 2000), ("overlapping_period", 3000)) == "inconsistent"
+
+
+def test_unverifiable_without_a_candidate_or_with_other_scopes_only() -> None:
+    assert verdict_of(claim(1000)) == "unverifiable"
+    assert verdict_of(claim(1000), ("other_scope", 1000)) == "unverifiable"
+    assert verdict_of(claim(1000), ("overlapping_period", 3000)) == "unverifiable"
+
+
+def test_a_lower_bound_is_never_met_from_below() -> None:
+    assert verdict_of(claim(1000, qualifier="more_than"), ("same_period", 1000)) == "close"
+    assert verdict_of(claim(1000, qualifier="more_than"), ("same_period", 1001)) == "matches"
+
+
+def test_verdicts_table_has_one_row_per_claim_with_its_best_candidate() -> None:
+    a, b = claim(1000), claim(50).copy()
+    b["claim_id"] = "made-002"
+    found = [Candidate(1000, "same_period", AS_WRITTEN, year(2010), "s", "publisher", "", "made up")]
+    rows = pd.DataFrame(claim_rows(a, found) + claim_rows(b, [], "no series: made up")).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    table = build_verdicts(rows, list(Verdicts.to_schema().columns))
+    assert list(table["claim_id"]) == ["made-001", "made-002"]
+    assert list(table["verdict"]) == ["matches", "unverifiable"]
+    assert table.loc[0, "best_source"] == "publisher" and table.loc[0, "candidates"] == 1
+    assert table.loc[1, "explanation"] == "No candidate: no series: made up."
+    Verdicts.validate(table)
+
+
+# --- the ledger, built in memory -------------------------------------------------------------------
+
+def test_every_five_family_claim_has_exactly_one_verdict(built: dict[str, pd.DataFrame]) -> None:
+    from secstats.indicators import TABLES
+
+    families = {spec.family for spec in TABLES}
+    expected = set(built["claims"].loc[built["claims"]["family"].isin(families), "claim_id"])
+    verdicts = built["verdicts"]
+    assert verdicts["claim_id"].is_unique and set(verdicts["claim_id"]) == expected
+
+
+def test_a_term_total_that_the_annual_counts_bear_out_matches(built: dict[str, pd.DataFrame]) -> None:
+    """The Fox-era extradition total: the annual reported counts without the partial first year sum to it."""
+    ledger = built["claims"].set_index("claim_id")
+    row = built["verdicts"].set_index("claim_id").loc["kloppe-004"]
+    assert row["verdict"] == "matches" and row["best_match"] == "aggregated"
+    assert row["best_value"] == ledger.loc["kloppe-004", "value"]
+    assert int(row["best_period_start"]) == int(ledger.loc["kloppe-004", "period_start"]) + 1
+    assert "partial first year" in row["explanation"]
