@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from secstats.catalog import CATALOG, read_table
+from secstats.catalog import CATALOG
 from secstats.claims import check_ledger
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
@@ -21,7 +21,6 @@ from secstats.sources import verify_raw
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)
-OFFICIAL = {spec.name: read_table(REPO, spec.name) for spec in OFFICIAL_TABLES}
 
 
 def test_a_changed_reference_file_stops_the_build(scratch: Layout) -> None:
@@ -38,16 +37,16 @@ def raw_rows(relative: str) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("year", ["1990", "2007", "2011", "2023"])
-def test_rate_per_100k_matches_the_raw_count_and_population(year: str) -> None:
+def test_rate_per_100k_matches_the_raw_count_and_population(year: str, built: dict[str, pd.DataFrame]) -> None:
     count = int(raw_rows("mexico/inegi_homicides_1990_2023.csv")[year]["value"])
     population = int(raw_rows("mexico/conapo_population_national_1950_2070.csv")[year]["value"])
-    table = OFFICIAL["official_mexico_homicides"]
+    table = built["official_mexico_homicides"]
     row = table[(table["year"] == int(year)) & (table["series"] == "inegi_deaths_by_registration")].iloc[0]
     assert row["rate_per_100k"] == pytest.approx(count / population * 100_000, abs=0.005)
 
 
-def test_partial_years_get_no_rate() -> None:
-    table = OFFICIAL["official_mexico_homicides"]
+def test_partial_years_get_no_rate(built: dict[str, pd.DataFrame]) -> None:
+    table = built["official_mexico_homicides"]
     assert table.loc[table["months_covered"] < 12, "rate_per_100k"].isna().all()
 
 
@@ -88,8 +87,9 @@ def test_reconciliation_lists_every_verdict_claim_with_candidates_or_a_reason(bu
     assert table.loc[~found, "reason"].str.match(r"^(no series|period not covered|geography not covered)").all()
 
 
-def reconcile_one(claim: pd.Series) -> pd.DataFrame:
-    return build_reconciliation(claim.to_frame().T, OFFICIAL, list(Reconciliation.to_schema().columns))
+def reconcile_one(claim: pd.Series, built: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    official = {spec.name: built[spec.name] for spec in OFFICIAL_TABLES}
+    return build_reconciliation(claim.to_frame().T, official, list(Reconciliation.to_schema().columns))
 
 
 def test_a_lower_bound_above_the_official_figure_fails_in_the_pipeline(built: dict[str, pd.DataFrame]) -> None:
@@ -98,9 +98,9 @@ def test_a_lower_bound_above_the_official_figure_fails_in_the_pipeline(built: di
     claim = LEDGER.set_index("claim_id").loc[bound["claim_id"]].copy()
     claim["claim_id"] = bound["claim_id"]
     claim["value"] = bound["official_value"] + 1
-    assert not reconcile_one(claim)["within_tolerance"].any()
+    assert not reconcile_one(claim, built)["within_tolerance"].any()
     claim["value"] = bound["official_value"] - 1
-    assert reconcile_one(claim)["within_tolerance"].all()
+    assert reconcile_one(claim, built)["within_tolerance"].all()
 
 
 def test_every_published_table_has_a_model_with_described_columns() -> None:

@@ -203,3 +203,33 @@ def test_a_term_total_that_the_annual_counts_bear_out_matches(built: dict[str, p
     assert row["best_value"] == ledger.loc["kloppe-004", "value"]
     assert int(row["best_period_start"]) == int(ledger.loc["kloppe-004", "period_start"]) + 1
     assert "partial first year" in row["explanation"]
+
+
+# --- derived official figures, on made-up official tables ------------------------------------------
+
+def made_up_homicides(counts: dict[int, int]) -> dict[str, pd.DataFrame]:
+    main = pd.DataFrame({"year": list(counts), "series": "made_up", "homicides": list(counts.values()),
+                         "months_covered": 12, "population": 1_000_000, "rate_per_100k": 1.0, "source": "made-up publisher"})
+    vintages = pd.DataFrame(columns=["year", "vintage", "homicides", "rate_per_100k", "rate_derivation", "source"])
+    return {"official_mexico_homicides": main, "official_mexico_homicide_vintages": vintages}
+
+
+def test_a_percent_change_is_the_later_year_over_the_earlier() -> None:
+    from secstats.reconciliation import homicide_change
+
+    c = claim(start="2010", end="2011", period_type="span")
+    (rise,) = homicide_change(c, made_up_homicides({2010: 100, 2011: 150}))
+    assert [o.value for o in rise.observations] == [50.0]
+    (fall,) = homicide_change(c, made_up_homicides({2010: 200, 2011: 150}))
+    assert [o.value for o in fall.observations] == [-25.0]
+
+
+def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
+    from secstats.reconciliation import endpoint_change
+
+    def provide(claim: pd.Series, official: object) -> list[OfficialSeries]:
+        return [series((2010, 100), (2015, 300))]
+
+    (times,) = endpoint_change(provide, "times")(claim(start="2010", end="2015", period_type="span"), {})
+    (percent,) = endpoint_change(provide, "percent")(claim(start="2010", end="2015", period_type="span"), {})
+    assert times.observations[0].value == 3 and percent.observations[0].value == 200
