@@ -15,6 +15,13 @@ from secstats.sources import verify_raw
 REPO = default_layout()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the whole in-memory build are marked 'pipeline', so a quick run can skip them."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.pipeline)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Every test run verifies the raw checksums first: no test may read a document that changed."""
     try:

@@ -233,3 +233,93 @@ def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
     (times,) = endpoint_change(provide, "times")(claim(start="2010", end="2015", period_type="span"), {})
     (percent,) = endpoint_change(provide, "percent")(claim(start="2010", end="2015", period_type="span"), {})
     assert times.observations[0].value == 3 and percent.observations[0].value == 200
+
+
+# --- explanations: one checkable sentence per verdict, pinned word for word ------------------------
+
+def decided(c: pd.Series, *candidates: tuple[str, float, int, str]):
+    """decide() on (match, value, year, reading) candidates from 'Publisher i', derivation 'made up'."""
+    found = [Candidate(value, match, reading, year(when), f"series {i}", f"Publisher {i}", "other" if match == "other_scope" else "", "made up")
+             for i, (match, value, when, reading) in enumerate(candidates)]
+    rows = pd.DataFrame(claim_rows(c, found, "no series: made up")).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    return decide(rows), rows
+
+
+@pytest.mark.parametrize("candidates, verdict, explanation", [
+    ([("same_period", 1234, 2010, AS_WRITTEN)], "matches",
+     "1,234 for 2010 (Publisher 0; made up): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5)."),
+    ([("aggregated", 1234, 2010, "term of office of A without its partial first year")], "matches",
+     "1,234 for 2010 (Publisher 0; made up, reading the claim's period as the term of office of A without its partial "
+     "first year): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5)."),
+    ([("same_period", 1210, 2010, AS_WRITTEN)], "close",
+     "The nearest figure for the same period, 1,210 for 2010 (Publisher 0; made up), is 2.0% from the claim (exact 1,234): "
+     "outside what its words allow, within 5%."),
+    ([("nearby_period", 1234, 2011, AS_WRITTEN)], "near_period",
+     "Only a figure for another period bears the claim out: the claim's words (exact 1,234) allow 1,234 for 2011 (Publisher 0; made up)."),
+    ([("overlapping_period", 1210, 2011, AS_WRITTEN)], "near_period",
+     "Only a figure for another period bears the claim out: the claim's words (exact 1,234) come within 2.0% of 1,210 for 2011 (Publisher 0; made up)."),
+    ([("same_period", 1234, 2010, AS_WRITTEN), ("other_vintage", 2468, 2010, AS_WRITTEN)], "sources_disagree",
+     "Figures for the same period disagree (1,234 for 2010 (Publisher 0; made up); 2,468 for 2010 (Publisher 1; made up)); "
+     "the claim (exact 1,234) matches some of them but not all."),
+    ([("same_period", 1000, 2010, AS_WRITTEN)], "inconsistent",
+     "The nearest figure for the same period, 1,000 for 2010 (Publisher 0; made up), is 23.4% from the claim (exact 1,234), more than 5%."),
+    ([("other_scope", 1000, 2010, AS_WRITTEN)], "unverifiable",
+     "No figure for the claim's own period and scope; the nearest other is 1,000 for 2010 (Publisher 0; made up, scope: other) "
+     "(other scope), 23.4% from the claim (exact 1,234)."),
+])
+def test_each_verdict_explains_itself(candidates: list, verdict: str, explanation: str) -> None:
+    result, _ = decided(claim(1234), *candidates)
+    assert (result.verdict, result.explanation) == (verdict, explanation)
+
+
+def test_the_claim_between_disagreeing_sources_is_said_to_lie_between_them() -> None:
+    result, _ = decided(claim(1500), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN))
+    assert result.verdict == "sources_disagree" and result.explanation.endswith("the claim (exact 1,500) lies between them.")
+    assert result.best["official_value"] == 2000  # the nearer, relative to the official figure
+
+
+def test_a_bound_at_a_disagreeing_figure_is_not_between_them() -> None:
+    at_the_top, _ = decided(claim(2000, qualifier="more_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN))
+    assert at_the_top.verdict == "close"
+    at_the_bottom, _ = decided(claim(1000, qualifier="less_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN))
+    assert at_the_bottom.verdict == "close"
+
+
+def test_figures_exactly_the_claims_tolerance_apart_do_not_disagree() -> None:
+    result, _ = decided(claim(1234), ("same_period", 1234.5, 2010, AS_WRITTEN), ("same_period", 1235, 2010, AS_WRITTEN))
+    assert result.verdict == "matches"
+
+
+def test_disagreement_is_judged_within_one_period_only() -> None:
+    result, _ = decided(claim(1234), ("same_period", 1234, 2010, AS_WRITTEN), ("aggregated", 2468, 2011, "another reading"))
+    assert result.verdict == "matches"
+
+
+def test_close_and_near_period_include_the_margin_itself() -> None:
+    assert decided(claim(1050), ("same_period", 1000, 2010, AS_WRITTEN))[0].verdict == "close"
+    assert decided(claim(1050), ("overlapping_period", 1000, 2011, AS_WRITTEN))[0].verdict == "near_period"
+
+
+def test_distance_is_measured_from_the_nearest_bound_of_a_range() -> None:
+    result, _ = decided(claim(800, qualifier="range", value_high=900), ("same_period", 940, 2010, AS_WRITTEN))
+    assert result.verdict == "close" and "4.3% from the claim (range 800 to 900)" in result.explanation
+
+
+def test_a_zero_official_figure_is_infinitely_far() -> None:
+    result, _ = decided(claim(1000), ("same_period", 0, 2010, AS_WRITTEN))
+    assert result.verdict == "inconsistent" and "inf% from the claim" in result.explanation
+
+
+def test_a_verdict_row_carries_its_best_candidate() -> None:
+    c = claim(1234)
+    found = [Candidate(1233, "aggregated", "a reading", period_months("2009", "2010"), "s", "Publisher", "", "made up"),
+             Candidate(1234, "same_period", AS_WRITTEN, year(2010), "s", "Other publisher", "", "made up")]
+    rows = pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    (row,) = build_verdicts(rows, list(Verdicts.to_schema().columns)).to_dict("records")
+    assert {k: row[k] for k in ("verdict", "best_value", "best_match", "best_period_start", "best_period_end", "best_source",
+                                "best_reading", "difference", "relative_difference_percent", "candidates")} == {
+        "verdict": "matches", "best_value": 1234, "best_match": "same_period", "best_period_start": "2010",
+        "best_period_end": "2010", "best_source": "Other publisher", "best_reading": AS_WRITTEN, "difference": 0,
+        "relative_difference_percent": 0, "candidates": 2}
