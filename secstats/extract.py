@@ -14,13 +14,16 @@ Everything works on the decoded text, so offsets count characters exactly as the
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 import re
 from dataclasses import dataclass, field
 
 from secstats.claims import MULTIPLIERS
 
 QUANTITY = "quantity"
-NON_QUANTITY_KINDS = ("year", "date", "time", "endnote", "page", "section", "ordinal", "name", "url", "citation")
+# "word": a number word that counts nothing ("one of", "the last one", "once again").
+NON_QUANTITY_KINDS = ("year", "date", "time", "endnote", "page", "section", "ordinal", "name", "word", "url", "citation")
 
 UNITS_WORDS = {  # number word -> value; "a third" and friends are read by FRACTIONS
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -36,6 +39,7 @@ FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "f
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 SPANS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}  # a bare "decade" is 10 years
+SPAN_COUNTED = re.compile(r"\b(?:last|past|next|previous|a|one|over a|than a|almost a|nearly a)\s\Z", re.I)
 SCALES = {word: factor for word, factor in MULTIPLIERS.items() if not word.startswith("decade")}
 SCALES["hundred"] = 100
 
@@ -46,20 +50,34 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
           r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
-# One scan finds every number-like token; the order of the alternatives settles overlaps.
-ATOM = re.compile(
-    rf"(?P<endnote>[{SUPERSCRIPTS}]+(?:,\s?[{SUPERSCRIPTS}]+)*|\^\{{[\d,\s]+\}}|\[\d+(?:[,–-]\s?\d+)*\])"
+# Two scans find every number-like token: numerals and marks, then number words. Within each, the
+# order of the alternatives settles overlaps. Words are matched in the lower-cased text (a
+# case-insensitive pattern is several times slower) whenever lower-casing keeps every offset.
+NUMERIC_ATOM = re.compile(  # the lookahead lets the engine skip to the next possible first character
+    rf"(?=[\d{SUPERSCRIPTS}\^\[])(?:(?P<endnote>[{SUPERSCRIPTS}]+(?:,\s?[{SUPERSCRIPTS}]+)*|\^\{{[\d,\s]+\}}|\[\d+(?:[,–-]\s?\d+)*\])"
     r"|(?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"
     r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?|\b\d{1,2}\s?[ap]\.m\.)"
     r"|(?P<yeardot>\b(?:1[89]|20)\d\d(?=\.\d{1,3}\b))"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?(?P<decade>s\b)?"
-    rf"|(?P<fraction>\b(?:a|one|two|three)[-\s](?:{'|'.join(FRACTIONS)})\b)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?(?P<decade>s\b)?)"
+)
+WORD_ATOM_PATTERN = (
+    rf"(?P<fraction>\b(?:a|one|two|three)[-\s](?:{'|'.join(FRACTIONS)})\b)"
     r"|(?P<rank>\b(?:second|third|fourth|fifth)-to-last\b)"
     r"|(?P<span>\b(?:decade|quarter-century|half-century|century)\b)"
     rf"|(?P<word>\b(?:{NUMBER_WORD}|{'|'.join(SELF_COUNTING)})\b(?:[-\s]hundred\b)?)"
-    rf"|(?P<ordword>\b(?:{'|'.join(ORDINAL_WORDS)})\b)",
-    re.IGNORECASE,
+    rf"|(?P<ordword>\b(?:{'|'.join(ORDINAL_WORDS)})\b)"
 )
+WORD_ATOM = re.compile(rf"\b(?=[otfsenhdzaqc])(?:{WORD_ATOM_PATTERN})")  # first letters of every word above
+WORD_ATOM_ANY_CASE = re.compile(WORD_ATOM_PATTERN, re.IGNORECASE)
+
+
+def atoms_of(text: str) -> list[re.Match]:
+    """Every number-like token of ``text``, in order of position."""
+    lower = text.lower()
+    words = WORD_ATOM.finditer(lower) if len(lower) == len(text) else WORD_ATOM_ANY_CASE.finditer(text)
+    return list(heapq.merge(NUMERIC_ATOM.finditer(text), words, key=lambda match: match.start()))
+
+
 SCALE_AFTER = re.compile(r"(?:\s|-)(thousand|million|billion|trillion)\b", re.IGNORECASE)
 UNIT_AFTER = [  # (pattern right after the number and scale, unit, factor)
     (re.compile(r"\s?%|\s(?:percent|per\scent|percentage\spoints?)\b", re.I), "percent", 1),
@@ -79,7 +97,7 @@ UNIT_AFTER = [  # (pattern right after the number and scale, unit, factor)
     (re.compile(r"(?:\s|-)(?:metric\s)?tons?\b", re.I), "tons", 1),
     (re.compile(r"\s(?:U\.S\.\s)?dollars\b|\sUSD\b", re.I), "usd", 1),
 ]
-CURRENCY_BEFORE = re.compile(r"(?:(?:USD|US|U\.S\.)\s?\\?\$|\\?\$|USD\s|US\$)\s?$")
+CURRENCY_BEFORE = re.compile(r"(?:(?:USD|US|U\.S\.)\s?\\?\$|\\?\$|USD\s|US\$)\s?\Z")
 QUALIFIER_CUES = [  # cue right before the number (after any currency sign) -> ledger qualifier
     ("approximate", r"close to|some|about|around|nearly|almost|roughly|approximately|an estimated|estimated|circa|approx\."),
     ("more_than", r"more than|over|exceeding|in excess of|upwards of|surpassed|surpassing|surpasses|above|exceeds|exceeded"),
@@ -87,28 +105,28 @@ QUALIFIER_CUES = [  # cue right before the number (after any currency sign) -> l
     ("less_than", r"less than|fewer than|under|below|up to|nearly up to|no more than|at most"),
 ]
 CUE_BEFORE = re.compile(
-    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern})" for q, pattern in QUALIFIER_CUES) + r"))\s+(?:the\s+)?$", re.I
+    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern})" for q, pattern in QUALIFIER_CUES) + r"))\s+(?:the\s+)?\Z", re.I
 )
 # Cue words that are something else before "the last ...", or after a verb ("went up to").
-NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+$"
-                       r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+$", re.I)
+NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
+                       r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z", re.I)
 ESTIMATE_IN_SENTENCE = re.compile(r"according to (?:some|several|other|many)? ?estimates", re.I)
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
 RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:and|to)\s", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|gov|edu|mx|net)/\S*", re.I)
 APPARATUS_HEADING = re.compile(r"^\s*(?:endnotes|notes|references|bibliography|works cited|sources)\s*:?\s*$", re.I | re.M)
 SECTION_BEFORE = re.compile(
     r"(?:\b(?:section|sec\.|chapter|article|art\.|title|part|annex|appendix|figure|fig\.|table|box|step|phase|"
-    r"recommendation|pillar|goal|objective|item|paragraph|para\.)|§)\s?$", re.I)
-PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?$", re.I)
+    r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z", re.I)
+PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?\Z", re.I)
 NAME_BEFORE = re.compile(
     r"(?:\b(?:no\.|núm\.|num\.|number|vol\.|volume|issue|report|resolution|law|order|eo|e\.o\.|h\.r\.|s\.|"
-    r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)$", re.I)
+    r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)\Z", re.I)
 GLUED_UNIT = re.compile(r"^(?:mg|kg|km|lbs?)\b")
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s?(?:\d{{1,2}},?\s)?$", re.I)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s?(?:\d{{1,2}},?\s)?\Z", re.I)
 MONTH_AFTER = re.compile(rf"^\s?(?:{MONTHS})", re.I)
-FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+years?|fiscal)\s?$", re.I)
-YEAR_BEFORE = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?$")
+FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+years?|fiscal)\s?\Z", re.I)
+YEAR_BEFORE = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?\Z")
 STOP_NOUNS = {"the", "of", "in", "and", "to", "a", "an", "for", "from", "by", "with", "on", "at", "as", "or",
               "than", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "be", "been",
               "more", "this", "these", "those", "its", "their", "his", "her", "out", "per", "each", "year"}
@@ -149,7 +167,7 @@ def numeral_value(text: str) -> float:
 def word_value(word: str) -> float | None:
     """The number a number word stands for ('twenty-five' -> 25, 'two hundred' -> 200)."""
     word = word.lower()
-    hundreds = re.search(r"[-\s]hundred$", word)
+    hundreds = re.search(r"[-\s]hundred\Z", word)
     if hundreds:
         base = word_value(word[: hundreds.start()])
         return None if base is None else base * 100
@@ -211,24 +229,27 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
     if match.group("decade"):
         return "year"  # "the 1990s"
     if match.group("ord"):
-        return QUANTITY if re.search(r"\brank(?:s|ed)?\s$", before, re.I) else "ordinal"
+        return QUANTITY if re.search(r"\brank(?:s|ed)?\s\Z", before, re.I) else "ordinal"
     if PAGE_BEFORE.search(before) or (before.endswith("\t") and re.match(r"^[ \t]*(?:\n|$)", after)):
         return "page"  # "pp. 12", and a table of contents' page column
-    if re.search(r"(?:^|\n)\s*\(?$", before) and re.match(r"^[.)]\s", after):
-        return "section"  # list numbering: "1. Create", "(1) aligning"
-    if re.search(r"[(;,]\s?$", before) and re.match(r"^\)\s[a-z]", after) and number.isdigit() and int(number) < 20:
-        return "section"  # inline numbering: "(1) aligning", "; 2) Institutional"
+    if re.search(r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before) and (re.match(r"^[.)]\s", after) or
+                                                         re.match(r"^\s[A-Z]", after) and "." in number):
+        return "section"  # list numbering and headings: "1. Create", "- 1) Coordination", "3.1 Crisis"
+    if re.search(r"[(;,\"“:]\s?\Z", before) and re.match(r"^\)\s[A-Za-z]", after) and number.isdigit() and int(number) < 20:
+        return "section"  # inline numbering: "(1) aligning", "; 2) Institutional", ': "1) Combating'
+    if re.fullmatch(r"\d+\.0", number) and re.search(r"[A-Z]\w+\s\Z", before):
+        return "name"  # a version: "Mérida 2.0"
     if SECTION_BEFORE.search(before):
         return "section"
     if NAME_BEFORE.search(before) or (re.match(r"^[A-Za-z]", after) and not GLUED_UNIT.match(after)):
         return "name"  # "EO 14059", "AR-15", "R41349", "4G"
     if re.match(r"^\.\d", after) or re.match(r"^-[A-Z]", after):
         return "name"  # "Mérida 2.0", "14-F"
-    if re.search(r"[a-z\)\]\"”’.,;:]$", before):
+    if re.search(r"[a-z\)\]\"”’.,;:]\Z", before):
         return "endnote"  # glued to the word or sentence it notes: "deaths.15", "2017.35"
-    if re.search(r"[a-z][.\"”]\s$", before) and re.match(r"^\s[A-Z“\"]", after) and "," not in number and "." not in number:
+    if re.search(r"[a-z][.\"”]\s\Z", before) and re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after) and "," not in number and "." not in number:
         return "endnote"  # a lost superscript between two sentences: "programs. 17 Of all"
-    if MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}$", number) and MONTH_AFTER.match(after)):
+    if MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}\Z", number) and MONTH_AFTER.match(after)):
         return "date"
     if YEAR_BEFORE.search(before):
         return "year"  # "2006-12", "FY 2008-17"
@@ -246,30 +267,41 @@ def kind_of_word(match: re.Match, context: Context) -> str:
     word = match.group(0).lower()
     after = context.text[match.end():match.end() + 12].lower()
     before = context.text[max(0, match.start() - 12):match.start()].lower()
-    if word == "one" and (re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b", after)
-                          or re.search(r"\b(?:no|the|any|every|this|each)\s$", before)):
-        return "name"
-    if word in ("half",) and not re.match(r"^\s(?:of|the|a|an)\b", after):
-        return "name"
+    if SECTION_BEFORE.search(before):
+        return "section"  # "see point number one"
+    if word == "one" and (re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b|^[.,;]", after)
+                          or re.search(r"\b(?:no|the|any|every|this|each|last|first|that)\s\Z", before)):
+        return "word"
+    if word == "once" and not (re.match(r"^\s(?:a|per|every|in|or)\b", after)
+                               or re.search(r"\b(?:least|than|only|just)\s\Z", before)):
+        return "word"  # "once again", "Once such a basis"
+    if word == "half" and not re.match(r"^\s(?:of|the|a|an)\b", after):
+        return "word"
     if word in ("double", "doubled", "triple", "tripled", "quadrupled") and not re.match(r"^\s", after):
-        return "name"
+        return "word"
     return QUANTITY
 
 
 def nearest_period(sentence: str, offset: int, published: int | None) -> tuple[str, str, str, str]:
     """(period_start, period_end, period_type, year_basis) read from the sentence, nearest the number first."""
-    found = []
-    for pattern, reader in PERIOD_READERS:
-        for match in pattern.finditer(sentence):
-            period = reader(match, published)
-            if period:
-                distance = min(abs(match.start() - offset), abs(match.end() - offset))
-                found.append((distance, period))
+    found = [(min(abs(start - offset), abs(end - offset)), period) for start, end, period in periods_in(sentence, published)]
     if found:
         return min(found, key=lambda item: item[0])[1]
     if published:
         return str(published), str(published), "point", "calendar"
     return "", "", "", ""
+
+
+@functools.lru_cache(maxsize=256)
+def periods_in(sentence: str, published: int | None) -> list[tuple[int, int, tuple[str, str, str, str]]]:
+    """Every period the sentence states, with its span (cached: a sentence often holds several numbers)."""
+    found = []
+    for pattern, reader in PERIOD_READERS:
+        for match in pattern.finditer(sentence):
+            period = reader(match, published)
+            if period:
+                found.append((match.start(), match.end(), period))
+    return found
 
 
 def full_year(first: str, second: str) -> str:
@@ -335,7 +367,7 @@ FAMILY_WORDS = {
     "weapons": re.compile(r"weapon|firearm|\bguns?\b|\barms\b", re.I),
     "overdose": re.compile(r"overdose|lives a year|opioid-related deaths", re.I),
 }
-CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|$")
+CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
 # Victims named by their role are counted apart from the homicide series (the ledger's "other").
 OTHER_SUBJECTS = re.compile(
     r"journalist|mayor|candidate|politician|student|disappear|migrant|clinic|potent|(?:heroin|fentanyl)\s(?:\w+\s){0,3}seiz|seiz\w*\s(?:\w+\s){0,3}(?:heroin|fentanyl)|cultivation|users|\bdose|"
@@ -439,7 +471,7 @@ class Scanner:
 
     def __init__(self, text: str, published: int | None) -> None:
         self.context = Context.of(text, published)
-        self.atoms = list(ATOM.finditer(text))
+        self.atoms = atoms_of(text)
 
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
@@ -451,8 +483,8 @@ class Scanner:
             if candidate is None:
                 continue
             found.append(candidate)
-            if candidate.kind == QUANTITY:
-                skip_until = max(skip_until, candidate.parts[-1][1] if candidate.parts else candidate.end)
+            if candidate.kind == QUANTITY:  # the range's bound and the unit's own number ("per 100,000") are read
+                skip_until = max(skip_until, candidate.parts[-1][1], candidate.quote_start + len(candidate.quote))
         return found
 
     def kind(self, atom: re.Match) -> str:
@@ -471,12 +503,15 @@ class Scanner:
             return "citation"
         if group == "word":
             return kind_of_word(atom, self.context)
+        if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20):atom.start()]):
+            return "word"  # "the 20th century", "subsequent decades": no length is stated
         return QUANTITY  # fraction, rank
 
     def read(self, index: int, atom: re.Match) -> Candidate | None:
         kind = self.kind(atom)
         if kind != QUANTITY:
-            return Candidate(kind, atom.group(0), atom.start(), atom.end(), quote=atom.group(0), quote_start=atom.start())
+            written = self.context.text[atom.start():atom.end()]
+            return Candidate(kind, written, atom.start(), atom.end(), quote=written, quote_start=atom.start())
         return self.quantity(index, atom)
 
     def atom_value(self, atom: re.Match) -> tuple[float | None, str | None]:
@@ -533,9 +568,6 @@ class Scanner:
             unit = "usd"
         value, value_high = value * factor, value_high * factor if value_high is not None else None
         noun, noun_end = counted_noun(text, unit_end) if unit in ("count", "times", "rank") else ("", unit_end)
-        if unit == "rank":
-            out_of = re.match(r"\s(?:out\s)?of\s[\d,]+(?:\s\w+)?|\sin\s[^,.;]{1,40}", text[unit_end:unit_end + 50])
-            noun_end = unit_end + out_of.end() if out_of else noun_end
         quote_end = max(unit_end, noun_end)
         quote = text[quote_start:quote_end]
         nearby = text[max(sentence_start, quote_start - 60):min(sentence_end, quote_end + 60)]
