@@ -19,7 +19,10 @@ import heapq
 import re
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from secstats.claims import MULTIPLIERS
+from secstats.schemas import ClaimsLedger
 
 QUANTITY = "quantity"
 # "word": a number word that counts nothing ("one of", "the last one", "once again").
@@ -266,7 +269,7 @@ def kind_of_word(match: re.Match, context: Context) -> str:
         return "citation"
     word = match.group(0).lower()
     after = context.text[match.end():match.end() + 12].lower()
-    before = context.text[max(0, match.start() - 12):match.start()].lower()
+    before = context.text[max(0, match.start() - 24):match.start()].lower()
     if SECTION_BEFORE.search(before):
         return "section"  # "see point number one"
     if word == "one" and (re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b|^[.,;]", after)
@@ -612,3 +615,32 @@ def extract(text: str, published: int | None = None, include_all: bool = False) 
     """
     found = Scanner(text, published).candidates()
     return found if include_all else [c for c in found if c.kind == QUANTITY]
+
+
+def number_text(value: float | None) -> str:
+    """A value as the ledger writes it: plain decimal, no exponent, no trailing '.0'."""
+    if value is None:
+        return ""
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+def candidate_rows(candidates: list[Candidate], source_id: str = "", short: str = "") -> pd.DataFrame:
+    """Candidates as ledger rows (the ledger's columns, then ``confidence`` of the family guess, and
+    ``kind``); ``short`` proposes claim ids ('kloppe' -> kloppe-001, ...), else claim_id is empty."""
+    rows = []
+    for number, c in enumerate(candidates, start=1):
+        rows.append({
+            "claim_id": f"{short}-{number:03d}" if short and c.kind == QUANTITY else "",
+            "source_id": source_id, "family": c.family if c.kind == QUANTITY else "",
+            "measure": c.measure, "quantity": c.measure, "value": number_text(c.value),
+            "value_high": number_text(c.value_high), "unit": c.unit if c.kind == QUANTITY else "",
+            "qualifier": c.qualifier if c.kind == QUANTITY else "", "period_start": c.period_start,
+            "period_end": c.period_end, "period_type": c.period_type,
+            "year_basis": c.year_basis if c.period_type else "", "geography": c.geography, "quote": c.quote,
+            "quote_start": c.quote_start, "cited_source": "", "note": c.note,
+            "confidence": f"{c.confidence:.2f}" if c.kind == QUANTITY else "", "kind": c.kind,
+        })
+    return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+
+
+CANDIDATE_COLUMNS = [*ClaimsLedger.to_schema().columns, "confidence", "kind"]

@@ -478,6 +478,7 @@ class Dismissed(StrictTable):
         str_matches=rf"^(?:{'|'.join(DISMISSAL_REASONS)}|duplicate_of:[a-z]+-\d{{3}})$",
         description="out_of_scope, rhetorical, not_a_quantity, or duplicate_of:<claim_id> (a repeat of a ledger claim).",
     )
+    note: Series[str] = pa.Field(nullable=True, description="Why the number is left out, in the curator's words.")
 
 
 class Coverage(StrictTable):
