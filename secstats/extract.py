@@ -105,15 +105,18 @@ QUALIFIER_CUES = [  # cue right before the number (after any currency sign) -> l
     ("approximate", r"close to|some|about|around|nearly|almost|roughly|approximately|an estimated|estimated|circa|approx\."),
     ("more_than", r"more than|over|exceeding|in excess of|upwards of|surpassed|surpassing|surpasses|above|exceeds|exceeded"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
-    ("less_than", r"less than|fewer than|under|below|up to|nearly up to|no more than|at most"),
+    ("less_than", r"less than|fewer than|under|below|up to|no more than|at most"),  # the ledger has no at_most
 ]
-CUE_BEFORE = re.compile(
-    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern})" for q, pattern in QUALIFIER_CUES) + r"))\s+(?:the\s+)?\Z", re.I
+WHITE = r"\s+"
+CUE_BEFORE = re.compile(  # a space in a cue is any run of white space (non-breaking spaces included)
+    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in QUALIFIER_CUES)
+    + r"))\s+(?:the\s+)?\Z", re.I
 )
 # Cue words that are something else before "the last ...", or after a verb ("went up to").
 NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
                        r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z", re.I)
 ESTIMATE_IN_SENTENCE = re.compile(r"according to (?:some|several|other|many)? ?estimates", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?\Z", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
 RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:and|to)\s", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|gov|edu|mx|net)/\S*", re.I)
@@ -465,7 +468,9 @@ def counted_noun(text: str, end: int) -> tuple[str, int]:
         kept.append(word)
     if not kept:
         return "", end
-    noun = " ".join(kept[:2]) if len(kept) > 1 and kept[0].islower() and not kept[0].endswith("s") else kept[0]
+    # A modifier and its plural noun ("overdose deaths"), else the one word ("people", not "people fled").
+    plural_follows = len(kept) > 1 and kept[0].islower() and not kept[0].endswith("s") and kept[1].endswith("s")
+    noun = " ".join(kept[:2]) if plural_follows else kept[0]
     return noun, end + 1 + len(noun)
 
 
@@ -594,9 +599,9 @@ class Scanner:
             return None
         between = BETWEEN_BEFORE.search(text[max(0, atom.start() - 30):atom.start()])
         dash = join.group(0).strip() in ("-", "–", "—")
-        if not between and not dash:
+        if not between and not dash:  # "8 to 10 percent" is a range; "from 8 to 10 percent" a change
             unit, _, _ = unit_after(text, following.end())
-            if not (join.group(0).strip() == "to" and unit == "percent"):
+            if join.group(0).strip() != "to" or unit != "percent" or FROM_BEFORE.search(text[max(0, atom.start() - 30):atom.start()]):
                 return None
         if between is None and dash and atom.lastgroup != following.lastgroup:
             return None
