@@ -67,6 +67,8 @@ WORD_ATOM_PATTERN = (
     rf"(?P<fraction>\b(?:a|one|two|three)[-\s](?:{'|'.join(FRACTIONS)})\b)"
     r"|(?P<rank>\b(?:second|third|fourth|fifth)-to-last\b)"
     r"|(?P<span>\b(?:decade|quarter-century|half-century|century)\b)"
+    r"|(?P<scaled>\ba[\s-](?:hundred|thousand|million|billion|dozen)\b)"
+    r"|(?P<one_unit>\ba\s(?:year|month|week)\b)"
     rf"|(?P<word>\b(?:{NUMBER_WORD}|{'|'.join(SELF_COUNTING)})\b(?:[-\s]hundred\b)?)"
     rf"|(?P<ordword>\b(?:{'|'.join(ORDINAL_WORDS)})\b)"
 )
@@ -513,6 +515,8 @@ class Scanner:
             return kind_of_word(atom, self.context)
         if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20):atom.start()]):
             return "word"  # "the 20th century", "subsequent decades": no length is stated
+        if group == "one_unit" and not CUE_BEFORE.search(self.context.text[max(0, atom.start() - 40):atom.start()]):
+            return "word"  # "70,000 lives a year" is a rate; "just over a year" is a length
         return QUANTITY  # fraction, rank
 
     def read(self, index: int, atom: re.Match) -> Candidate | None:
@@ -535,6 +539,11 @@ class Scanner:
             return ORDINAL_WORDS[atom.group(0).lower().split("-")[0]], "rank"
         if group == "span":
             return SPANS[atom.group(0).lower()], "years"
+        if group == "scaled":  # "a hundred", "a million": the scale word itself is the number
+            word = atom.group(0).lower()[2:]
+            return (12 if word == "dozen" else SCALES[word]), None
+        if group == "one_unit":
+            return 1, {"year": "years", "month": "months", "week": "weeks"}[atom.group(0).lower()[2:]]
         word = atom.group(0).lower()
         value = word_value(word)
         forced = SELF_COUNTING.get(word, (None, None))[1]

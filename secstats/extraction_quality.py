@@ -7,8 +7,10 @@ candidate of its document has the same value and an overlapping quote (``coverag
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -28,6 +30,7 @@ class Agreement:
     family_agrees: int = 0
     misses: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)  # candidates no annotation holds (uncurated documents only)
 
     @property
     def recall(self) -> float:
@@ -49,7 +52,8 @@ class Agreement:
 
     def details(self) -> str:
         """The misses and the disagreements, one per line."""
-        return "\n".join([*(f"  missed: {m}" for m in self.misses), *(f"  differs: {d}" for d in self.disagreements)])
+        return "\n".join([*(f"  missed: {m}" for m in self.misses), *(f"  differs: {d}" for d in self.disagreements),
+                          *(f"  extra: {e}" for e in self.extras)])
 
 
 def candidate_for(item_start: int, item_end: int, value: float, candidates: list[Candidate]) -> Candidate | None:
@@ -96,7 +100,29 @@ def ledger_agreement(layout: Layout, ledger: pd.DataFrame) -> Agreement:
 
 
 def annotation_agreement(text: str, annotations: pd.DataFrame, published: int | None) -> Agreement:
-    """The extractor against hand-listed quantities of one document (columns quote, quote_start, value, qualifier)."""
+    """The extractor against hand-listed quantities of one document (columns quote, quote_start, value,
+    qualifier); candidates that no annotation holds are listed as extras."""
     agreement = Agreement()
-    compare(annotations.assign(label=annotations["quote"]), extract(text, published), agreement, label="label")
+    candidates = extract(text, published)
+    compare(annotations.assign(label=annotations["quote"]), candidates, agreement, label="label")
+    spans = [(int(a.quote_start), int(a.quote_start) + len(a.quote)) for a in annotations.itertuples()]
+    agreement.extras = [f"{c.quote!r} at {c.quote_start}" for c in candidates
+                        if not any(overlaps(c.start, c.end, start, end) for start, end in spans)]
     return agreement
+
+
+def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, Agreement]:
+    """{document: agreement} for every annotated document present in ``documents_dir`` with its pinned
+    sha256 (annotation_dir/documents.csv: file, published, sha256; one <file stem>.csv per document)."""
+    results = {}
+    for document in pd.read_csv(annotation_dir / "documents.csv", dtype=str).itertuples():
+        path = documents_dir / document.file
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != document.sha256:
+            raise ValueError(f"{path}: not the annotated version (sha256 differs from {annotation_dir / 'documents.csv'})")
+        annotations = pd.read_csv(annotation_dir / f"{Path(document.file).stem}.csv", dtype={"quote": str},
+                                  keep_default_na=False)
+        results[document.file] = annotation_agreement(data.decode("utf-8"), annotations, int(document.published))
+    return results
