@@ -124,7 +124,7 @@ RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:and|to)\s", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|gov|edu|mx|net)/\S*", re.I)
 APPARATUS_HEADING = re.compile(r"^\s*(?:endnotes|notes|references|bibliography|works cited|sources)\s*:?\s*$", re.I | re.M)
 SECTION_BEFORE = re.compile(
-    r"(?:\b(?:section|sec\.|chapter|article|art\.|title|part|annex|appendix|figure|fig\.|table|box|step|phase|"
+    r"(?:\b(?:sections?|sec\.|chapter|article|art\.|title|part|annex|appendix|figure|fig\.|table|box|step|phase|"
     r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z", re.I)
 PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?\Z", re.I)
 NAME_BEFORE = re.compile(
@@ -247,8 +247,10 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         return "section"  # inline numbering: "(1) aligning", "; 2) Institutional", ': "1) Combating'
     if re.fullmatch(r"\d+\.0", number) and re.search(r"[A-Z]\w+\s\Z", before):
         return "name"  # a version: "Mérida 2.0"
-    if SECTION_BEFORE.search(before):
-        return "section"
+    if SECTION_BEFORE.search(before) or re.match(r"^\([a-z0-9]{1,3}\)", after) or re.search(r"\w\)?\(\Z", before):
+        return "section"  # "Section 3", statutes' subsections: "706(1)", "481(e)(2)", "706(2)(A)"
+    if re.search(r"\b(?:law|no\.|number)\s\d+[-–]\Z", before, re.I):
+        return "name"  # "Public Law 107-228"
     if NAME_BEFORE.search(before) or (re.match(r"^[A-Za-z]", after) and not GLUED_UNIT.match(after)):
         return "name"  # "EO 14059", "AR-15", "R41349", "4G"
     if re.match(r"^\.\d", after) or re.match(r"^-[A-Z]", after):

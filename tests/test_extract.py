@@ -8,7 +8,7 @@ import pytest
 
 from secstats.claims import read_ledger
 from secstats.extract import Candidate, candidate_rows, extract
-from secstats.extraction_quality import ledger_agreement
+from secstats.extraction_quality import ledger_agreement, uncurated_agreement
 
 from tests.conftest import REPO
 
@@ -134,6 +134,10 @@ def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range() -> Non
     ("The president signed EO 14059 then.", "name", "14059"),
     ("The COVID-19 pandemic slowed trade.", "name", "19"),
     ("They called it Mérida 2.0 at the time.", "name", "2.0"),
+    ("As section 706(1) of the Act and sections 481(e)(2) say.", "section", "706"),
+    ("As section 706(1) of the Act and sections 481(e)(2) say.", "section", "481"),
+    ("As section 706(1) of the Act and sections 481(e)(2) say.", "section", "2"),
+    ("The Act (Public Law 107-228) applies.", "name", "228"),
     ("Read it at https://example.org/2020/40-cases now.", "url", "2020"),
     ("One of the agencies refused.", "word", "One"),
     ("The last one was closed.", "word", "one"),
@@ -204,3 +208,15 @@ def test_the_extractor_finds_every_ledger_claim_with_its_qualifier_and_family() 
     assert agreement.recall == 1.0, agreement.details()
     assert agreement.qualifier_rate >= 0.95, agreement.details()
     assert agreement.family_rate >= 0.85, agreement.details()
+
+
+UNCURATED = REPO.root.parent / "shared" / "documents-uncurated"
+
+
+@pytest.mark.skipif(not UNCURATED.is_dir(), reason="the uncurated documents are not on this machine")
+def test_the_extractor_finds_the_hand_listed_quantities_of_uncurated_documents() -> None:
+    """tests/extractor_eval/ lists, by hand, the quantities of three White House documents nobody curated."""
+    results = uncurated_agreement(REPO.root / "tests" / "extractor_eval", UNCURATED)
+    assert len(results) == 3
+    for name, agreement in results.items():
+        assert agreement.recall >= 0.95 and agreement.qualifier_rate >= 0.95, f"{name}\n{agreement.details()}"
