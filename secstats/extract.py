@@ -306,7 +306,11 @@ def nearest_period(sentence: str, offset: int, published: int | None) -> tuple[s
 def periods_in(sentence: str, published: int | None) -> list[tuple[int, int, tuple[str, str, str, str]]]:
     """Every period the sentence states, with its span (cached: a sentence often holds several numbers)."""
     found = []
+    has_year, lower = YEAR_ANYWHERE.search(sentence) is not None, sentence.lower()
     for pattern, reader in PERIOD_READERS:
+        # Cheap gates first: every reader but the last needs a year; the last needs "last" or "past".
+        if not (has_year if reader is not read_recent else ("last" in lower or "past" in lower)):
+            continue
         for match in pattern.finditer(sentence):
             period = reader(match, published)
             if period:
@@ -359,6 +363,7 @@ def read_recent(match: re.Match, published: int | None) -> tuple[str, str, str, 
 MONTH_NUMBERS = {name: number for number, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 YEAR = r"(?:1[89]|20)\d\d"
+YEAR_ANYWHERE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 PERIOD_READERS = [
     (re.compile(rf"(?:between|from)\s+(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s+(?:and|to|through)\s+(?:FY\s?)?(?P<b>{YEAR})", re.I), read_span),
     (re.compile(rf"(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|\d\d)\b(?![-–])", re.I), read_span),
@@ -397,8 +402,8 @@ def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str
     ``quote`` is the number's neighbourhood (its words weigh twice), ``sentence`` the rest, and
     ``clause`` the few words that say who or what is counted.
     """
-    scores = {family: 2 * len(pattern.findall(quote)) + len(pattern.findall(sentence))
-              for family, pattern in FAMILY_WORDS.items()}
+    in_sentence = family_words_in(sentence)
+    scores = {family: 2 * len(pattern.findall(quote)) + in_sentence[family] for family, pattern in FAMILY_WORDS.items()}
     if OTHER_SUBJECTS.search(clause):
         return "other", 0.7
     if scores["merida_funding"] and unit != "usd":
@@ -410,6 +415,12 @@ def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str
     if scores[best] == 0:
         return "other", 0.6
     return best, round(scores[best] / total, 2)
+
+
+@functools.lru_cache(maxsize=256)
+def family_words_in(sentence: str) -> dict[str, int]:
+    """{family: how many of its words the sentence holds} (cached: a sentence often holds several numbers)."""
+    return {family: len(pattern.findall(sentence)) for family, pattern in FAMILY_WORDS.items()}
 
 
 def guess_measure(family: str, unit: str, quote: str, noun: str) -> str:
