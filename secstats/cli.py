@@ -23,7 +23,8 @@ import pandas as pd
 from secstats.api import cite, load, tables
 from secstats.catalog import CATALOG, build_clean_tables, table_files, table_model
 from secstats.claims import check_ledger
-from secstats.coverage import build_coverage
+from secstats.coverage import build_coverage, published_year
+from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
 from secstats.paths import Layout, default_layout
 from secstats.outputs import write_bytes_atomic
@@ -93,9 +94,6 @@ def run_validate(file: Path, name: str) -> None:
 
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
     """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
-    from secstats.extract import candidate_rows, extract
-    from secstats.coverage import published_year
-
     if not file.is_file():
         raise FileNotFoundError(f"no such file: {file}")
     text = decoded(file, file.read_bytes())

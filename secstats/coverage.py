@@ -18,10 +18,10 @@ import pandas as pd
 from secstats.extract import Candidate, extract
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
-from secstats.schemas import DISMISSAL_REASONS, Coverage, Dismissed, read_csv_for, validate_frame
+from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed, read_csv_for, validate_frame
 from secstats.sources import read_document, read_sources
 
-DUPLICATE = re.compile(r"^duplicate_of:(?P<claim_id>[a-z]+-\d{3})$")
+DUPLICATE = re.compile(rf"^{DUPLICATE_REASON}$")
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -68,8 +68,7 @@ def dismissal_problems(dismissed: pd.DataFrame, texts: dict[str, str], known: se
         if text[start:start + len(row.text)] != row.text:
             problems.append(Problem(file, "text verbatim at quote_start", f"{row.text!r} is not at offset {row.quote_start}",
                                     column="text", **where))
-        duplicate = DUPLICATE.match(str(row.reason))
-        if duplicate and duplicate.group("claim_id") not in known:
+        if DUPLICATE.match(str(row.reason)) and str(row.reason).split(":", 1)[1] not in known:
             problems.append(Problem(file, "duplicate_of names a ledger claim", f"unknown claim in {row.reason!r}",
                                     column="reason", **where))
     return problems

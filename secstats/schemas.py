@@ -466,6 +466,7 @@ class Contradictions(StrictTable):
 # Coverage: every quantity of every registered document is a claim or a reasoned dismissal.
 
 DISMISSAL_REASONS = ["out_of_scope", "rhetorical", "not_a_quantity"]
+DUPLICATE_REASON = r"duplicate_of:[a-z]+-\d{3}"  # a repeat of a ledger claim
 
 
 class Dismissed(StrictTable):
@@ -475,7 +476,7 @@ class Dismissed(StrictTable):
     quote_start: Series[int] = pa.Field(ge=0, description="0-based character offset of text in the document.")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Verbatim fragment holding the number.")
     reason: Series[str] = pa.Field(
-        str_matches=rf"^(?:{'|'.join(DISMISSAL_REASONS)}|duplicate_of:[a-z]+-\d{{3}})$",
+        str_matches=rf"^(?:{'|'.join(DISMISSAL_REASONS)}|{DUPLICATE_REASON})$",
         description="out_of_scope, rhetorical, not_a_quantity, or duplicate_of:<claim_id> (a repeat of a ledger claim).",
     )
     note: Series[str] = pa.Field(nullable=True, description="Why the number is left out, in the curator's words.")
