@@ -11,6 +11,7 @@ test: no test fails because a machine is slow.
 
 from __future__ import annotations
 
+import os
 import string
 import sys
 import time
@@ -51,15 +52,17 @@ def sample_text(megabytes: float) -> str:
 def main() -> int:
     text = sample_text(float(sys.argv[1]) if len(sys.argv) > 1 else 2.0)
     megabytes = len(text.encode("utf-8")) / 1e6
-    timings = []
+    wall, cpu = [], []
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         found = extract(text, 2021, include_all=True)
-        timings.append(time.perf_counter() - start)
-    best = min(timings)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     quantities = sum(1 for c in found if c.kind == "quantity")
-    print(f"{megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities): best of 3 {best:.2f} s, "
-          f"{megabytes / best:.2f} MB/s (target >= 1 MB/s)")
+    # CPU time is what the extractor costs; wall time also counts other jobs sharing the machine.
+    print(f"{megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities), best of 3: "
+          f"{megabytes / min(wall):.2f} MB/s wall clock, {megabytes / min(cpu):.2f} MB/s of CPU time "
+          f"(target >= 1 MB/s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     return 0
 
 

@@ -17,6 +17,7 @@ import bisect
 import functools
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -375,13 +376,14 @@ PERIOD_READERS = [
 ]
 
 # Family guesses: words in the quote count twice, words elsewhere in the sentence once.
-FAMILY_WORDS = {
-    "homicide": re.compile(r"homicid|murder(?!ed\s+in\s+Mexico,\s+with)|per 100,000|people have died|killed in mexico", re.I),
-    "extradition": re.compile(r"extradit", re.I),
-    "merida_funding": re.compile(r"m[ée]rida|security assistance", re.I),
-    "weapons": re.compile(r"weapon|firearm|\bguns?\b|\barms\b", re.I),
-    "overdose": re.compile(r"overdose|lives a year|opioid-related deaths", re.I),
+FAMILY_WORDS = {  # family -> words that speak of it; one alternation, so a text is scanned once
+    "homicide": r"homicid|murder|per 100,000|people have died|killed in mexico",
+    "extradition": r"extradit",
+    "merida_funding": r"m[ée]rida|security assistance",
+    "weapons": r"weapon|firearm|\bguns?\b|\barms\b",
+    "overdose": r"overdose|opioid[^.;]{0,80}?(?:lives|deaths|died)",
 }
+FAMILY_WORD = re.compile("|".join(f"(?P<{family}>{words})" for family, words in FAMILY_WORDS.items()), re.I)
 CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
 # Victims named by their role are counted apart from the homicide series (the ledger's "other").
 OTHER_SUBJECTS = re.compile(
@@ -402,13 +404,13 @@ def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str
     ``quote`` is the number's neighbourhood (its words weigh twice), ``sentence`` the rest, and
     ``clause`` the few words that say who or what is counted.
     """
-    in_sentence = family_words_in(sentence)
-    scores = {family: 2 * len(pattern.findall(quote)) + in_sentence[family] for family, pattern in FAMILY_WORDS.items()}
+    in_sentence, nearby = family_words_in(sentence), family_words(quote)
+    scores = {family: 2 * nearby[family] + in_sentence[family] for family in FAMILY_WORDS}
     if OTHER_SUBJECTS.search(clause):
         return "other", 0.7
     if scores["merida_funding"] and unit != "usd":
         scores["merida_funding"] = 0
-    if unit in ("years", "months", "hours", "miles", "milligrams") and not FAMILY_WORDS["homicide"].search(quote):
+    if unit in ("years", "months", "hours", "miles", "milligrams") and not nearby["homicide"]:
         return "other", 0.8
     best = max(scores, key=lambda family: scores[family])
     total = sum(scores.values())
@@ -417,10 +419,15 @@ def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str
     return best, round(scores[best] / total, 2)
 
 
+def family_words(text: str) -> Counter[str]:
+    """{family: how many of its words ``text`` holds}."""
+    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text))
+
+
 @functools.lru_cache(maxsize=256)
-def family_words_in(sentence: str) -> dict[str, int]:
-    """{family: how many of its words the sentence holds} (cached: a sentence often holds several numbers)."""
-    return {family: len(pattern.findall(sentence)) for family, pattern in FAMILY_WORDS.items()}
+def family_words_in(sentence: str) -> Counter[str]:
+    """family_words of a sentence, cached: a sentence often holds several numbers."""
+    return family_words(sentence)
 
 
 def guess_measure(family: str, unit: str, quote: str, noun: str) -> str:
