@@ -115,7 +115,7 @@ CUE_BEFORE = re.compile(  # a space in a cue is any run of white space (non-brea
     r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in QUALIFIER_CUES)
     + r"))\s+(?:the\s+)?\Z", re.I
 )
-# Cue words that are something else before "the last ...", or after a verb ("went up to").
+# Cue words that are something else: part of a verb ("went up to"), a preposition ("based ... around").
 NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
                        r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z", re.I)
 ESTIMATE_IN_SENTENCE = re.compile(r"according to (?:some|several|other|many)? ?estimates", re.I)
@@ -129,7 +129,7 @@ SECTION_BEFORE = re.compile(
     r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z", re.I)
 PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?\Z", re.I)
 NAME_BEFORE = re.compile(
-    r"(?:\b(?:no\.|núm\.|num\.|number|vol\.|volume|issue|report|resolution|law|order|eo|e\.o\.|h\.r\.|s\.|"
+    r"(?:\b(?:no\.|núm\.|num\.|number|vol\.|volume|issue|report|resolution|law|order|eo|e\.o\.|h\.r\.|"
     r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)\Z", re.I)
 GLUED_UNIT = re.compile(r"^(?:mg|kg|km|lbs?)\b")
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s?(?:\d{{1,2}},?\s)?\Z", re.I)
