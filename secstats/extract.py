@@ -319,6 +319,15 @@ def periods_in(sentence: str, published: int | None) -> list[tuple[int, int, tup
     return found
 
 
+def period_note(period: tuple[str, str, str, str], published: int | None) -> str:
+    """What a curator must check about a guessed period (the ledger's note says how a period was read)."""
+    if period[2] == "point" and period[0] == str(published):
+        return "extractor: no period stated; read as the publication year (point)"
+    if period[2] == "span" and published and period[1] == str(published - 1):
+        return "extractor: open period ('since', 'the last ...') read to the year before publication"
+    return ""
+
+
 def full_year(first: str, second: str) -> str:
     """'2008', '17' -> '2017'."""
     return second if len(second) == 4 else first[: 4 - len(second)] + second
@@ -612,11 +621,12 @@ class Scanner:
         clause = text[max(sentence_start, quote_start - 25):clause_end.start() if clause_end else quote_end + 60]
         family, confidence = guess_family(nearby, sentence, unit, clause)
         period = nearest_period(sentence, start - sentence_start, self.context.published)
+        note = period_note(period, self.context.published)
         measure = guess_measure(family, unit, sentence if family != "other" else quote, noun or unit)
         return Candidate(
             QUANTITY, text[atom.start():end], atom.start(), end, value, value_high, unit, qualifier, quote,
             quote_start, *period, family=family, measure=measure, confidence=confidence,
-            geography=guess_geography(sentence), parts=parts,
+            geography=guess_geography(sentence), note=note, parts=parts,
         )
 
     def range_end(self, index: int, atom: re.Match) -> tuple[float, tuple[int, int]] | None:

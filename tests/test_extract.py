@@ -179,6 +179,12 @@ def test_period_guess(text: str, published: int, period: tuple[str, str, str, st
     assert (candidate.period_start, candidate.period_end, candidate.period_type, candidate.year_basis) == period
 
 
+def test_guessed_periods_say_how_they_were_read() -> None:
+    assert "year before publication" in only("Since 2010, 40 people were detained.", 2021).note
+    assert "publication year" in only("The group has 40 members.", 2021).note
+    assert only("In 2018, 40 people were detained.", 2021).note == ""
+
+
 @pytest.mark.parametrize("text, family", [
     ("In 2019, 40 people were extradited to the United States.", "extradition"),
     ("In 2019, 40,000 people died of an overdose in the United States.", "overdose"),
