@@ -9,11 +9,11 @@ PY := $(VENV)/bin/python
 VENV_READY := $(VENV)/.ready
 CODE := $(wildcard secstats/*.py)
 RAW := data/raw/SHA256SUMS $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
-LEDGER := data/ledger/claims.csv
+LEDGER := data/ledger/claims.csv data/ledger/dismissed.csv
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.charts.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
-	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions
+	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage
 CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview \
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)

@@ -13,12 +13,13 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.contradictions import find_contradictions
+from secstats.coverage import build_coverage
 from secstats.official import OFFICIAL_TABLES
 from secstats.outputs import csv_bytes
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.reconciliation import build_reconciliation
-from secstats.schemas import ClaimsLedger, Contradictions, Reconciliation, Verdicts, read_csv_for, validate_frame
+from secstats.schemas import ClaimsLedger, Contradictions, Coverage, Reconciliation, Verdicts, read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
 from secstats.indicators import TABLES, assemble, untabled_problems
 
@@ -29,6 +30,7 @@ CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "reconciliation": Reconciliation,
     "verdicts": Verdicts,
     "contradictions": Contradictions,
+    "coverage": Coverage,
 }
 CLAIM_TABLES = tuple(spec.name for spec in TABLES)
 FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
@@ -74,6 +76,7 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
         "reconciliation": reconciliation,
         "verdicts": build_verdicts(reconciliation, list(Verdicts.to_schema().columns)),
         "contradictions": find_contradictions(ledger, list(Contradictions.to_schema().columns)),
+        "coverage": build_coverage(layout, ledger),
     }
     built.update({name: validated(layout, name, table, known, problems) for name, table in checks.items()})
     raise_if_any(problems)

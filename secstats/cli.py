@@ -6,6 +6,10 @@
     secstats show NAME [--csv]          one table, validated
     secstats cite CLAIM_ID              a citation with the verbatim quote
     secstats validate FILE --table NAME check your own CSV against a table's schema
+    secstats extract FILE [--format csv|json] [--source-id ID] [--all]
+                                        candidate ledger rows for every quantity of a text document
+    secstats add-source FILE --title T --publisher P --date D [--url U]
+                                        register a document and write its candidates for review
 """
 
 from __future__ import annotations
@@ -19,18 +23,23 @@ import pandas as pd
 from secstats.api import cite, load, tables
 from secstats.catalog import CATALOG, build_clean_tables, table_files, table_model
 from secstats.claims import check_ledger
+from secstats.coverage import build_coverage, published_year
+from secstats.extract import candidate_rows, extract
+from secstats.intake import IntakeError, NewSource, add_source, decoded
 from secstats.paths import Layout, default_layout
 from secstats.outputs import write_bytes_atomic
 from secstats.problems import BuildError, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
-from secstats.sources import verify_raw
+from secstats.sources import read_sources, verify_raw
 
 
 def run_check(layout: Layout) -> None:
     """Verify raw checksums, then every ledger claim against its document."""
     verify_raw(layout)
     ledger = check_ledger(layout)
-    print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents")
+    coverage = build_coverage(layout, ledger)
+    print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
+          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed")
 
 
 def run_build(layout: Layout) -> None:
@@ -83,6 +92,33 @@ def run_validate(file: Path, name: str) -> None:
     print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
+def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
+    """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
+    if not file.is_file():
+        raise FileNotFoundError(f"no such file: {file}")
+    text = decoded(file, file.read_bytes())
+    if source_id and not published:
+        register = read_sources(default_layout())
+        published = next(iter(register.loc[register["source_id"] == source_id, "published"]), "")
+    rows = candidate_rows(extract(text, published_year(published), include_all), source_id)
+    if not include_all:
+        rows = rows.drop(columns="kind")
+    if output == "json":
+        print(rows.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def run_add_source(file: Path, source: NewSource) -> None:
+    """Register a document and report where its candidates wait for review."""
+    layout = default_layout()
+    source_id, candidates, count = add_source(layout, file, source)
+    print(f"ok: registered {source_id} ({file.name} copied byte-exact into {layout.sources_dir.relative_to(layout.root)}, "
+          f"sha256 pinned in data/raw/SHA256SUMS)\n"
+          f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
+          f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task, each with its own --help."""
     parser = argparse.ArgumentParser(prog="secstats", description=__doc__.splitlines()[0],
@@ -99,6 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check your CSV against a table's schema")
     validate.add_argument("file", type=Path, help="the CSV to check")
     validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
+    extract = commands.add_parser("extract", help="print a candidate ledger row for every quantity of a text document")
+    extract.add_argument("file", type=Path, help="a UTF-8 text document")
+    extract.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
+    extract.add_argument("--source-id", default="", help="fill source_id (and take the publication year from sources.csv)")
+    extract.add_argument("--date", default="", help="publication date YYYY[-MM[-DD]]: anchors 'since 2006', 'the last decade'")
+    extract.add_argument("--all", action="store_true", help="also list non-quantities (years, dates, endnotes...) with their kind")
+    add = commands.add_parser("add-source", help="register a document and write its candidate claims for review")
+    add.add_argument("file", type=Path, help="a UTF-8 text document")
+    add.add_argument("--title", required=True, help="the document's title")
+    add.add_argument("--publisher", required=True, help="who published it")
+    add.add_argument("--date", required=True, help="publication date, YYYY, YYYY-MM or YYYY-MM-DD")
+    add.add_argument("--url", default="", help="where it was read")
+    add.add_argument("--author", default="", help="author(s); the publisher when empty")
+    add.add_argument("--kind", default="document", help="fact sheet, report, testimony... (default: document)")
+    add.add_argument("--source-id", default="", help="the id to register (default: from the title and year)")
     return parser
 
 
@@ -118,8 +169,16 @@ def main(argv: list[str] | None = None) -> int:
             print(cite(args.claim_id))
         elif args.command == "validate":
             run_validate(args.file, args.table)
+        elif args.command == "extract":
+            run_extract(args.file, args.format, args.source_id, args.date, args.all)
+        elif args.command == "add-source":
+            run_add_source(args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url,
+                                                args.kind, args.source_id))
     except BuildError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except IntakeError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     except (KeyError, FileNotFoundError) as error:
         print(f"error: {error.args[0] if error.args else error}", file=sys.stderr)

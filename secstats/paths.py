@@ -40,6 +40,14 @@ class Layout:
         return self.data / "ledger" / "claims.csv"
 
     @property
+    def dismissed(self) -> Path:
+        return self.data / "ledger" / "dismissed.csv"
+
+    @property
+    def candidates_dir(self) -> Path:
+        return self.data / "ledger" / "candidates"
+
+    @property
     def clean(self) -> Path:
         return self.data / "clean"
 

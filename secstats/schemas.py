@@ -40,6 +40,7 @@ ROW_RULES = {
     "one_row_per_claim": "claim_id: one verdict per claim",
     "shares_at_most_100": "value: shares (percent, not a change) between 0 and 100",
     "derived_rows_say_how": "derivation: present exactly for derived rows",
+    "every_quantity_accounted": "found: claimed plus dismissed, and dismissed the sum of its reasons",
 }
 
 
@@ -459,6 +460,45 @@ class Contradictions(StrictTable):
     relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"})
     verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible (same measure) or differs (different scopes; see the table description).")
     explanation: Series[str] = pa.Field(description="One sentence: both claims in words, and why they cannot both hold.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Coverage: every quantity of every registered document is a claim or a reasoned dismissal.
+
+DISMISSAL_REASONS = ["out_of_scope", "rhetorical", "not_a_quantity"]
+DUPLICATE_REASON = r"duplicate_of:[a-z]+-\d{3}"  # a repeat of a ledger claim
+
+
+class Dismissed(StrictTable):
+    """Numbers of the registered documents that the extractor finds and the ledger leaves out, each with its reason."""
+
+    source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
+    quote_start: Series[int] = pa.Field(ge=0, description="0-based character offset of text in the document.")
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Verbatim fragment holding the number.")
+    reason: Series[str] = pa.Field(
+        str_matches=rf"^(?:{'|'.join(DISMISSAL_REASONS)}|{DUPLICATE_REASON})$",
+        description="out_of_scope, rhetorical, not_a_quantity, or duplicate_of:<claim_id> (a repeat of a ledger claim).",
+    )
+    note: Series[str] = pa.Field(nullable=True, description="Why the number is left out, in the curator's words.")
+
+
+class Coverage(StrictTable):
+    """Per registered document: the quantities the extractor finds, how many are ledger claims, and how many are dismissed, by reason."""
+
+    source_id: Series[str] = pa.Field(unique=True, description="Id of the source document.")
+    file: Series[str] = pa.Field(description="The document's file in data/raw/sources/.")
+    found: Series[int] = pa.Field(ge=0, description="Quantities the extractor finds in the document (years, dates, endnotes and other non-quantities excluded).", metadata={"unit": "quantities"})
+    claimed: Series[int] = pa.Field(ge=0, description="Found quantities that are a ledger claim (same value, overlapping quote).", metadata={"unit": "quantities"})
+    dismissed: Series[int] = pa.Field(ge=0, description="Found quantities listed in data/ledger/dismissed.csv.", metadata={"unit": "quantities"})
+    dismissed_out_of_scope: Series[int] = pa.Field(ge=0, description="Dismissed as outside the indicators' scope.", metadata={"unit": "quantities"})
+    dismissed_rhetorical: Series[int] = pa.Field(ge=0, description="Dismissed as a figure of speech, not a measurement.", metadata={"unit": "quantities"})
+    dismissed_not_a_quantity: Series[int] = pa.Field(ge=0, description="Dismissed as a number that counts nothing (a reference, a label).", metadata={"unit": "quantities"})
+    dismissed_duplicate: Series[int] = pa.Field(ge=0, description="Dismissed as a repeat of a ledger claim (duplicate_of:<claim_id>).", metadata={"unit": "quantities"})
+
+    @pa.dataframe_check
+    def every_quantity_accounted(cls, df: pd.DataFrame) -> pd.Series:
+        reasons = df[["dismissed_out_of_scope", "dismissed_rhetorical", "dismissed_not_a_quantity", "dismissed_duplicate"]]
+        return (df["found"] == df["claimed"] + df["dismissed"]) & (df["dismissed"] == reasons.sum(axis=1))
 
 
 def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:

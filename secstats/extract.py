@@ -1,0 +1,690 @@
+"""Candidate ledger rows from a document: every quantity it states, with value, unit, qualifier,
+the shortest verbatim quote and its exact offset, a period guess and a family guess.
+
+Regular expressions are enough: a number is found once (numerals, number words, scale words,
+ranges), then the few characters around it decide what it is. Numbers that only place or name
+something (years, dates, times, endnote markers, page and section numbers, ordinals, names with
+digits, and the numbers of URLs and of the reference apparatus) are not quantities: they are kept
+with their ``kind`` so ``--all`` can list them, and are never proposed as claims.
+
+Everything works on the decoded text, so offsets count characters exactly as the ledger's
+``quote_start`` does (accents, curly quotes and non-breaking spaces are one character each).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from secstats.claims import MULTIPLIERS
+from secstats.schemas import ClaimsLedger
+
+QUANTITY = "quantity"
+# "word": a number word that counts nothing ("one of", "the last one", "once again").
+NON_QUANTITY_KINDS = ("year", "date", "time", "endnote", "page", "section", "ordinal", "name", "word", "url", "citation")
+
+UNITS_WORDS = {  # number word -> value; "a third" and friends are read by FRACTIONS
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Words that are a count or a multiple by themselves ("twice" is 2 times, "once a year" is 1).
+SELF_COUNTING = {"once": (1, "count"), "twice": (2, "times"), "thrice": (3, "times"), "double": (2, "times"),
+                 "doubled": (2, "times"), "triple": (3, "times"), "tripled": (3, "times"),
+                 "quadrupled": (4, "times"), "dozen": (12, "count"), "half": (0.5, "fraction")}
+FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+SPANS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}  # a bare "decade" is 10 years
+SPAN_COUNTED = re.compile(r"\b(?:last|past|next|previous|a|one|over a|than a|almost a|nearly a)\s\Z", re.I)
+SCALES = {word: factor for word, factor in MULTIPLIERS.items() if not word.startswith("decade")}
+SCALES["hundred"] = 100
+
+_BASIC = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
+NUMBER_WORD = (rf"(?:{'|'.join(TENS_WORDS)})(?:[-\s](?:{'|'.join(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10)}))?"
+               rf"|{_BASIC}")
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+# Two scans find every number-like token: numerals and marks, then number words. Within each, the
+# order of the alternatives settles overlaps. Words are matched in the lower-cased text (a
+# case-insensitive pattern is several times slower) whenever lower-casing keeps every offset.
+NUMERIC_ATOM = re.compile(  # the lookahead lets the engine skip to the next possible first character
+    rf"(?=[\d{SUPERSCRIPTS}\^\[])(?:(?P<endnote>[{SUPERSCRIPTS}]+(?:,\s?[{SUPERSCRIPTS}]+)*|\^\{{[\d,\s]+\}}|\[\d+(?:[,–-]\s?\d+)*\])"
+    r"|(?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"
+    r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?|\b\d{1,2}\s?[ap]\.m\.)"
+    r"|(?P<yeardot>\b(?:1[89]|20)\d\d(?=\.\d{1,3}\b))"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?(?P<decade>s\b)?)"
+)
+WORD_ATOM_PATTERN = (
+    rf"(?P<fraction>\b(?:a|one|two|three)[-\s](?:{'|'.join(FRACTIONS)})\b)"
+    r"|(?P<rank>\b(?:second|third|fourth|fifth)-to-last\b)"
+    r"|(?P<span>\b(?:decade|quarter-century|half-century|century)\b)"
+    r"|(?P<scaled>\ba[\s-](?:hundred|thousand|million|billion|dozen)\b)"
+    r"|(?P<one_unit>\ba\s(?:year|month|week)\b)"
+    rf"|(?P<word>\b(?:{NUMBER_WORD}|{'|'.join(SELF_COUNTING)})\b(?:[-\s]hundred\b)?)"
+    rf"|(?P<ordword>\b(?:{'|'.join(ORDINAL_WORDS)})\b)"
+)
+WORD_ATOM = re.compile(rf"\b(?=[otfsenhdzaqc])(?:{WORD_ATOM_PATTERN})")  # first letters of every word above
+WORD_ATOM_ANY_CASE = re.compile(WORD_ATOM_PATTERN, re.IGNORECASE)
+
+
+def atoms_of(text: str) -> list[re.Match]:
+    """Every number-like token of ``text``, in order of position."""
+    lower = text.lower()
+    words = WORD_ATOM.finditer(lower) if len(lower) == len(text) else WORD_ATOM_ANY_CASE.finditer(text)
+    return list(heapq.merge(NUMERIC_ATOM.finditer(text), words, key=lambda match: match.start()))
+
+
+SCALE_AFTER = re.compile(r"(?:\s|-)(thousand|million|billion|trillion)\b", re.IGNORECASE)
+UNIT_AFTER = [  # (pattern right after the number and scale, unit, factor)
+    (re.compile(r"\s?%|\s(?:percent|per\scent|percentage\spoints?)\b", re.I), "percent", 1),
+    (re.compile(r"(?:\s|-)(?:\w+\s){0,2}per\s100,000(?:\s(?:inhabitants|people|residents|population))?\b", re.I), "per_100000", 1),
+    (re.compile(r"\stimes\b", re.I), "times", 1),
+    (re.compile(r"(?:\s|-)decades?\b", re.I), "years", 10),
+    (re.compile(r"(?:\s|-)(?:years?|yrs?)\b", re.I), "years", 1),
+    (re.compile(r"(?:\s|-)months?\b", re.I), "months", 1),
+    (re.compile(r"(?:\s|-)weeks?\b", re.I), "weeks", 1),
+    (re.compile(r"(?:\s|-)days?\b", re.I), "days", 1),
+    (re.compile(r"(?:\s|-)hours?\b", re.I), "hours", 1),
+    (re.compile(r"(?:\s|-)miles?\b", re.I), "miles", 1),
+    (re.compile(r"(?:\s|-)(?:kilometers?|kilometres?|km)\b", re.I), "kilometers", 1),
+    (re.compile(r"(?:\s|-)(?:milligrams?|mg)\b", re.I), "milligrams", 1),
+    (re.compile(r"(?:\s|-)(?:kilograms?|kg|kilos?)\b", re.I), "kilograms", 1),
+    (re.compile(r"(?:\s|-)(?:pounds?|lbs?)\b", re.I), "pounds", 1),
+    (re.compile(r"(?:\s|-)(?:metric\s)?tons?\b", re.I), "tons", 1),
+    (re.compile(r"\s(?:U\.S\.\s)?dollars\b|\sUSD\b", re.I), "usd", 1),
+]
+CURRENCY_BEFORE = re.compile(r"(?:(?:USD|US|U\.S\.)\s?\\?\$|\\?\$|USD\s|US\$)\s?\Z")
+QUALIFIER_CUES = [  # cue right before the number (after any currency sign) -> ledger qualifier
+    ("approximate", r"close to|some|about|around|nearly|almost|roughly|approximately|an estimated|estimated|circa|approx\."),
+    ("more_than", r"more than|over|exceeding|in excess of|upwards of|surpassed|surpassing|surpasses|above|exceeds|exceeded"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
+    ("less_than", r"less than|fewer than|under|below|up to|no more than|at most"),  # the ledger has no at_most
+]
+WHITE = r"\s+"
+CUE_BEFORE = re.compile(  # a space in a cue is any run of white space (non-breaking spaces included)
+    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in QUALIFIER_CUES)
+    + r"))\s+(?:the\s+)?\Z", re.I
+)
+# Cue words that are something else: part of a verb ("went up to"), a preposition ("based ... around").
+NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
+                       r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z", re.I)
+ESTIMATE_IN_SENTENCE = re.compile(r"according to (?:some|several|other|many)? ?estimates", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?\Z", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
+RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:and|to)\s", re.I)
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|gov|edu|mx|net)/\S*", re.I)
+APPARATUS_HEADING = re.compile(r"^\s*(?:endnotes|notes|references|bibliography|works cited|sources)\s*:?\s*$", re.I | re.M)
+SECTION_BEFORE = re.compile(
+    r"(?:\b(?:sections?|sec\.|chapter|article|art\.|title|part|annex|appendix|figure|fig\.|table|box|step|phase|"
+    r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z", re.I)
+PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?\Z", re.I)
+NAME_BEFORE = re.compile(
+    r"(?:\b(?:no\.|núm\.|num\.|number|vol\.|volume|issue|report|resolution|law|order|eo|e\.o\.|h\.r\.|"
+    r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)\Z", re.I)
+GLUED_UNIT = re.compile(r"^(?:mg|kg|km|lbs?)\b")
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s?(?:\d{{1,2}},?\s)?\Z", re.I)
+MONTH_AFTER = re.compile(rf"^\s?(?:{MONTHS})", re.I)
+FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+years?|fiscal)\s?\Z", re.I)
+YEAR_BEFORE = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?\Z")
+STOP_NOUNS = {"the", "of", "in", "and", "to", "a", "an", "for", "from", "by", "with", "on", "at", "as", "or",
+              "than", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "be", "been",
+              "more", "this", "these", "those", "its", "their", "his", "her", "out", "per", "each", "year"}
+NOUN_AFTER = re.compile(r"^(?:\s(?:[A-Za-zÀ-ÿ’'-]+))(?:\s(?:[a-zà-ÿ’'-]+))?")
+
+
+@dataclass
+class Candidate:
+    """One number found in a document: a quantity (a candidate claim) or a non-quantity with its kind."""
+
+    kind: str
+    text: str  # the number as written
+    start: int  # offset of the number itself
+    end: int
+    value: float | None = None
+    value_high: float | None = None
+    unit: str = "count"
+    qualifier: str = "exact"
+    quote: str = ""
+    quote_start: int = 0
+    period_start: str = ""
+    period_end: str = ""
+    period_type: str = ""
+    year_basis: str = "calendar"
+    family: str = "other"
+    measure: str = ""
+    confidence: float = 0.0
+    geography: str = ""
+    note: str = ""
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def numeral_value(text: str) -> float:
+    """A numeral without separators ('1,988' -> 1988.0)."""
+    return float(text.replace(",", ""))
+
+
+def word_value(word: str) -> float | None:
+    """The number a number word stands for ('twenty-five' -> 25, 'two hundred' -> 200)."""
+    word = word.lower()
+    hundreds = re.search(r"[-\s]hundred\Z", word)
+    if hundreds:
+        base = word_value(word[: hundreds.start()])
+        return None if base is None else base * 100
+    if word == "hundred":
+        return 100
+    if word in SELF_COUNTING:
+        return SELF_COUNTING[word][0]
+    parts = re.split(r"[-\s]", word)
+    total = 0.0
+    for part in parts:
+        if part in UNITS_WORDS:
+            total += UNITS_WORDS[part]
+        elif part in TENS_WORDS:
+            total += TENS_WORDS[part]
+        else:
+            return None
+    return total
+
+
+@dataclass
+class Context:
+    """The document and what is computed once per document: sentence bounds, URL spans, the apparatus."""
+
+    text: str
+    published: int | None
+    sentence_starts: list[int]
+    urls: list[tuple[int, int]]
+    apparatus_start: int
+
+    @classmethod
+    def of(cls, text: str, published: int | None) -> Context:
+        starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"¿¡(])|\n\s*", text)]
+        heading = APPARATUS_HEADING.search(text, len(text) // 3)  # a heading in the body is not the apparatus
+        return cls(text, published, starts, [m.span() for m in URL.finditer(text)],
+                   heading.start() if heading else len(text))
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Bounds of the sentence holding ``position``."""
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def in_url(self, position: int) -> bool:
+        index = bisect.bisect_right(self.urls, (position, len(self.text))) - 1
+        return index >= 0 and self.urls[index][0] <= position < self.urls[index][1]
+
+
+def kind_of_numeral(match: re.Match, context: Context) -> str:
+    """What a numeral is, from the characters around it: a quantity or one of NON_QUANTITY_KINDS."""
+    text, start, end = context.text, match.start(), match.end()
+    number = match.group("num")
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 30]
+    if context.in_url(start):
+        return "url"
+    if start >= context.apparatus_start:
+        return "citation"
+    if match.group("decade"):
+        return "year"  # "the 1990s"
+    if match.group("ord"):
+        return QUANTITY if re.search(r"\brank(?:s|ed)?\s\Z", before, re.I) else "ordinal"
+    if PAGE_BEFORE.search(before) or (before.endswith("\t") and re.match(r"^[ \t]*(?:\n|$)", after)):
+        return "page"  # "pp. 12", and a table of contents' page column
+    if re.search(r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before) and (re.match(r"^[.)]\s", after) or
+                                                         re.match(r"^\s[A-Z]", after) and "." in number):
+        return "section"  # list numbering and headings: "1. Create", "- 1) Coordination", "3.1 Crisis"
+    if re.search(r"[(;,\"“:]\s?\Z", before) and re.match(r"^\)\s[A-Za-z]", after) and number.isdigit() and int(number) < 20:
+        return "section"  # inline numbering: "(1) aligning", "; 2) Institutional", ': "1) Combating'
+    if re.fullmatch(r"\d+\.0", number) and re.search(r"[A-Z]\w+\s\Z", before):
+        return "name"  # a version: "Mérida 2.0"
+    if SECTION_BEFORE.search(before) or re.match(r"^\([a-z0-9]{1,3}\)", after) or re.search(r"\w\)?\(\Z", before):
+        return "section"  # "Section 3", statutes' subsections: "706(1)", "481(e)(2)", "706(2)(A)"
+    if re.search(r"\b(?:law|no\.|number)\s\d+[-–]\Z", before, re.I):
+        return "name"  # "Public Law 107-228"
+    if NAME_BEFORE.search(before) or (re.match(r"^[A-Za-z]", after) and not GLUED_UNIT.match(after)):
+        return "name"  # "EO 14059", "AR-15", "R41349", "4G"
+    if re.match(r"^\.\d", after) or re.match(r"^-[A-Z]", after):
+        return "name"  # "Mérida 2.0", "14-F"
+    if re.search(r"[a-z\)\]\"”’.,;:]\Z", before):
+        return "endnote"  # glued to the word or sentence it notes: "deaths.15", "2017.35"
+    if re.search(r"[a-z][.\"”]\s\Z", before) and re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after) and "," not in number and "." not in number:
+        return "endnote"  # a lost superscript between two sentences: "programs. 17 Of all"
+    if MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}\Z", number) and MONTH_AFTER.match(after)):
+        return "date"
+    if YEAR_BEFORE.search(before):
+        return "year"  # "2006-12", "FY 2008-17"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number) and not re.match(r"^(?:-mile|\s?%|\s(?:percent|people|miles)\b)", after, re.I):
+        return "year"
+    if FISCAL_BEFORE.search(before):
+        return "year"
+    return QUANTITY
+
+
+def kind_of_word(match: re.Match, context: Context) -> str:
+    """Number words are quantities unless they are pronouns ('one of', 'no one') or in the apparatus."""
+    if match.start() >= context.apparatus_start:
+        return "citation"
+    word = match.group(0).lower()
+    after = context.text[match.end():match.end() + 12].lower()
+    before = context.text[max(0, match.start() - 24):match.start()].lower()
+    if SECTION_BEFORE.search(before):
+        return "section"  # "see point number one"
+    if word == "one" and (re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b|^[.,;]", after)
+                          or re.search(r"\b(?:no|the|any|every|this|each|last|first|that)\s\Z", before)):
+        return "word"
+    if word == "once" and not (re.match(r"^\s(?:a|per|every|in|or)\b", after)
+                               or re.search(r"\b(?:least|than|only|just)\s\Z", before)):
+        return "word"  # "once again", "Once such a basis"
+    if word == "half" and not re.match(r"^\s(?:of|the|a|an)\b", after):
+        return "word"
+    if word in ("double", "doubled", "triple", "tripled", "quadrupled") and not re.match(r"^\s", after):
+        return "word"
+    return QUANTITY
+
+
+def nearest_period(sentence: str, offset: int, published: int | None) -> tuple[str, str, str, str]:
+    """(period_start, period_end, period_type, year_basis) read from the sentence, nearest the number first."""
+    found = [(min(abs(start - offset), abs(end - offset)), period) for start, end, period in periods_in(sentence, published)]
+    if found:
+        return min(found, key=lambda item: item[0])[1]
+    if published:
+        return str(published), str(published), "point", "calendar"
+    return "", "", "", ""
+
+
+@functools.lru_cache(maxsize=256)
+def periods_in(sentence: str, published: int | None) -> list[tuple[int, int, tuple[str, str, str, str]]]:
+    """Every period the sentence states, with its span (cached: a sentence often holds several numbers)."""
+    found = []
+    has_year, lower = YEAR_ANYWHERE.search(sentence) is not None, sentence.lower()
+    for pattern, reader in PERIOD_READERS:
+        # Cheap gates first: every reader but the last needs a year; the last needs "last" or "past".
+        if not (has_year if reader is not read_recent else ("last" in lower or "past" in lower)):
+            continue
+        for match in pattern.finditer(sentence):
+            period = reader(match, published)
+            if period:
+                found.append((match.start(), match.end(), period))
+    return found
+
+
+def period_note(period: tuple[str, str, str, str], published: int | None) -> str:
+    """What a curator must check about a guessed period (the ledger's note says how a period was read)."""
+    if period[2] == "point" and period[0] == str(published):
+        return "extractor: no period stated; read as the publication year (point)"
+    if period[2] == "span" and published and period[1] == str(published - 1):
+        return "extractor: open period ('since', 'the last ...') read to the year before publication"
+    return ""
+
+
+def full_year(first: str, second: str) -> str:
+    """'2008', '17' -> '2017'."""
+    return second if len(second) == 4 else first[: 4 - len(second)] + second
+
+
+def read_span(match: re.Match, published: int | None) -> tuple[str, str, str, str]:
+    fiscal = bool(match.group("fy"))
+    return match.group("a"), full_year(match.group("a"), match.group("b")), "span", "fiscal" if fiscal else "calendar"
+
+
+def read_fiscal(match: re.Match, published: int | None) -> tuple[str, str, str, str]:
+    return match.group("a"), match.group("a"), "fiscal_year", "fiscal"
+
+
+def read_since(match: re.Match, published: int | None) -> tuple[str, str, str, str] | None:
+    end = str(published - 1) if published else ""
+    return (match.group("a"), end or match.group("a"), "span", "calendar")
+
+
+def read_year(match: re.Match, published: int | None) -> tuple[str, str, str, str]:
+    return match.group("a"), match.group("a"), "calendar_year", "calendar"
+
+
+def read_month(match: re.Match, published: int | None) -> tuple[str, str, str, str]:
+    month = MONTH_NUMBERS[match.group("m").lower()[:3]]
+    value = f"{match.group('a')}-{month:02d}"
+    return value, value, "point", "calendar"
+
+
+def read_recent(match: re.Match, published: int | None) -> tuple[str, str, str, str] | None:
+    if not published:
+        return None
+    count = match.group("n")
+    years = 10 if count is None and "decade" in match.group(0).lower() else None
+    if years is None:
+        number = numeral_value(count) if count and count[0].isdigit() else word_value(count or "one")
+        if number is None:
+            return None
+        years = int(number * (10 if "decade" in match.group(0).lower() else 1))
+    return str(published - years), str(published - 1), "span", "calendar"
+
+
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+YEAR = r"(?:1[89]|20)\d\d"
+YEAR_ANYWHERE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+PERIOD_READERS = [
+    (re.compile(rf"(?:between|from)\s+(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s+(?:and|to|through)\s+(?:FY\s?)?(?P<b>{YEAR})", re.I), read_span),
+    (re.compile(rf"(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|\d\d)\b(?![-–])", re.I), read_span),
+    (re.compile(rf"\b(?:FY|fiscal year)\s?(?:\(FY\)\s)?(?P<a>{YEAR})\b", re.I), read_fiscal),
+    (re.compile(rf"\bsince\s+(?P<a>{YEAR})\b", re.I), read_since),
+    (re.compile(rf"\b(?P<m>{MONTHS})\s+(?:of\s+)?(?P<a>{YEAR})\b", re.I), read_month),
+    (re.compile(rf"\b(?:in|during|of|for|by|as of)\s+(?:the\s+(?:year\s+)?)?(?P<a>{YEAR})\b", re.I), read_year),
+    (re.compile(rf"\b(?:last|past)\s+(?:(?P<n>\d+|{NUMBER_WORD})\s+)?(?:years|decades?)\b", re.I), read_recent),
+]
+
+# Family guesses: words in the quote count twice, words elsewhere in the sentence once.
+FAMILY_WORDS = {  # family -> words that speak of it; one alternation, so a text is scanned once
+    "homicide": r"homicid|murder|per 100,000|people have died|killed in mexico",
+    "extradition": r"extradit",
+    "merida_funding": r"m[ée]rida|security assistance",
+    "weapons": r"weapon|firearm|\bguns?\b|\barms\b",
+    "overdose": r"overdose|opioid[^.;]{0,80}?(?:lives|deaths|died)",
+}
+FAMILY_WORD = re.compile("|".join(f"(?P<{family}>{words})" for family, words in FAMILY_WORDS.items()), re.I)
+CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
+# Victims named by their role are counted apart from the homicide series (the ledger's "other").
+OTHER_SUBJECTS = re.compile(
+    r"journalist|mayor|candidate|politician|student|disappear|migrant|clinic|potent|(?:heroin|fentanyl)\s(?:\w+\s){0,3}seiz|seiz\w*\s(?:\w+\s){0,3}(?:heroin|fentanyl)|cultivation|users|\bdose|"
+    r"operatives|apprehension|administrations|officials", re.I)
+MEASURES = {  # (family, unit) -> measure; refined by words below
+    ("homicide", "count"): "homicides", ("homicide", "per_100000"): "homicide_rate",
+    ("homicide", "percent"): "homicides_percent_change", ("extradition", "count"): "extraditions",
+    ("merida_funding", "usd"): "merida_funding_allocated", ("weapons", "percent"): "firearms_origin_share",
+    ("overdose", "count"): "overdose_deaths", ("overdose", "percent"): "overdose_deaths_share",
+    ("overdose", "times"): "overdose_deaths_change",
+}
+
+
+def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str, float]:
+    """(family, confidence): the family whose words weigh most around the number; 'other' when none.
+
+    ``quote`` is the number's neighbourhood (its words weigh twice), ``sentence`` the rest, and
+    ``clause`` the few words that say who or what is counted.
+    """
+    in_sentence, nearby = family_words_in(sentence), family_words(quote)
+    scores = {family: 2 * nearby[family] + in_sentence[family] for family in FAMILY_WORDS}
+    if OTHER_SUBJECTS.search(clause):
+        return "other", 0.7
+    if scores["merida_funding"] and unit != "usd":
+        scores["merida_funding"] = 0
+    if unit in ("years", "months", "hours", "miles", "milligrams") and not nearby["homicide"]:
+        return "other", 0.8
+    best = max(scores, key=lambda family: scores[family])
+    total = sum(scores.values())
+    if scores[best] == 0:
+        return "other", 0.6
+    return best, round(scores[best] / total, 2)
+
+
+def family_words(text: str) -> Counter[str]:
+    """{family: how many of its words ``text`` holds}."""
+    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def family_words_in(sentence: str) -> Counter[str]:
+    """family_words of a sentence, cached: a sentence often holds several numbers."""
+    return family_words(sentence)
+
+
+def guess_measure(family: str, unit: str, quote: str, noun: str) -> str:
+    """A measure name: the ledger's vocabulary for the five families, else the counted noun."""
+    if family == "homicide" and unit == "percent" and re.search(r"impun|prosecut|unpunished", quote, re.I):
+        return "impunity_rate"
+    if family == "merida_funding" and re.search(r"disburs", quote, re.I):
+        return "merida_funding_disbursed"
+    if family == "merida_funding" and re.search(r"security assistance", quote, re.I):
+        return "us_security_assistance"
+    if family == "overdose" and re.search(r"fentanyl", quote, re.I):
+        return "overdose_deaths_fentanyl"
+    if (family, unit) in MEASURES:
+        return MEASURES[(family, unit)]
+    words = re.findall(r"[a-z]+", noun.lower())
+    return "_".join(words[:3]) or unit
+
+
+def guess_geography(sentence: str) -> str:
+    """mexico, united_states or us_mexico from the places the sentence names."""
+    mexico = bool(re.search(r"mexic", sentence, re.I))
+    united_states = bool(re.search(r"united states|\bU\.S\.(?!-Mexico)|american", sentence))
+    if re.search(r"U\.S\.-Mexico|bilateral|both countries", sentence) or (mexico and united_states):
+        return "us_mexico"
+    return "united_states" if united_states else "mexico" if mexico else ""
+
+
+def cue_before(text: str, start: int, sentence: str) -> tuple[str, int]:
+    """(qualifier, start of its cue words) from the words right before the number."""
+    window = text[max(0, start - 40):start]
+    match = CUE_BEFORE.search(window)
+    if match and not NOT_A_CUE.search(window):
+        qualifier = next(q for q, _ in QUALIFIER_CUES if match.group(q))
+        return qualifier, start - len(window) + match.start()
+    if ESTIMATE_IN_SENTENCE.search(sentence):
+        return "approximate", start
+    return "exact", start
+
+
+def unit_after(text: str, end: int) -> tuple[str, float, int]:
+    """(unit, factor, end of the unit words) right after the number; count when none."""
+    after = text[end:end + 60]
+    for pattern, unit, factor in UNIT_AFTER:
+        match = pattern.match(after)
+        if match:
+            return unit, factor, end + match.end()
+    return "count", 1, end
+
+
+def counted_noun(text: str, end: int) -> tuple[str, int]:
+    """The noun a count counts ('13 recommendations'): the next word or two, stop-words aside."""
+    match = NOUN_AFTER.match(text[end:end + 40])
+    if not match:
+        return "", end
+    words = match.group(0).split()
+    kept = []
+    for word in words:
+        if word.lower() in STOP_NOUNS or not word[0].isalpha():
+            break
+        kept.append(word)
+    if not kept:
+        return "", end
+    # A modifier and its plural noun ("overdose deaths"), else the one word ("people", not "people fled").
+    plural_follows = len(kept) > 1 and kept[0].islower() and not kept[0].endswith("s") and kept[1].endswith("s")
+    noun = " ".join(kept[:2]) if plural_follows else kept[0]
+    return noun, end + 1 + len(noun)
+
+
+class Scanner:
+    """Walks the atoms of one document and assembles each quantity with its range, scale, unit and cue."""
+
+    def __init__(self, text: str, published: int | None) -> None:
+        self.context = Context.of(text, published)
+        self.atoms = atoms_of(text)
+
+    def candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        skip_until = -1
+        for index, atom in enumerate(self.atoms):
+            if atom.start() < skip_until:
+                continue
+            candidate = self.read(index, atom)
+            if candidate is None:
+                continue
+            found.append(candidate)
+            if candidate.kind == QUANTITY:  # the range's bound and the unit's own number ("per 100,000") are read
+                skip_until = max(skip_until, candidate.parts[-1][1], candidate.quote_start + len(candidate.quote))
+        return found
+
+    def kind(self, atom: re.Match) -> str:
+        group = atom.lastgroup
+        if group in ("endnote", "date", "time"):
+            return group
+        if group == "yeardot":
+            return "year"
+        if group == "ordword":
+            return "ordinal"
+        if group in ("num", "ord", "decade"):
+            return kind_of_numeral(atom, self.context)
+        if self.context.in_url(atom.start()):
+            return "url"
+        if atom.start() >= self.context.apparatus_start:
+            return "citation"
+        if group == "word":
+            return kind_of_word(atom, self.context)
+        if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20):atom.start()]):
+            return "word"  # "the 20th century", "subsequent decades": no length is stated
+        if group == "one_unit" and not CUE_BEFORE.search(self.context.text[max(0, atom.start() - 40):atom.start()]):
+            return "word"  # "70,000 lives a year" is a rate; "just over a year" is a length
+        return QUANTITY  # fraction, rank
+
+    def read(self, index: int, atom: re.Match) -> Candidate | None:
+        kind = self.kind(atom)
+        if kind != QUANTITY:
+            written = self.context.text[atom.start():atom.end()]
+            return Candidate(kind, written, atom.start(), atom.end(), quote=written, quote_start=atom.start())
+        return self.quantity(index, atom)
+
+    def atom_value(self, atom: re.Match) -> tuple[float | None, str | None]:
+        """(value, unit forced by the word itself) of one atom."""
+        group = atom.lastgroup
+        if group in ("num", "ord", "decade"):
+            return numeral_value(atom.group("num")), "rank" if atom.group("ord") else None
+        if group == "fraction":
+            first, second = re.split(r"[-\s]", atom.group(0).lower())
+            numerator = 1 if first in ("a", "one") else UNITS_WORDS[first]
+            return round(100 * numerator / FRACTIONS[second], 1), "percent"
+        if group == "rank":
+            return ORDINAL_WORDS[atom.group(0).lower().split("-")[0]], "rank"
+        if group == "span":
+            return SPANS[atom.group(0).lower()], "years"
+        if group == "scaled":  # "a hundred", "a million": the scale word itself is the number
+            word = atom.group(0).lower()[2:]
+            return (12 if word == "dozen" else SCALES[word]), None
+        if group == "one_unit":
+            return 1, {"year": "years", "month": "months", "week": "weeks"}[atom.group(0).lower()[2:]]
+        word = atom.group(0).lower()
+        value = word_value(word)
+        forced = SELF_COUNTING.get(word, (None, None))[1]
+        return value, None if forced in (None, "count", "fraction") else forced
+
+    def quantity(self, index: int, atom: re.Match) -> Candidate | None:
+        text = self.context.text
+        value, forced_unit = self.atom_value(atom)
+        if value is None:
+            return None
+        start, end = atom.start(), atom.end()
+        sentence_start, sentence_end = self.context.sentence(start)
+        sentence = text[sentence_start:sentence_end]
+        quote_start = start
+        currency = CURRENCY_BEFORE.search(text[max(0, start - 8):start])
+        if currency:
+            quote_start = start - len(currency.group(0))
+        qualifier, cue_start = cue_before(text, quote_start, sentence)
+        quote_start = min(quote_start, cue_start)
+        value_high, parts = None, [(start, end)]
+        if index + 1 < len(self.atoms):
+            high = self.range_end(index, atom)
+            if high is not None:
+                value_high, parts = high[0], [(start, end), high[1]]
+                between = BETWEEN_BEFORE.search(text[max(0, quote_start - 20):quote_start])
+                if between:
+                    quote_start = quote_start - 20 + between.start() if quote_start >= 20 else between.start()
+                qualifier = "range"
+                end = high[1][1]
+        scale = SCALE_AFTER.match(text, end)
+        if scale:
+            factor = SCALES[scale.group(1).lower()]
+            value, value_high = value * factor, value_high * factor if value_high is not None else None
+            end = scale.end()
+        unit, factor, unit_end = unit_after(text, end)
+        if forced_unit and unit == "count":
+            unit = forced_unit
+        if currency:
+            unit = "usd"
+        value, value_high = value * factor, value_high * factor if value_high is not None else None
+        noun, noun_end = counted_noun(text, unit_end) if unit in ("count", "times", "rank") else ("", unit_end)
+        quote_end = max(unit_end, noun_end)
+        quote = text[quote_start:quote_end]
+        nearby = text[max(sentence_start, quote_start - 60):min(sentence_end, quote_end + 60)]
+        clause_end = CLAUSE_END.search(text, quote_end, min(sentence_end, quote_end + 60))
+        clause = text[max(sentence_start, quote_start - 25):clause_end.start() if clause_end else quote_end + 60]
+        family, confidence = guess_family(nearby, sentence, unit, clause)
+        period = nearest_period(sentence, start - sentence_start, self.context.published)
+        note = period_note(period, self.context.published)
+        measure = guess_measure(family, unit, sentence if family != "other" else quote, noun or unit)
+        return Candidate(
+            QUANTITY, text[atom.start():end], atom.start(), end, value, value_high, unit, qualifier, quote,
+            quote_start, *period, family=family, measure=measure, confidence=confidence,
+            geography=guess_geography(sentence), note=note, parts=parts,
+        )
+
+    def range_end(self, index: int, atom: re.Match) -> tuple[float, tuple[int, int]] | None:
+        """The upper bound of a range starting at ``atom`` ("between 8 and 10", "8-10 percent"), if any."""
+        text = self.context.text
+        following = self.atoms[index + 1]
+        join = RANGE_JOIN.fullmatch(text, atom.end(), following.start())
+        if not join or following.lastgroup not in ("num", "word") or self.kind(following) != QUANTITY:
+            return None
+        between = BETWEEN_BEFORE.search(text[max(0, atom.start() - 30):atom.start()])
+        dash = join.group(0).strip() in ("-", "–", "—")
+        if not between and not dash:  # "8 to 10 percent" is a range; "from 8 to 10 percent" a change
+            unit, _, _ = unit_after(text, following.end())
+            if join.group(0).strip() != "to" or unit != "percent" or FROM_BEFORE.search(text[max(0, atom.start() - 30):atom.start()]):
+                return None
+        if between is None and dash and atom.lastgroup != following.lastgroup:
+            return None
+        high, _ = self.atom_value(following)
+        low, _ = self.atom_value(atom)
+        if high is None or low is None or high <= low:
+            return None
+        return high, following.span()
+
+
+def extract(text: str, published: int | None = None, include_all: bool = False) -> list[Candidate]:
+    """Every quantity in ``text`` as a candidate claim; with ``include_all``, the non-quantities too.
+
+    ``published`` (the document's year) anchors open periods: "since 2006" ends the year before it,
+    "over the last four years" counts back from it, and a figure with no date is a point in it.
+    """
+    found = Scanner(text, published).candidates()
+    return found if include_all else [c for c in found if c.kind == QUANTITY]
+
+
+def number_text(value: float | None) -> str:
+    """A value as the ledger writes it: plain decimal, no exponent, no trailing '.0'."""
+    if value is None:
+        return ""
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+def candidate_rows(candidates: list[Candidate], source_id: str = "", short: str = "") -> pd.DataFrame:
+    """Candidates as ledger rows (the ledger's columns, then ``confidence`` of the family guess, and
+    ``kind``); ``short`` proposes claim ids ('kloppe' -> kloppe-001, ...), else claim_id is empty."""
+    rows = []
+    for number, c in enumerate(candidates, start=1):
+        rows.append({
+            "claim_id": f"{short}-{number:03d}" if short and c.kind == QUANTITY else "",
+            "source_id": source_id, "family": c.family if c.kind == QUANTITY else "",
+            "measure": c.measure, "quantity": c.measure, "value": number_text(c.value),
+            "value_high": number_text(c.value_high), "unit": c.unit if c.kind == QUANTITY else "",
+            "qualifier": c.qualifier if c.kind == QUANTITY else "", "period_start": c.period_start,
+            "period_end": c.period_end, "period_type": c.period_type,
+            "year_basis": c.year_basis if c.period_type else "", "geography": c.geography, "quote": c.quote,
+            "quote_start": c.quote_start, "cited_source": "", "note": c.note,
+            "confidence": f"{c.confidence:.2f}" if c.kind == QUANTITY else "", "kind": c.kind,
+        })
+    return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+
+
+CANDIDATE_COLUMNS = [*ClaimsLedger.to_schema().columns, "confidence", "kind"]
