@@ -21,7 +21,7 @@ FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg
 METADATA := data/clean/datapackage.json docs/data-dictionary.md
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
 
-.PHONY: figures test check venv lock clean-venv bench
+.PHONY: figures test check venv lock clean-venv bench mutation
 
 figures: $(OUTPUTS)
 
@@ -52,6 +52,11 @@ lock:
 
 bench: | $(VENV_READY)
 	$(PY) scripts/benchmark.py
+
+# Mutation testing of the claim semantics, verdicts and contradictions (minutes, not a CI step).
+mutation: | $(VENV_READY)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
+	rm -rf mutants && $(VENV)/bin/mutmut run --max-children 2 && $(VENV)/bin/mutmut results
 
 clean-venv:
 	rm -rf $(VENV)

@@ -85,3 +85,40 @@ def test_durations_and_counts_at_a_moment_are_compared_only_for_the_same_period(
                            claim("c-001", 3, "2000", "2008", period_type="point"), claim("c-002", 9, "2005", "2008", period_type="point")])
     report = find_contradictions(ledger, COLUMNS)
     assert list(zip(report["claim_a"], report["claim_b"])) == [("a-001", "b-001")]
+
+
+def test_each_row_keeps_its_size_and_one_sentence() -> None:
+    ledger = pd.DataFrame([claim("a-001", 1200, "2000", "2010", "approximate", source="doc-a"),
+                           claim("b-001", 2500, "2000", "2008", "approximate", source="doc-b")])
+    (row,) = find_contradictions(ledger, COLUMNS).to_dict("records")
+    assert {k: row[k] for k in ("claim_a", "claim_b", "value_a", "value_b", "difference", "relative_difference_percent",
+                                "period_a", "period_b", "qualifier_a", "qualifier_b", "differs", "same_document")} == {
+        "claim_a": "b-001", "claim_b": "a-001", "value_a": 2500, "value_b": 1200, "difference": 1300,
+        "relative_difference_percent": 108.33, "period_a": "2000-2008", "period_b": "2000-2010",
+        "qualifier_a": "approximate", "qualifier_b": "approximate", "differs": "value; period", "same_document": False}
+    assert row["explanation"] == ("b-001 (approximate 2,500, 2000-2008) and a-001 (approximate 1,200, 2000-2010) cannot both "
+                                  "hold: the total over 2000-2008 exceeds the total over 2000-2010, a longer period that contains it.")
+
+
+def test_parts_are_summed_per_document_and_period_at_their_lowest() -> None:
+    whole = claim("a-001", 50, "2000", "2005", geography="country", unit="percent", measure="share")
+    parts = [claim("a-002", 30, "2000", "2005", "approximate", geography="country_north", unit="percent", measure="share"),
+             claim("a-003", 25, "2000", "2005", "approximate", geography="country_south", unit="percent", measure="share")]
+    # 30 and 25 "approximately" may be as low as 27 and 22.5: together they need not exceed 50.
+    assert find_contradictions(pd.DataFrame([whole, *parts]), COLUMNS).empty
+    other_document = [{**p, "source_id": "doc-b"} if p["claim_id"] == "a-003" else p for p in parts]
+    assert find_contradictions(pd.DataFrame([whole, *other_document]), COLUMNS).empty
+    exact = [{**p, "qualifier": "exact"} for p in parts]
+    (row,) = find_contradictions(pd.DataFrame([whole, *exact]), COLUMNS).to_dict("records")
+    assert row["explanation"] == ("a-001 (exact 50%, 2000-2005) and a-002+a-003 (together exact 55%, 2000-2005) cannot both "
+                                  "hold: the parts of country (country_north, country_south) add up to more than the whole.")
+    assert (row["qualifier_b"], row["period_b"], row["value_b"]) == ("exact", "2000-2005", 55)
+
+
+def test_rows_are_ordered_by_quantity_then_claims() -> None:
+    ledger = pd.DataFrame([claim("b-001", 3, "2019", "2019", period_type="point"), claim("b-002", 2, "2019", "2019", period_type="point"),
+                           claim("a-001", 3, "2019", "2019", period_type="point"), claim("a-002", 2, "2019", "2019", period_type="point")])
+    report = find_contradictions(ledger, COLUMNS)
+    assert list(report.index) == list(range(len(report)))
+    assert list(zip(report["claim_a"], report["claim_b"])) == [
+        ("a-001", "a-002"), ("b-001", "a-002"), ("b-001", "b-002"), ("b-002", "a-001")]
