@@ -7,6 +7,7 @@ here is Mexico's homicide rate (count / CONAPO mid-year population x 100,000).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ INEGI_SOURCE = "INEGI, Estadísticas de mortalidad: defunciones por homicidio by
 SESNSP_SOURCE = "SESNSP, Víctimas de delitos del fuero común, new methodology, June 2025 cut (via isaacarroyov/datos_facil_acceso)"
 NIDA_SOURCE = "NIDA, Overdose Data 1999-2021 (CDC WONDER final mortality data, January 2023 vintage)"
 FOREIGN_AID_SOURCE = "ForeignAssistance.gov country summary (U.S. Department of State / USAID)"
+# How a source string names the copy it was taken from: kept in the tables, left out of citations.
+RETRIEVED_FROM = re.compile(r" \(via [^)]*\)$|, snapshot in \S+$")
 WIDE_DRUG_COLUMNS = {
     "deaths_all_drugs": "all_drugs", "deaths_any_opioid": "any_opioid",
     "deaths_synthetic_opioids_T404": "synthetic_opioids_t404", "deaths_heroin_T401": "heroin_t401",
@@ -31,6 +34,11 @@ WIDE_DRUG_COLUMNS = {
     "deaths_prescription_opioids_T402_T403": "prescription_opioids_t402_t403", "deaths_cocaine_T405": "cocaine_t405",
     "deaths_psychostimulants_T436": "psychostimulants_t436",
 }
+
+
+def publisher_citation(source: str) -> str:
+    """The publisher and dataset of an official series' ``source``, without the repository it was copied from."""
+    return RETRIEVED_FROM.sub("", source)
 
 
 def read_reference(layout: Layout, relative: str, **options: object) -> pd.DataFrame:

@@ -1,0 +1,270 @@
+"""House style of the charts: one visual language for every figure.
+
+- One colour per series, kept across charts (``SERIES_COLORS``): the same drug, publisher or
+  transaction is the same colour wherever it appears.
+- Marks say how firmly a figure is stated, the same way everywhere:
+  stated exact figures are solid (filled circle, solid bar); approximate ones ("close to", "some") are
+  hollow or pale with a dashed edge and a "~" label; bounds ("more than", "at least", "less than") are
+  triangles or hatched bars labelled ">", "≥" or "<"; derived values (computed by secstats from
+  stated claims) are diamonds or cross-hatched bars labelled "derived". Shape and hatch say *derived*;
+  fill says *approximate*, so the two never look alike.
+- The verdict of the reconciliation is a word after the claim's value ("· matches official").
+- Numbers carry thousands separators, on axes and labels alike.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from xml.sax.saxutils import escape
+
+import matplotlib
+
+matplotlib.use("Agg")  # no screen; and the same renderer everywhere keeps PNGs byte-identical
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+HOUSE_STYLE = {
+    "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine renders the same glyphs
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 8,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,  # gridlines behind bars and lines, never through them
+    "grid.color": "#e4e4e4",
+    "grid.linewidth": 0.6,
+    "figure.dpi": 100,
+    # 9 inches at 200 dpi is 1,800 pixels: twice a 900-pixel column, sharp on high-density screens.
+    "savefig.dpi": 200,
+    "svg.fonttype": "none",  # text stays text in SVG: searchable, editable, accessible
+    "svg.hashsalt": "secstats",  # fixed ids in SVG output
+    "hatch.linewidth": 0.6,
+    "text.hinting": "none",  # unhinted glyphs: faster to rasterise, no visible loss at 200 dpi
+}
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+INK = "#333333"  # text and neutral marks
+MUTED = "#555555"  # subtitles and footnotes
+
+# One colour per series, whatever chart it is on. Keys are the values of the tables' own columns
+# (drug, official series, transaction, geography), so a chart looks its colour up and never picks one.
+BLUE, ORANGE, GREEN, PURPLE, OCHRE, TEAL, GREY, RED = (
+    "#1f5f8b", "#c4572a", "#5d8c3a", "#8a5a9c", "#a67c00", "#2a9d8f", "#6e6e6e", "#b2182b")
+SERIES_COLORS: dict[str, str] = {
+    # drugs: the documents' claims take the colour of the official series they are compared with
+    "all_drugs": BLUE, "any_opioid": ORANGE, "opioids": ORANGE,
+    "synthetic_opioids_t404": GREEN, "synthetic_opioids": GREEN, "fentanyl": GREEN,
+    "heroin_t401": PURPLE, "synthetic_opioids_or_heroin": OCHRE,  # spans two official series: its own colour
+    # homicides in Mexico
+    "inegi_deaths_by_registration": BLUE, "sesnsp_victims_homicidio_doloso": TEAL, "claims": ORANGE,
+    "homicide_rate": ORANGE, "homicides": ORANGE, "deaths_drug_war": PURPLE,
+    # money
+    "allocated": BLUE, "Appropriated and Planned": BLUE, "disbursed": GREEN, "Disbursements": GREEN,
+    "undisbursed": ORANGE, "unspecified": GREY, "Obligations": PURPLE, "President's Budget Requests": OCHRE,
+    # firearm origins
+    "united_states": ORANGE, "united_states_texas": PURPLE, "united_states_california": GREEN,
+    "united_states_arizona": OCHRE, "all_other_origins": GREY,
+    # extraditions
+    "extraditions": BLUE, "extraditions_per_year_average": BLUE,
+}
+
+BOUND_SIGNS = {"more_than": ">", "at_least": "≥", "less_than": "<"}
+KIND_LABELS = {
+    "exact": "stated, exact", "approx": "stated, approximate (~)", "lower": "stated lower bound (> or ≥)",
+    "upper": "stated upper bound (<)", "derived": "derived from stated claims",
+    "derived_approx": "derived, approximate (~)",
+}
+KINDS = tuple(KIND_LABELS)
+# How each verdict of the reconciliation reads after a claim's value, the same on every chart.
+VERDICT_WORDS = {
+    "matches": "matches official", "close": "close to official", "near_period": "matches a nearby year",
+    "sources_disagree": "official sources disagree", "inconsistent": "differs from official",
+    "unverifiable": "no official figure", "consistent": "matches official", "no_counterpart": "no official figure",
+}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in XML 1.0; newline and tab are
+
+
+def series_color(name: str) -> str:
+    """The one colour of a series; an unknown series is an error, not a silently reused colour."""
+    try:
+        return SERIES_COLORS[name]
+    except KeyError:
+        raise KeyError(f"no colour for series {name!r}: add it to SERIES_COLORS in secstats/chart_style.py") from None
+
+
+# --- numbers and words ---------------------------------------------------------------------------
+
+def number_text(number: float) -> str:
+    """'35,000', '2.5', '0': thousands separators, and a decimal only when the number has one."""
+    if float(number).is_integer() or abs(number) >= 100:
+        return f"{number:,.0f}"
+    return f"{number:,.1f}".rstrip("0").rstrip(".")
+
+
+def thousands_axis(ax: Axes, which: str = "y") -> None:
+    """Tick labels with thousands separators ('35,000', never '35000')."""
+    formatter = FuncFormatter(lambda number, _position: number_text(number))
+    (ax.yaxis if which == "y" else ax.xaxis).set_major_formatter(formatter)
+
+
+def row_kind(row: pd.Series) -> str:
+    """Which of KINDS a row is drawn as."""
+    if row["processing"] == "derived":
+        return "derived" if row["qualifier"] == "exact" else "derived_approx"
+    if row["qualifier"] in ("more_than", "at_least"):
+        return "lower"
+    if row["qualifier"] == "less_than":
+        return "upper"
+    return "exact" if row["qualifier"] == "exact" else "approx"
+
+
+def value_label(row: pd.Series, scale: float = 1.0, suffix: str = "", verdict: str | None = None) -> str:
+    """'~72,000', '>30,000', '41%', '~25,000 derived': the value as a reader should quote it,
+    with the reconciliation's verdict when there is one."""
+    sign = "~" if row["qualifier"] == "approximate" else BOUND_SIGNS.get(row["qualifier"], "")
+    text = number_text(row["value"] / scale)
+    if row["qualifier"] == "range":
+        text += f"-{number_text(row['value_high'] / scale)}"
+    derived = " derived" if row["processing"] == "derived" else ""
+    judged = f" · {VERDICT_WORDS[verdict]}" if verdict else ""
+    return f"{sign}{text}{suffix}{derived}{judged}"
+
+
+def period_label(row: pd.Series) -> str:
+    """'2018', 'FY2008-FY2017', 'Jan-Feb 2020': the period as the axis should say it."""
+    fiscal = "FY" if row["year_basis"] == "fiscal" else ""
+    start, end = str(row["period_start"]), str(row["period_end"])
+    if start == end:
+        return f"{fiscal}{start}"
+    if len(start) > 4 and start[:4] == end[:4]:
+        months = pd.to_datetime([start, end], format="%Y-%m")
+        return f"{months[0]:%b}-{months[1]:%b} {start[:4]}"
+    return f"{fiscal}{start}-{fiscal}{end}"
+
+
+def balanced_fill(text: str, width: int) -> str:
+    """Wrap text into as few lines as ``width`` allows, of even length: no orphan word on a last line."""
+    lines = max(1, math.ceil(len(text) / width))
+    for narrower in range(math.ceil(len(text) / lines), width + 1):
+        wrapped = textwrap.wrap(text, narrower, break_on_hyphens=False)
+        if len(wrapped) <= lines:
+            return "\n".join(wrapped)
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False))
+
+
+# --- marks ---------------------------------------------------------------------------------------
+
+def bar_style(kind: str, color: str) -> dict:
+    """Bar keywords for one kind of row: solid, pale with dashed edge, hatched, cross-hatched."""
+    style = {"color": color, "edgecolor": color, "linewidth": 1.0}
+    if kind.startswith("derived"):
+        style.update(color="white", hatch="xx")
+    elif kind in ("lower", "upper"):
+        style.update(color="white", hatch="///")
+    if kind in ("approx", "derived_approx"):
+        style.update(linestyle="--")
+        if kind == "approx":
+            style.update(color=pale(color))
+    return style
+
+
+def pale(color: str, share: float = 0.4) -> tuple[float, float, float]:
+    """The colour mixed with white: an opaque tint, so labels on it stay legible."""
+    red, green, blue = matplotlib.colors.to_rgb(color)
+    return tuple(round(1 - share + share * channel, 4) for channel in (red, green, blue))
+
+
+def point_style(kind: str, color: str) -> dict:
+    """Marker keywords for one kind of row: circle stated, diamond derived, triangle bound; hollow approximate."""
+    marker = {"lower": "^", "upper": "v"}.get(kind, "D" if kind.startswith("derived") else "o")
+    hollow = kind in ("approx", "derived_approx")
+    return {"marker": marker, "markersize": 7 if marker == "D" else 8, "color": color, "markeredgecolor": color,
+            "markerfacecolor": "white" if hollow else color, "linestyle": "none", "markeredgewidth": 1.5}
+
+
+def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **options: object) -> None:
+    """A legend of how qualifiers look, for the kinds drawn on this axis, each in the colour of a
+    mark it stands for (``drawn``: (kind, colour) of every mark, in drawing order)."""
+    colors: dict[str, str] = {}
+    for kind, color in drawn:
+        colors.setdefault(kind, color)
+    handles = []
+    for kind in (k for k in KINDS if k in colors):
+        if shape == "bar":
+            handles.append(Patch(**bar_style(kind, colors[kind]), label=KIND_LABELS[kind]))
+        else:
+            handles.append(Line2D([], [], **point_style(kind, colors[kind]), label=KIND_LABELS[kind]))
+    legend = ax.legend(handles=handles, fontsize=7, frameon=False, **{"loc": "upper left", **options})
+    ax.add_artist(legend)
+
+
+def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **options: object) -> None:
+    """A legend of series: label -> colour, drawn as the marks are (a line or a swatch)."""
+    if shape == "line":
+        handles = [Line2D([], [], color=color, linewidth=1.8, label=label) for label, color in entries.items()]
+    else:
+        handles = [Patch(color=color, label=label) for label, color in entries.items()]
+    legend = ax.legend(handles=handles, fontsize=7, frameon=False, **{"loc": "upper left", **options})
+    ax.add_artist(legend)
+
+
+# --- the figure ----------------------------------------------------------------------------------
+
+def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0,
+               height: float = 5.6) -> tuple[Figure, list[Axes]]:
+    """A figure in house style: a title that says what it shows, a subtitle with units and years."""
+    fig, axes = plt.subplots(1, panels, figsize=(width, height), squeeze=False)
+    fig.suptitle(title, x=0.012, y=0.985, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
+    fig.text(0.012, 0.985 - 0.3 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top",
+             fontsize=8.5, color=MUTED)
+    for ax in axes[0]:
+        ax.tick_params(colors=INK, labelsize=8)
+    return fig, list(axes[0])
+
+
+def clean_texts(fig: Figure) -> None:
+    """Strip control characters from every text: XML forbids them, and one would make the SVG ill-formed."""
+    for text in fig.findobj(Text):
+        cleaned = CONTROL_CHARACTERS.sub("", text.get_text())
+        if cleaned != text.get_text():
+            text.set_text(cleaned)
+
+
+def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
+    """The SVG with a <title> and a <desc> as the first children of its root, named by aria-labelledby."""
+    title, description = (escape(CONTROL_CHARACTERS.sub("", part)) for part in (title, description))
+    head, separator, rest = svg.decode("utf-8").partition("<svg ")
+    root_end = rest.index(">")
+    root = rest[:root_end].replace(' version="1.1"', ' version="1.1" role="img" aria-labelledby="chart-title chart-desc"', 1)
+    accessible = (f'{root}>\n <title id="chart-title">{title}</title>\n'
+                  f' <desc id="chart-desc">{description}</desc>')
+    return (head + separator + accessible + rest[root_end + 1:]).encode("utf-8")
+
+
+def save(fig: Figure, description: str) -> dict[str, bytes]:
+    """The figure as PNG and SVG bytes, with no timestamps or software stamps; the SVG titled and described."""
+    clean_texts(fig)
+    outputs = {}
+    for extension, metadata in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=extension, metadata=metadata)
+        outputs[extension] = buffer.getvalue()
+    title = fig.get_suptitle()
+    outputs["svg"] = accessible_svg(outputs["svg"], title, description)
+    plt.close(fig)
+    return outputs

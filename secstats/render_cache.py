@@ -1,0 +1,88 @@
+"""Drawing charts to bytes, and the render cache that skips charts whose inputs did not change.
+
+A chart's bytes depend only on the chart code, matplotlib's version, the house style, its input
+tables and the citations; ``chart_key`` digests all of them, so a cached PNG/SVG pair is exactly what a
+fresh draw would give (rendering is deterministic: fixed fonts, no timestamps, a fixed SVG salt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from secstats import chart_layout, chart_style, figures, official
+from secstats.chart_style import HOUSE_STYLE, save
+from secstats.figures import Chart, Citations
+from secstats.outputs import csv_bytes, write_bytes_atomic
+
+EXTENSIONS = ("png", "svg")
+# Every module whose code shapes a chart's bytes (official: the publisher citations in footnotes).
+CHART_CODE = (chart_style, chart_layout, figures, official, __import__(__name__))
+
+
+def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> dict[str, bytes]:
+    """One chart as {file name: bytes}, drawn in house style."""
+    with plt.rc_context(HOUSE_STYLE):
+        figure = chart.draw({name: tables[name] for name in chart.tables}, citations)
+        return {f"{chart.name}.{extension}": data for extension, data in save(figure, chart.description).items()}
+
+
+def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> str:
+    """A digest of everything a chart's bytes depend on: the chart code, matplotlib's version, the house
+    style, the chart's description and input tables, and the citations its footnote draws on."""
+    digest = hashlib.sha256()
+    code = [Path(module.__file__).read_bytes() for module in CHART_CODE]
+    for part in (*code, matplotlib.__version__.encode(), repr(sorted(HOUSE_STYLE.items())).encode(),
+                 chart.name.encode(), chart.description.encode(), csv_bytes(citations.register.reset_index()),
+                 repr(sorted(citations.claim_sources.items())).encode(),
+                 *(csv_bytes(tables[name]) for name in chart.tables)):
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
+    """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs."""
+    paths = {f"{chart.name}.{extension}": cache / f"{chart.name}.{key}.{extension}" for extension in EXTENSIONS}
+    if not all(path.is_file() for path in paths.values()):
+        return None
+    return {name: path.read_bytes() for name, path in paths.items()}
+
+
+def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations: Citations) -> list[dict[str, bytes]]:
+    """Draw charts in forked worker processes, one per core (drawing text dominates a rebuild)."""
+    draw = partial(render_chart, tables=tables, citations=citations)
+    workers = min(len(charts), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(draw, charts)
+    return [draw(chart) for chart in charts]
+
+
+def render_cached(charts: tuple[Chart, ...], tables: Mapping[str, pd.DataFrame], citations: Citations,
+                  cache: Path) -> dict[str, bytes]:
+    """Every chart as {file name: bytes}: from the cache when its key is there, else drawn and cached."""
+    keys = {chart.name: chart_key(chart, tables, citations) for chart in charts}
+    rendered: dict[str, bytes] = {}
+    missing = []
+    for chart in charts:
+        files = cached_files(cache, chart, keys[chart.name])
+        if files is None:
+            missing.append(chart)
+        else:
+            rendered.update(files)
+    for chart, files in zip(missing, draw_all(missing, tables, citations)):
+        rendered.update(files)
+        for stale in cache.glob(f"{chart.name}.*"):
+            stale.unlink()
+        for name, data in files.items():
+            write_bytes_atomic(cache / f"{chart.name}.{keys[chart.name]}.{name.rsplit('.', 1)[1]}", data)
+    return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"]
+            for chart in charts for extension in EXTENSIONS}
