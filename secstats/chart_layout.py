@@ -25,7 +25,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
@@ -86,7 +86,15 @@ def text_boxes(fig: Figure, renderer: RendererBase) -> list[TextBox]:
         found += [(name, label, ax) for name, label in tick_labels(ax)]
         found += [(f"annotation {t.get_text()!r}", t, ax) for t in ax.texts if visible_text(t)]
         found += [(f"legend {legend_labels(legend)}", legend, ax) for legend in legends(ax)]
-    return [TextBox(name, artist.get_window_extent(renderer), artist, ax) for name, artist, ax in found]
+    return [TextBox(name, text_extent(artist, renderer), artist, ax) for name, artist, ax in found]
+
+
+def text_extent(artist: Text | Legend, renderer: RendererBase) -> Bbox:
+    """The box of the glyphs (for an annotation, without its leader line)."""
+    if isinstance(artist, Annotation):
+        artist.update_positions(renderer)
+        return Text.get_window_extent(artist, renderer)
+    return artist.get_window_extent(renderer)
 
 
 def legends(ax: Axes) -> list[Legend]:
@@ -118,7 +126,9 @@ def plotted_lines(ax: Axes) -> list[Line2D]:
 
 
 def bars(ax: Axes) -> list[Patch]:
-    return [patch for patch in ax.patches if isinstance(patch, Rectangle) and patch.get_visible()]
+    """Bars (not background bands: those are drawn at zorder 0, below the grid, and text may sit on them)."""
+    return [patch for patch in ax.patches
+            if isinstance(patch, Rectangle) and patch.get_visible() and patch.get_zorder() > 0]
 
 
 def marks_crossed(box: Bbox, ax: Axes, renderer: RendererBase, own_bar_allowed: bool) -> list[str]:
@@ -253,10 +263,10 @@ def place_labels(fig: Figure, labels: Sequence[Annotation]) -> None:
         assert best is not None
         move_label(label, best[1])
         if abs(best[1][0]) + abs(best[1][1]) > 13:
-            label.arrow_patch = None
-            label.arrowprops = {"arrowstyle": "-", "color": label.get_color(), "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4}
-            label._arrow_relpos = (0.5, 0.5)
-            label.update_positions(renderer)
+            leader = {"arrowstyle": "-", "color": label.get_color(), "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4}
+            label.arrowprops = leader
+            label.arrow_patch = FancyArrowPatch((0, 0), (1, 1), **leader)
+            label._arrow_relpos = (0.5, 0.5)  # what Annotation.__init__ sets when given arrowprops
 
 
 def move_label(label: Annotation, candidate: tuple[float, float, str, str]) -> None:
@@ -268,7 +278,7 @@ def move_label(label: Annotation, candidate: tuple[float, float, str, str]) -> N
 
 def placement_problems(label: Annotation, fixed: list[TextBox], fig: Figure, renderer: RendererBase) -> list[str]:
     """What a label breaks at its current position: overlaps with placed text, marks, edges."""
-    item = TextBox("label", label.get_window_extent(renderer), label, label.axes)
+    item = TextBox("label", text_extent(label, renderer), label, label.axes)
     problems = [other.name for other in fixed if overlapping(item.box, other.box, 2 * GAP * fig.dpi / 100)]
     problems += label_mark_problems(item, renderer)
     if not inside(item.box, fig.bbox):

@@ -171,15 +171,15 @@ def balanced_fill(text: str, width: int) -> str:
 
 def bar_style(kind: str, color: str) -> dict:
     """Bar keywords for one kind of row: solid, pale with dashed edge, hatched, cross-hatched."""
-    style = {"color": color, "edgecolor": color, "linewidth": 1.0}
+    style = {"facecolor": color, "edgecolor": color, "linewidth": 1.0}
     if kind.startswith("derived"):
-        style.update(color="white", hatch="xx")
+        style.update(facecolor="white", hatch="xx")
     elif kind in ("lower", "upper"):
-        style.update(color="white", hatch="///")
+        style.update(facecolor="white", hatch="///")
     if kind in ("approx", "derived_approx"):
         style.update(linestyle="--")
         if kind == "approx":
-            style.update(color=pale(color))
+            style.update(facecolor=pale(color))
     return style
 
 
@@ -218,7 +218,7 @@ def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **o
     if shape == "line":
         handles = [Line2D([], [], color=color, linewidth=1.8, label=label) for label, color in entries.items()]
     else:
-        handles = [Patch(color=color, label=label) for label, color in entries.items()]
+        handles = [Patch(facecolor=color, edgecolor=color, label=label) for label, color in entries.items()]
     legend = ax.legend(handles=handles, fontsize=7, frameon=False, **{"loc": "upper left", **options})
     ax.add_artist(legend)
 
@@ -230,7 +230,7 @@ def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0,
     """A figure in house style: a title that says what it shows, a subtitle with units and years."""
     fig, axes = plt.subplots(1, panels, figsize=(width, height), squeeze=False)
     fig.suptitle(title, x=0.012, y=0.985, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
-    fig.text(0.012, 0.985 - 0.3 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top",
+    fig.text(0.012, 0.985 - 0.27 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top",
              fontsize=8.5, color=MUTED)
     for ax in axes[0]:
         ax.tick_params(colors=INK, labelsize=8)

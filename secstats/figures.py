@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
+from matplotlib.ticker import MaxNLocator
 
 from secstats.chart_layout import fit_axes, place_labels
 from secstats.chart_style import (
@@ -64,7 +65,7 @@ class Citations:
 
 
 def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str] = (),
-                  official: Iterable[str] = (), list_claims: bool = True, width: int = 170) -> str:
+                  official: Iterable[str] = (), list_claims: bool = True, width: int = 155) -> str:
     """'Source: <citation>; claims a, b.' for every document the rows draw on, the official series
     (by publisher, not by the copy secstats read), a word on derived values, and the chart's notes."""
     claims = sorted({c for ids in rows["claim_id"] for c in ids.split(";")})
@@ -111,7 +112,7 @@ def draw_bars(ax: Axes, rows: pd.DataFrame, positions: Iterable[float], colors: 
     return drawn
 
 
-def draw_points(ax: Axes, rows: pd.DataFrame, color: str, *, scale: float = 1.0,
+def draw_points(ax: Axes, rows: pd.DataFrame, color: str, *, scale: float = 1.0, suffix: str = "",
                 verdicts: Mapping[str, str] | None = None) -> tuple[Drawn, list[Annotation]]:
     """One marker per row at its (first) year, styled by kind, with its value label (placed later)."""
     drawn, labels = [], []
@@ -119,7 +120,7 @@ def draw_points(ax: Axes, rows: pd.DataFrame, color: str, *, scale: float = 1.0,
         kind, x, y = row_kind(row), int(str(row["period_start"])[:4]), row["value"] / scale
         ax.plot(x, y, **point_style(kind, color), zorder=5)
         verdict = (verdicts or {}).get(row["claim_id"])
-        labels.append(ax.annotate(value_label(row, verdict=verdict), (x, y), xytext=(6, 0), textcoords="offset points",
+        labels.append(ax.annotate(value_label(row, scale, suffix, verdict), (x, y), xytext=(6, 0), textcoords="offset points",
                                   fontsize=7.5, color=color, va="center", zorder=6))
         drawn.append((kind, color))
     return drawn, labels
@@ -174,11 +175,11 @@ def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Fi
     spans_ax.grid(axis="y", visible=False)
     spans_ax.grid(axis="x", visible=True)
     thousands_axis(spans_ax, "x")
-    spans_ax.xaxis.set_major_locator(spans_ax.xaxis.get_major_locator().__class__(nbins=4))
+    spans_ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
     kind_legend(spans_ax, drawn, "bar", loc="upper right")
     notes = ["Spans are as each document words them ('since 2006', 'in the last decade'); they disagree: see the "
              "ledger notes."]
-    return finish(fig, footnote_text(pd.concat([rates, yearly, spans]), citations, notes, width=210), labels)
+    return finish(fig, footnote_text(pd.concat([rates, yearly, spans]), citations, notes, width=190), labels)
 
 
 def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
@@ -268,7 +269,7 @@ def weapon_origins_chart(tables: dict[str, pd.DataFrame], citations: Citations) 
             drawn.append((kind, color))
             left += row["value"]
     ax.set(yticks=range(len(groups)), yticklabels=[period_label(g.iloc[0]) for _, g in groups],
-           xlabel="percent of traced firearms", xlim=(0, 100), ylim=(-0.45, len(groups) - 0.1 + 0.35))
+           xlabel="percent of traced firearms", xlim=(0, 100), ylim=(-0.4, len(groups) - 0.35))
     ax.grid(visible=False)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -374,7 +375,7 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
     verdicts = claim_verdicts(tables["reconciliation"])
     drawn, texts = [], []
     for drug, rows in counts.groupby("drug", sort=True):
-        marks, labels = draw_points(ax, rows, series_color(drug), scale=1000, verdicts=verdicts)
+        marks, labels = draw_points(ax, rows, series_color(drug), scale=1000, suffix="k", verdicts=verdicts)
         drawn, texts = drawn + marks, texts + labels
     ax.set(ylabel="deaths (thousands)", xlabel="calendar year", ylim=(0, None))
     headroom(ax, 0.1)
@@ -418,14 +419,16 @@ def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     verdicts = claim_verdicts(tables["reconciliation"])
     drawn, texts = [], []
     for transaction, rows in single.groupby("transaction", sort=True):
-        marks, labels = draw_points(ax, rows, series_color(transaction), scale=1e6, verdicts=verdicts)
+        marks, labels = draw_points(ax, rows, series_color(transaction), scale=1e6, suffix="M", verdicts=verdicts)
         drawn, texts = drawn + marks, texts + labels
     ax.set(ylabel="US$ millions (current)", xlabel="U.S. fiscal year", ylim=(0, None))
     headroom(ax, 0.05)
     thousands_axis(ax)
-    ax.add_artist(ax.legend(loc="upper left", fontsize=7, frameon=False))
-    series_legend(ax, {f"document: {t}": series_color(t) for t in sorted(single["transaction"].unique())},
-                  shape="bar", loc="upper right", bbox_to_anchor=(0.93, 1.0))
+    handles, names = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], **point_style("exact", series_color(t))) for t in sorted(single["transaction"].unique())]
+    names += [f"document: {t}" for t in sorted(single["transaction"].unique())]
+    ax.add_artist(ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7,
+                            frameon=False))
     spans = claims[claims["period_type"] == "span"]
     span_text = "; ".join(f"{r['transaction']} {period_label(r)}: {value_label(r, 1e9, 'B')} ({r['claim_id']})"
                           for _, r in spans.iterrows())

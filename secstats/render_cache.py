@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from secstats.outputs import csv_bytes, write_bytes_atomic
 
 EXTENSIONS = ("png", "svg")
 # Every module whose code shapes a chart's bytes (official: the publisher citations in footnotes).
-CHART_CODE = (chart_style, chart_layout, figures, official, __import__(__name__))
+CHART_CODE = (chart_style, chart_layout, figures, official, sys.modules[__name__])
 
 
 def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> dict[str, bytes]:
