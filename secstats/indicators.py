@@ -8,6 +8,7 @@ and the ids of the claims they use, so every number in ``data/clean/`` traces ba
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,6 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.problems import Problem
+from secstats.reconciliation import rounding_unit
 from secstats.schemas import (
     Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
 )
@@ -72,13 +74,27 @@ def per_year_averages(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
     rows = []
     for _, total in spans.iterrows():
         years = int(total["period_end"]) - int(total["period_start"])
+        figures = significant_figures(total["value"])  # the count of years is exact: the total sets the precision
         rows.append(derived_row(
             total, total.to_frame().T, measure=f"{measure}_per_year_average", unit="count_per_year",
-            value=round(total["value"] / years, 1), qualifier=total["qualifier"],
+            value=round_to_figures(total["value"] / years, figures), qualifier=total["qualifier"],
             derivation=f"{total['claim_id']} / {years} years ({total['period_start']}-{total['period_end']} "
-                       "as written; a presidential term counts as its 6 calendar years); rounded to 0.1",
+                       f"as written; a presidential term counts as its 6 calendar years); rounded to {figures} "
+                       "significant figures, those of the total as written",
         ))
     return pd.DataFrame(rows)
+
+
+def significant_figures(value: float) -> int:
+    """How many figures a stated number carries, read from its rounding unit (33 -> 2, 72,000 -> 2, 3 -> 1)."""
+    return len(str(round(abs(value) / rounding_unit(value))))
+
+
+def round_to_figures(value: float, figures: int) -> float:
+    """``value`` rounded to ``figures`` significant figures (25,068 to 2 -> 25,000)."""
+    if value == 0:
+        return 0.0
+    return float(round(value, figures - 1 - math.floor(math.log10(abs(value)))))
 
 
 def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth: Callable[[pd.Series], float],
@@ -96,11 +112,14 @@ def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth
             continue
         known = later.loc[(later["quote_start"] - step["quote_start"]).abs().idxmin()]
         inputs = pd.DataFrame([known, step])
+        # A quotient is no more precise than its least precise input: "33 percent" gives 2 figures.
+        figures = min(significant_figures(known["value"]), significant_figures(step["value"]))
         rows.append(derived_row(
             known, inputs, period_start=step["period_start"], period_end=step["period_start"],
-            value=float(round(known["value"] / growth(step))), qualifier="approximate",
-            derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to a "
-                       "whole number; approximate because the stated figures are rounded",
+            value=round_to_figures(known["value"] / growth(step), figures), qualifier="approximate",
+            derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to {figures} "
+                       f"significant figure{'s' if figures > 1 else ''}, the fewest of its inputs (as written); "
+                       "approximate because the stated figures are rounded",
         ))
     return pd.DataFrame(rows)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from secstats import catalog, indicators
-from secstats.charts import CHARTS
+from secstats.figures import CHARTS
 from secstats.cli import run_build
 from secstats.paths import Layout
 from secstats.problems import BuildError

@@ -9,7 +9,7 @@ from secstats.claims import check_ledger
 from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.catalog import read_table
-from secstats.indicators import TABLES, table_spec
+from secstats.indicators import TABLES, implied_earlier_levels, table_spec
 
 from tests.conftest import REPO
 
@@ -92,9 +92,28 @@ def test_implied_earlier_homicide_count_recomputes(derived_rows) -> None:
     assert len(rows) == 1
     level_id, change_id = rows.iloc[0]["claim_id"].split(";")
     expected = claim(level_id).value / (1 + claim(change_id).value / 100)
-    assert rows.iloc[0]["value"] == pytest.approx(expected, abs=0.5)
+    # A two-figure percentage leaves two significant figures: within half a thousand of the quotient.
+    assert rows.iloc[0]["value"] == pytest.approx(expected, abs=500)
+    assert rows.iloc[0]["value"] % 1000 == 0 and "rounded to 2 significant figures" in rows.iloc[0]["derivation"]
     assert rows.iloc[0]["period_start"] == claim(change_id).period_start
     assert rows.iloc[0]["qualifier"] == "approximate"
+
+
+@pytest.mark.parametrize("change, expected", [(20.0, 11000.0), (21.5, 11200.0), (200.0, 4530.0)])
+def test_an_implied_level_keeps_the_figures_of_its_least_precise_input(change: float, expected: float) -> None:
+    """Made-up claims: 13,579 after a change of N percent; the earlier level has as many significant
+    figures as the change as written (20 -> 2, 21.5 -> 3, 200 -> 3: whole numbers below 1,000 are exact to the unit)."""
+    base = {"geography": "x", "period_type": "calendar_year", "year_basis": "calendar", "value_high": None,
+            "unit": "count", "qualifier": "exact", "source_id": "doc", "processing": "stated", "derivation": None}
+    stated = pd.DataFrame([
+        {**base, "measure": "level", "period_start": "2001", "period_end": "2001", "value": 13579.0,
+         "claim_id": "doc-001", "quote_start": 10},
+        {**base, "measure": "change", "period_start": "2000", "period_end": "2001", "value": change, "unit": "percent",
+         "claim_id": "doc-002", "quote_start": 40},
+    ])
+    (row,) = implied_earlier_levels(stated, "change", "level", lambda step: 1 + step["value"] / 100,
+                                    "(1 + {change}/100)").itertuples()
+    assert (row.value, row.period_start, row.qualifier) == (expected, "2000", "approximate")
 
 
 def test_share_remainders_complete_each_breakdown_to_100(built: dict[str, pd.DataFrame], derived_rows) -> None:
