@@ -158,13 +158,16 @@ def period_label(row: pd.Series) -> str:
 
 
 def balanced_fill(text: str, width: int) -> str:
-    """Wrap text into as few lines as ``width`` allows, of even length: no orphan word on a last line."""
-    lines = max(1, math.ceil(len(text) / width))
-    for narrower in range(math.ceil(len(text) / lines), width + 1):
+    """Wrap text at ``width`` characters, narrowing the lines just enough that the last one is not a
+    stub (at least a third of the width): no orphan word. Hyphenated words are never broken."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False)
+    for narrower in range(width, width * 2 // 3, -1):
         wrapped = textwrap.wrap(text, narrower, break_on_hyphens=False)
-        if len(wrapped) <= lines:
+        if len(wrapped) > len(lines):
+            break
+        if len(wrapped) == 1 or len(wrapped[-1]) >= width / 3:
             return "\n".join(wrapped)
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False))
+    return "\n".join(lines)
 
 
 # --- marks ---------------------------------------------------------------------------------------
@@ -209,7 +212,10 @@ def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **option
             handles.append(Patch(**bar_style(kind, colors[kind]), label=KIND_LABELS[kind]))
         else:
             handles.append(Line2D([], [], **point_style(kind, colors[kind]), label=KIND_LABELS[kind]))
-    legend = ax.legend(handles=handles, fontsize=7, frameon=False, **{"loc": "upper left", **options})
+    # A light box: a key of marks inside the plot must not read as data points.
+    legend = ax.legend(handles=handles, fontsize=7, frameon=True, fancybox=False, edgecolor="#d9d9d9",
+                       framealpha=1.0, **{"loc": "upper left", **options})
+    legend.get_frame().set_linewidth(0.6)
     ax.add_artist(legend)
 
 

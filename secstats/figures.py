@@ -65,9 +65,10 @@ class Citations:
 
 
 def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str] = (),
-                  official: Iterable[str] = (), list_claims: bool = True, width: int = 155) -> str:
+                  official: Iterable[str] = (), list_claims: bool = True) -> str:
     """'Source: <citation>; claims a, b.' for every document the rows draw on, the official series
-    (by publisher, not by the copy secstats read), a word on derived values, and the chart's notes."""
+    (by publisher, not by the copy secstats read), a word on derived values, and the chart's notes:
+    one line each (``finish`` wraps them to the figure's width)."""
     claims = sorted({c for ids in rows["claim_id"] for c in ids.split(";")})
     by_source: dict[str, list[str]] = {}
     for claim in claims:
@@ -81,12 +82,14 @@ def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str]
         parts.append("Derived values are computed by secstats from the stated claims, rounded to the precision of "
                      "their inputs; each formula is in the table's derivation column.")
     parts += list(notes)
-    return "\n".join(balanced_fill(part, width) for part in parts)
+    return "\n".join(parts)
 
 
 def add_footnote(fig: Figure, text: str) -> Annotation:
-    """The footnote at the foot of the canvas, in small muted type."""
-    return fig.text(0.012, 0.012, text, ha="left", va="bottom", fontsize=6.5, color=MUTED, linespacing=1.35)
+    """The footnote at the foot of the canvas, in small muted type, each part wrapped to the figure's width."""
+    width = int(fig.get_figwidth() * 19)  # characters of 6.5-point DejaVu Sans in the figure's width
+    wrapped = "\n".join(balanced_fill(part, width) for part in text.splitlines())
+    return fig.text(0.012, 0.012, wrapped, ha="left", va="bottom", fontsize=6.5, color=MUTED, linespacing=1.35)
 
 
 def finish(fig: Figure, footnote: str, labels: Sequence[Annotation] = ()) -> Figure:
@@ -146,6 +149,9 @@ def claim_verdicts(reconciliation: pd.DataFrame) -> dict[str, str]:
 
 # --- the figures ---------------------------------------------------------------------------------
 
+SPAN_MEASURES = {"homicides": "homicides", "deaths_drug_war": "drug-war deaths"}  # as the axis names them
+
+
 def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
     """Homicide rates, yearly counts and multi-year totals in Mexico, as stated and derived."""
     data = tables["homicides"]
@@ -166,12 +172,12 @@ def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Fi
                  xticklabels=[period_label(r) for _, r in yearly.iterrows()], ylim=(0, yearly["value"].max() * 1.45))
     thousands_axis(years_ax)
     kind_legend(years_ax, drawn, "bar")
-    spans = data[data["measure"].isin(["homicides", "deaths_drug_war"]) & (data["period_type"] == "span")]
+    spans = data[data["measure"].isin(list(SPAN_MEASURES)) & (data["period_type"] == "span")]
     drawn = draw_bars(spans_ax, spans, range(len(spans)), [series_color(m) for m in spans["measure"]],
                       horizontal=True)
     spans_ax.set(title="Homicides over a span of years", xlabel="people murdered, in total",
                  yticks=range(len(spans)), xlim=(0, spans["value"].max() * 1.4), ylim=(-0.6, len(spans) + 0.4),
-                 yticklabels=[f"{period_label(r)}\n{r['measure'].replace('_', ' ')}" for _, r in spans.iterrows()])
+                 yticklabels=[f"{period_label(r)}\n{SPAN_MEASURES[r['measure']]}" for _, r in spans.iterrows()])
     spans_ax.grid(axis="y", visible=False)
     spans_ax.grid(axis="x", visible=True)
     thousands_axis(spans_ax, "x")
@@ -179,7 +185,7 @@ def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Fi
     kind_legend(spans_ax, drawn, "bar", loc="upper right")
     notes = ["Spans are as each document words them ('since 2006', 'in the last decade'); they disagree: see the "
              "ledger notes."]
-    return finish(fig, footnote_text(pd.concat([rates, yearly, spans]), citations, notes, width=190), labels)
+    return finish(fig, footnote_text(pd.concat([rates, yearly, spans]), citations, notes), labels)
 
 
 def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
