@@ -92,9 +92,9 @@ KIND_LABELS = {
 KINDS = tuple(KIND_LABELS)
 # How each verdict of the reconciliation reads after a claim's value, the same on every chart.
 VERDICT_WORDS = {
-    "matches": "matches official", "close": "close to official", "near_period": "matches a nearby year",
-    "sources_disagree": "official sources disagree", "inconsistent": "differs from official",
-    "unverifiable": "no official figure", "consistent": "matches official", "no_counterpart": "no official figure",
+    "matches": "matches official", "close": "close to official", "near_period": "matches a nearby period",
+    "sources_disagree": "official sources disagree", "inconsistent": "does not match official",
+    "unverifiable": "no official figure to check",
 }
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in XML 1.0; newline and tab are
 

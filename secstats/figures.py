@@ -142,9 +142,9 @@ def pretty(name: str) -> str:
     return name.removeprefix("united_states_").replace("_", " ").capitalize()
 
 
-def claim_verdicts(reconciliation: pd.DataFrame) -> dict[str, str]:
-    """The reconciliation's verdict per claim id (a claim judged against several series keeps its first)."""
-    return dict(reconciliation.drop_duplicates("claim_id")[["claim_id", "verdict"]].itertuples(index=False))
+def claim_verdicts(verdicts: pd.DataFrame) -> dict[str, str]:
+    """The verdict of each claim (data/clean/verdicts.csv: one row per claim)."""
+    return dict(zip(verdicts["claim_id"], verdicts["verdict"]))
 
 
 # --- the figures ---------------------------------------------------------------------------------
@@ -354,7 +354,7 @@ def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
                 linestyle="-" if series.startswith("inegi") else "--", label=labels[series])
     rates = claims[claims["measure"] == "homicide_rate"]
     drawn, texts = draw_points(ax, rates, series_color("homicide_rate"),
-                               verdicts=claim_verdicts(tables["reconciliation"]))
+                               verdicts=claim_verdicts(tables["verdicts"]))
     ax.set(ylabel="homicides per 100,000 inhabitants", xlabel="calendar year", ylim=(0, None))
     headroom(ax, 0.25)
     ax.legend(loc="upper left", fontsize=7, frameon=False)
@@ -378,7 +378,7 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
         rows = official[official["drug"] == drug]
         ax.plot(rows["year"], rows["deaths"] / 1000, color=series_color(drug), linewidth=1.6, label=label)
     counts = claims[claims["unit"] == "count"]
-    verdicts = claim_verdicts(tables["reconciliation"])
+    verdicts = claim_verdicts(tables["verdicts"])
     drawn, texts = [], []
     for drug, rows in counts.groupby("drug", sort=True):
         marks, labels = draw_points(ax, rows, series_color(drug), scale=1000, suffix="k", verdicts=verdicts)
@@ -422,7 +422,7 @@ def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
         ax.annotate(f"FY{in_progress}\nincomplete", (in_progress, 1.0), xycoords=("data", "axes fraction"),
                     ha="center", va="top", fontsize=7, color=MUTED)
     single = claims[claims["period_type"] == "fiscal_year"]
-    verdicts = claim_verdicts(tables["reconciliation"])
+    verdicts = claim_verdicts(tables["verdicts"])
     drawn, texts = [], []
     for transaction, rows in single.groupby("transaction", sort=True):
         marks, labels = draw_points(ax, rows, series_color(transaction), scale=1e6, suffix="M", verdicts=verdicts)
@@ -469,15 +469,15 @@ CHARTS: tuple[Chart, ...] = (
     Chart("overview", CLAIM_TABLES, overview_chart,
           "The number of rows in each of the five claim tables, split by whether the documents state the figure "
           "exactly, approximately, as a bound, or secstats derives it."),
-    Chart("homicide_rate_official", ("official_mexico_homicides", "homicides", "reconciliation"),
+    Chart("homicide_rate_official", ("official_mexico_homicides", "homicides", "verdicts"),
           homicide_rate_official_chart,
           "Mexico's official homicide rate per 100,000 inhabitants from INEGI and SESNSP since 1990, with the "
           "rates the documents state marked and judged against it."),
-    Chart("overdose_deaths_official", ("official_us_overdose_deaths", "overdose_deaths", "reconciliation"),
+    Chart("overdose_deaths_official", ("official_us_overdose_deaths", "overdose_deaths", "verdicts"),
           overdose_deaths_official_chart,
           "Official U.S. overdose deaths by drug since 1999, with the counts the documents state marked and "
           "judged against them."),
-    Chart("us_assistance_official", ("official_us_assistance", "merida_funding", "reconciliation"),
+    Chart("us_assistance_official", ("official_us_assistance", "merida_funding", "verdicts"),
           us_assistance_official_chart,
           "All U.S. foreign assistance to Mexico by fiscal year and transaction type, with the single-year figures "
           "the documents state marked against it."),

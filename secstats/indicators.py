@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.problems import Problem
-from secstats.reconciliation import rounding_unit
+from secstats.semantics import rounding_unit
 from secstats.schemas import (
     Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
 )

@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from secstats.chart_style import HOUSE_STYLE, save, value_label
+from secstats.chart_style import HOUSE_STYLE, VERDICT_WORDS, save, value_label
+from secstats.schemas import VERDICTS
 from secstats.figures import CHARTS, Citations, footnote_text, new_figure
 from secstats.render_cache import chart_key
 from secstats.claims import read_ledger
@@ -97,6 +98,10 @@ def test_render_cache_key_changes_with_any_input() -> None:
     assert chart_key(chart, changed, citations) != key
     other = next(c for c in CHARTS if c.name == "merida_funding")
     assert chart_key(other, {name: read_table(REPO, name) for name in other.tables}, citations) != key
+
+
+def test_every_verdict_has_its_words_on_the_charts() -> None:
+    assert set(VERDICT_WORDS) == set(VERDICTS)
 
 
 def test_value_labels_carry_the_verdict_in_words() -> None:
