@@ -10,7 +10,7 @@ VENV_READY := $(VENV)/.ready
 CODE := $(wildcard secstats/*.py)
 RAW := data/raw/SHA256SUMS $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
 LEDGER := data/ledger/claims.csv data/ledger/dismissed.csv
-# Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.charts.
+# Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
 	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage

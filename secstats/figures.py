@@ -362,6 +362,9 @@ def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     kind_legend(ax, drawn, "point", loc="upper left", bbox_to_anchor=(0.33, 1.0))
     notes = ["INEGI counts deaths by year of registration, not occurrence; SESNSP counts victims in prosecutors' "
              "files and revises back years. Rates use CONAPO's 2023 mid-year population estimates."]
+    # A part-year count has no annual rate: say so, rather than let the line just stop.
+    notes += [f"Not drawn: {labels[r['series']].split(' (')[0]} {r['year']}, {r['months_covered']} months only."
+              for _, r in official[official["months_covered"] < 12].iterrows()]
     return finish(fig, footnote_text(rates, citations, notes, official=official["source"].unique()), texts)
 
 
