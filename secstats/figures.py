@@ -232,7 +232,9 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations) 
     years_ax.set(title="Single fiscal years", ylabel="US$ millions", xticks=range(len(single)),
                  xticklabels=[period_label(r) for _, r in single.iterrows()],
                  ylim=(0, single["value"].max() / 1e6 * 1.45))
-    series_legend(years_ax, {t: series_color(t) for t in dict.fromkeys(single["transaction"])}, shape="bar")
+    words = {"unspecified": "not said whether allocated or disbursed"}
+    series_legend(years_ax, {words.get(t, t): series_color(t) for t in dict.fromkeys(single["transaction"])},
+                  shape="bar")
     span = data[data["period_type"] == "span"]
     allocated = span[span["transaction"] == "allocated"]
     drawn = draw_bars(span_ax, allocated, [0], [series_color("allocated")], scale=1e9, suffix="B")
@@ -249,8 +251,7 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations) 
                 ylabel="US$ billions", xticks=[0, 1], xticklabels=["allocated", "disbursed +\nundisbursed"],
                 ylim=(0, span["value"].max() / 1e9 * 1.45), xlim=(-0.5, 2.1))
     kind_legend(span_ax, drawn, "bar")
-    notes = ["'unspecified': the document gives U.S. security assistance without saying whether allocated or disbursed."]
-    return finish(fig, footnote_text(data, citations, notes))
+    return finish(fig, footnote_text(data, citations))
 
 
 def weapon_origins_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
