@@ -294,8 +294,8 @@ def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
     (``bottom_text``'s top), so tick labels, axis labels and panel titles are never clipped and no
     empty band is left. Two passes: tick labels move a little when the axes change size."""
     axes = fig.axes
+    renderer = fig.canvas.get_renderer()  # boxes are measured, not drawn: get_tightbbox places the ticks itself
     for _ in range(2):
-        renderer = renderer_of(fig)
         width, height = fig.bbox.width, fig.bbox.height
         margin = MARGIN * fig.dpi / 100
         ceiling = top_text.get_window_extent(renderer).y0 - 2 * margin
