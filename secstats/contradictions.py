@@ -56,11 +56,11 @@ def comparable_only_in_same_period(claim: pd.Series) -> bool:
 
 
 def pair_row(a: pd.Series, b: pd.Series, reason: str, value_b: float | None = None, claim_b: str | None = None,
-             qualifier_b: str | None = None, period_b: str | None = None, b_words: str | None = None) -> dict:
+             qualifier_b: str | None = None, b_words: str | None = None) -> dict:
     """One row of the report: the pair, the size of the gap, and one sentence that explains it."""
     value_b = b["value"] if value_b is None else value_b
     difference = a["value"] - value_b
-    same_period = (period_b or period_text(b)) == period_text(a)
+    same_period = period_text(b) == period_text(a)
     scope_differs = a["measure"] != b["measure"]
     differs = [name for name, different in (("value", a["value"] != value_b), ("period", not same_period),
                                             ("scope", scope_differs)) if different]
@@ -71,7 +71,7 @@ def pair_row(a: pd.Series, b: pd.Series, reason: str, value_b: float | None = No
         "quantity": a["quantity"], "geography": a["geography"], "claim_a": a["claim_id"],
         "claim_b": claim_b or b["claim_id"], "same_document": a["source_id"] == b["source_id"],
         "value_a": a["value"], "value_b": value_b, "unit": a["unit"], "qualifier_a": a["qualifier"],
-        "qualifier_b": qualifier_b or b["qualifier"], "period_a": period_text(a), "period_b": period_b or period_text(b),
+        "qualifier_b": qualifier_b or b["qualifier"], "period_a": period_text(a), "period_b": period_text(b),
         "differs": "; ".join(differs), "difference": difference,
         "relative_difference_percent": round(difference / value_b * 100, 2) if value_b else None,
         "verdict": "differs" if scope_differs else "incompatible", "explanation": explanation + ".",
@@ -100,7 +100,7 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
 def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
     """Rules 1 and 2 over every pair of claims with the same quantity, unit and geography."""
     rows = []
-    for _, group in claims.groupby(["quantity", "unit", "geography"], sort=True):
+    for _, group in claims.groupby(["quantity", "unit", "geography"]):
         for (_, a), (_, b) in combinations(group.iterrows(), 2):
             row = same_geography_pair(a, b)
             if row:
@@ -117,7 +117,7 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
             continue  # most places have no parts in the ledger; skip the frame filtering
         parts = claims[(claims["quantity"] == whole["quantity"]) & (claims["unit"] == whole["unit"])
                        & claims["geography"].str.startswith(whole["geography"] + "_")]
-        for _, group in parts.groupby(["source_id", "period_start", "period_end"], sort=True):
+        for _, group in parts.groupby(["source_id", "period_start", "period_end"]):
             total = float(group["value"].sum())
             lowest = sum(allowed_interval(p.qualifier, p.value, p.value_high)[0] for p in group.itertuples())
             if lowest <= bounds(whole)[1]:
@@ -126,7 +126,7 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
             ids = "+".join(group["claim_id"])
             rows.append(pair_row(
                 whole, first, f"the parts of {whole['geography']} ({', '.join(group['geography'])}) add up to more than the whole",
-                value_b=total, claim_b=ids, qualifier_b="; ".join(sorted(set(group["qualifier"]))), period_b=period_text(first),
+                value_b=total, claim_b=ids, qualifier_b="; ".join(sorted(set(group["qualifier"]))),
                 b_words=f"{ids} (together {stated('exact', total, None, whole['unit'])}, {period_text(first)})"))
     return rows
 
@@ -136,4 +136,4 @@ def find_contradictions(ledger: pd.DataFrame, columns: list[str]) -> pd.DataFram
     claims = months(ledger)
     rows = same_place_pairs(claims) + parts_and_wholes(claims)
     table = pd.DataFrame(rows).reindex(columns=columns)
-    return table.sort_values(["quantity", "claim_a", "claim_b"], kind="stable").reset_index(drop=True)
+    return table.sort_values(["quantity", "claim_a", "claim_b"]).reset_index(drop=True)  # the three make a key

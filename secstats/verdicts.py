@@ -107,7 +107,7 @@ def decide(rows: pd.DataFrame) -> Verdict:
     if group is not None:
         inside = group[group["within_tolerance"].astype(bool)]
         best = nearest(inside if len(inside) else group)
-        listed = "; ".join(figure(row) for _, row in group.drop_duplicates("official_value").iterrows())
+        listed = "; ".join(figure(row) for _, row in group.iterrows())
         how = "matches some of them but not all" if len(inside) else "lies between them"
         return Verdict("sources_disagree", best, f"Figures for the same period disagree ({listed}); the claim ({stated}) {how}.")
     if len(own) and own["within_tolerance"].astype(bool).any():

@@ -100,3 +100,10 @@ def test_claims_in_words() -> None:
     assert stated("more_than", 30000, None, "count") == "more than 30,000"
     assert stated("range", 8, 10, "percent") == "range 8% to 10%"
     assert stated("exact", 8, float("nan"), "count") == "exact 8"
+
+
+def test_rounding_unit_at_the_thresholds() -> None:
+    from secstats.semantics import rounding_unit
+
+    assert rounding_unit(999) == 1 and rounding_unit(1000) == 1000 and rounding_unit(1001) == 1
+    assert rounding_unit(2_000_000) == 1_000_000 and rounding_unit(2.5e9) == 1e8

@@ -323,3 +323,27 @@ def test_a_verdict_row_carries_its_best_candidate() -> None:
         "verdict": "matches", "best_value": 1234, "best_match": "same_period", "best_period_start": "2010",
         "best_period_end": "2010", "best_source": "Other publisher", "best_reading": AS_WRITTEN, "difference": 0,
         "relative_difference_percent": 0, "candidates": 2}
+
+
+def test_every_verdict_but_a_bare_unverifiable_names_its_best_candidate() -> None:
+    for candidates in ([("same_period", 1210, 2010, AS_WRITTEN)], [("overlapping_period", 1210, 2011, AS_WRITTEN)],
+                       [("same_period", 1000, 2010, AS_WRITTEN)], [("other_scope", 1000, 2010, AS_WRITTEN)]):
+        result, _ = decided(claim(1234), *candidates)
+        assert result.best["official_value"] == candidates[0][1], candidates
+
+
+def test_a_period_that_agrees_does_not_hide_a_later_one_that_disagrees() -> None:
+    result, _ = decided(claim(1234), ("same_period", 1234, 2010, AS_WRITTEN), ("aggregated", 1234, 2011, "another reading"),
+                        ("aggregated", 2468, 2011, "another reading"))
+    assert result.verdict == "sources_disagree"
+
+
+def test_fiscal_years_and_months_read_as_written() -> None:
+    from secstats.verdicts import period_words
+
+    assert period_words("2008", "2017", fiscal=True) == "FY2008-FY2017" and period_words("2008", "2008", True) == "FY2008"
+    assert period_words("2008", "2017") == "2008-2017" and period_words("2020-01", "2020-02") == "2020-01 to 2020-02"
+    c = claim(1234).copy()
+    c["year_basis"], c["unit"] = "fiscal", "usd"
+    result, _ = decided(c, ("same_period", 1234, 2010, AS_WRITTEN))
+    assert result.explanation.startswith("USD 1,234 for FY2010 (") and "(exact USD 1,234)" in result.explanation
