@@ -66,6 +66,9 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     problems = untabled_problems(ledger, str(layout.ledger.relative_to(layout.root)))
     built = {"claims": ledger}
     built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
+    problems += [Problem(str(layout.ledger.relative_to(layout.root)), "family has claims",
+                         f"no claim of family {spec.family!r} is left: table {spec.name} and its chart would be empty",
+                         column="family") for spec in TABLES if built[spec.name].empty]
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
