@@ -14,10 +14,11 @@ import pandera.pandas as pa
 
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
+from secstats.escaping import formula_cells
 from secstats.official import OFFICIAL_TABLES
 from secstats.outputs import csv_bytes
 from secstats.paths import Layout
-from secstats.problems import Problem, raise_if_any
+from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, Reconciliation, Verdicts, read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
@@ -39,7 +40,7 @@ FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every le
 def table_model(name: str) -> type[pa.DataFrameModel]:
     """The model of a published table; an unknown name lists the valid ones."""
     if name not in CATALOG:
-        raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
+        raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
     return CATALOG[name]
 
 
@@ -56,7 +57,7 @@ def relative_file(layout: Layout, name: str) -> str:
 def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | None, problems: list[Problem]) -> pd.DataFrame:
     """Validate one built table, collecting its problems."""
     checked, found = validate_frame(table_model(name), table, relative_file(layout, name), known)
-    problems += found
+    problems += found + formula_cells(checked, relative_file(layout, name))
     return checked
 
 

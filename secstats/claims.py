@@ -16,6 +16,7 @@ import pandas as pd
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger, read_csv_for, validate_frame
+from secstats.escaping import formula_cells
 from secstats.indicators import family_problems
 from secstats.sources import document_texts, read_sources
 from secstats.written_numbers import is_written_in
@@ -90,6 +91,6 @@ def check_ledger(layout: Layout) -> pd.DataFrame:
     raw = read_ledger(layout)
     ledger, problems = validate_frame(ClaimsLedger, raw, file)
     problems += quote_problems(raw, document_texts(layout), file)
-    problems += period_problems(raw, read_sources(layout), file) + family_problems(raw, file)
+    problems += period_problems(raw, read_sources(layout), file) + family_problems(raw, file) + formula_cells(raw, file)
     raise_if_any(problems)
     return ledger

@@ -32,7 +32,7 @@ def guess_encoding(data: bytes) -> str:
     # Bytes 0x80-0x9F are control codes in Latin-1 but letters and quotes in Windows-1252 (Excel).
     if any(0x80 <= byte <= 0x9F for byte in data):
         return "Windows-1252"
-    return "Latin-1 (ISO-8859-1)"
+    return "Latin-1 (ISO-8859-1) or Windows-1252"  # the two agree on every byte outside 0x80-0x9F
 
 
 def decode_utf8(data: bytes, file: str) -> str:
@@ -127,8 +127,9 @@ def read_csv_checked(path: Path, file: str | None = None, required: list[str] | 
     text = read_text(path, file)
     header, lines = record_lines(text, file)
     missing = [name for name in required or () if name not in header]
-    raise_if_any([Problem(file, "column present", f"missing column {name!r} (the header has: {', '.join(header)})",
-                          row=1, column=name) for name in missing])
+    found = f" (the header has: {', '.join(header)})" if len(missing) == 1 else ""
+    raise_if_any([Problem(file, "column present", f"missing column {name!r}{found}", row=1, column=name)
+                  for name in missing])
     frame = pd.read_csv(io.StringIO(text), **options)
     if len(frame) == len(lines):
         frame.index = pd.Index([line - 2 for line in lines])

@@ -16,7 +16,7 @@ from functools import partial
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.problems import Problem
+from secstats.problems import Problem, UnknownName
 from secstats.semantics import rounding_unit
 from secstats.schemas import (
     Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
@@ -207,7 +207,7 @@ def table_spec(name: str) -> TableSpec:
     for spec in TABLES:
         if spec.name == name:
             return spec
-    raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
+    raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
 
 
 def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
