@@ -6,15 +6,10 @@ deleted and treated as missing: the caller rebuilds it instead of publishing bro
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from secstats.outputs import write_bytes_atomic
-
-
-def digest_of(data: bytes) -> str:
-    """Hex SHA-256 of some bytes."""
-    return hashlib.sha256(data).hexdigest()
+from secstats.sources import sha256_hex as digest_of
 
 
 def store(cache: Path, stem: str, extension: str, data: bytes) -> None:

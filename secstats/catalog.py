@@ -15,6 +15,7 @@ import pandera.pandas as pa
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
+from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
 from secstats.outputs import csv_bytes
 from secstats.paths import Layout
@@ -96,6 +97,7 @@ def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) 
     """Read a published table and validate it (types coerced); raise with every problem."""
     path = layout.clean / f"{name}.csv"
     model = table_model(name)
+    edited = verify_output(layout, path)  # a hand-edited table is never served, even a valid one
     table, problems = validate_frame(model, read_csv_for(path, model), relative_file(layout, name), known_claims)
-    raise_if_any(problems)
+    raise_if_any(edited + problems)
     return table

@@ -28,39 +28,45 @@ from secstats.coverage import build_coverage, published_year
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
 from secstats.paths import Layout, default_layout
-from secstats.outputs import write_bytes_atomic
+from secstats.manifest import output_problems, publish
 from secstats.escaping import formula_cells, show_controls
 from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import read_sources, verify_raw
+from secstats.staging import build_lock, recover
 
 
 def run_check(layout: Layout) -> None:
-    """Verify raw checksums, then every ledger claim against its document."""
+    """Verify raw checksums, every ledger claim against its document, and every published file
+    against the output manifest."""
     verify_raw(layout)
     ledger = check_ledger(layout)
     coverage = build_coverage(layout, ledger)
+    raise_if_any(output_problems(layout, list(layout.output_dirs)))
     print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
-          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed")
+          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
+          "every output is the one built from these inputs")
 
 
 def run_build(layout: Layout) -> None:
-    """Everything, in flow order: checks, tables, metadata, charts.
+    """Everything, in flow order: checks, tables, metadata, charts, then all outputs replaced at once.
 
-    Every output is made in memory first and written only when all of them exist, each file
-    atomically: a failure at any stage (a table that breaks its model, a chart that cannot be drawn)
-    leaves the previous outputs as they were.
+    Every output is made in memory first, then published together with its manifest (``staging``):
+    a failure at any point, SIGKILL included, leaves every output all old or all new. One build runs
+    at a time, and each starts by completing or rolling back an interrupted one.
     """
     from secstats.charts import render_charts  # matplotlib is only imported to draw
     from secstats.metadata import metadata_files
 
-    verify_raw(layout)
-    built = build_clean_tables(layout, check_ledger(layout))
-    rendered = render_charts(layout, built)
-    outputs = {**table_files(layout, built), **metadata_files(layout, built["claims"]),
-               **{layout.figures / name: data for name, data in rendered.items()}}
-    for path, data in outputs.items():
-        write_bytes_atomic(path, data)
+    with build_lock(layout.root):
+        if done := recover(layout.root):
+            print(f"an interrupted build was found and {done}", file=sys.stderr)
+        verify_raw(layout)
+        built = build_clean_tables(layout, check_ledger(layout))
+        rendered = render_charts(layout, built)
+        outputs = {**table_files(layout, built), **metadata_files(layout, built["claims"]),
+                   **{layout.figures / name: data for name, data in rendered.items()}}
+        publish(layout, outputs)
     print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")
 
 

@@ -15,9 +15,14 @@ from secstats.problems import Problem, raise_if_any
 CHECKSUM_FILE = "SHA256SUMS"
 
 
+def sha256_hex(data: bytes) -> str:
+    """Hex SHA-256 of some bytes: the one digest of secstats (checksums, manifest, render cache)."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_of(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_hex(path.read_bytes())
 
 
 CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
