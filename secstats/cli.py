@@ -140,8 +140,8 @@ def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Pro
         return []
     header = read_csv_for(file).columns.tolist()
     fits = [other for other, model in CATALOG.items() if other != name and list(model.to_schema().columns) == header]
-    return [Problem(str(file), "--table matches the file", f"its columns are those of table {fits[0]!r}, "
-                    f"not {name!r}: try --table {fits[0]}")] if fits else []
+    return [Problem(str(file), "--table matches the file", f"its columns are those of {' or '.join(fits)}, "
+                    f"not {name}: try --table {fits[0]}" + (" (or another of those)" if len(fits) > 1 else ""))] if fits else []
 
 
 def build_parser() -> argparse.ArgumentParser:
