@@ -533,6 +533,7 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
         row = int(index) + 2 if index is not None else None
         claim_id = df.loc[index, "claim_id"] if index is not None and "claim_id" in df.columns else None
         value = df.loc[index, column] if index is not None and column in df.columns else case.failure_case
+        value = value.item() if hasattr(value, "item") else value  # -5.0, not np.float64(-5.0)
         problems.append(
             Problem(file, rule, f"bad value {value!r}", row=row, column=column,
                     claim_id=claim_id if isinstance(claim_id, str) else None)
