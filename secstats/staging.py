@@ -112,6 +112,8 @@ def recover(root: Path, fs: FileSystem | None = None) -> str | None:
     'completed'), or None when there was nothing to do."""
     fs = fs or FileSystem()
     journal = read_journal(root)
+    if (root / (JOURNAL + ".tmp")).exists():
+        fs.unlink(root / (JOURNAL + ".tmp"))  # a journal update that never landed
     if journal is None:
         return None
     entries = [(root / entry["path"], entry["existed"]) for entry in journal["files"]]
@@ -129,8 +131,10 @@ def recover(root: Path, fs: FileSystem | None = None) -> str | None:
 def roll_back(target: Path, existed: bool, fs: FileSystem) -> None:
     """Return one output to its state before the replacement began."""
     staged, backup = beside(target, STAGED), beside(target, BACKUP)
-    if backup.is_file():
-        fs.replace(backup, target)  # the old file, whether or not the new one was renamed in
+    if backup.is_file() and target.is_file() and os.path.samefile(backup, target):
+        fs.unlink(backup)  # linked, not yet replaced (rename between two links of one file does nothing)
+    elif backup.is_file():
+        fs.replace(backup, target)  # the old file back over the new one
     elif not existed and target.is_file() and not staged.is_file():
         fs.unlink(target)  # a new output renamed in: it did not exist before
     fs.unlink(staged)
