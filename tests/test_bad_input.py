@@ -63,7 +63,7 @@ def test_validate_of_a_missing_file_names_it(tmp_path: Path, capsys) -> None:
 def test_validate_against_the_wrong_table_says_which_table_it_is(capsys) -> None:
     status, err = run(["validate", str(REPO.clean / "extraditions.csv"), "--table", "reconciliation"], capsys)
     assert status == 1 and "Traceback" not in err and "KeyError" not in err
-    assert "missing column 'verdict'" in err
+    assert "rule column present: missing column" in err
     hint = [line for line in err.splitlines() if "rule --table matches the file" in line]
     assert len(hint) == 1 and "extraditions" in hint[0] and "try --table" in hint[0]
 
