@@ -19,7 +19,7 @@ CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_dea
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
-METADATA := data/clean/datapackage.json docs/data-dictionary.md
+METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
 
 .PHONY: figures test check venv lock clean-venv bench mutation FORCE
