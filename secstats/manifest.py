@@ -18,7 +18,7 @@ from pathlib import Path
 from secstats.paths import Layout
 from secstats.problems import Problem
 from secstats.sources import sha256_hex as digest
-from secstats.staging import JOURNAL, pending, replace_outputs
+from secstats.staging import JOURNAL, FileSystem, pending, replace_outputs
 
 MANIFEST = "manifest.json"
 REBUILD = "run 'make figures' (or 'python -m secstats build')"
@@ -126,10 +126,10 @@ def verify_output(layout: Layout, path: Path) -> list[Problem]:
     return []
 
 
-def publish(layout: Layout, outputs: dict[Path, bytes]) -> None:
+def publish(layout: Layout, outputs: dict[Path, bytes], fs: FileSystem | None = None) -> None:
     """Replace every output and the manifest together; outputs of the previous build that this one
     no longer makes are removed in the same replacement."""
     manifest, _ = read_manifest(layout)
     files = {**outputs, manifest_path(layout): manifest_bytes(layout, outputs)}
     previous = [path_of(layout, name) for name in (manifest or {}).get("outputs", {})]
-    replace_outputs(layout.root, files, [path for path in previous if path not in files])
+    replace_outputs(layout.root, files, [path for path in previous if path not in files], fs)

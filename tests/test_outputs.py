@@ -4,6 +4,7 @@ entries are redrawn, and text from documents cannot attack the terminal, the SVG
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -17,7 +18,7 @@ from secstats.catalog import build_clean_tables
 from secstats.charts import render_charts, save
 from secstats.claims import check_ledger
 from secstats.escaping import for_html, show_controls
-from secstats.manifest import output_problems
+from secstats.manifest import output_problems, publish
 from secstats.paths import Layout
 from secstats.problems import BuildError
 
@@ -114,6 +115,35 @@ def test_a_build_interrupted_mid_commit_is_rolled_back_by_the_next(scratch: Layo
     monkeypatch.undo()
     assert staging.recover(scratch.root) == "rolled back"
     assert outputs(scratch) == before
+
+
+def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layout, monkeypatch, tmp_path_factory) -> None:
+    """The N-th disk operation of publishing the real output set fails (an exception at odd N, a crash
+    with no handler at even N): after recovery the outputs and their manifest are the old set or the
+    new set, never a mix. Every 5th N and the last, to keep the suite quick: test_staging tries every
+    N on a small made-up set."""
+    from tests.test_staging import Crash, Fault, FailingAt
+
+    monkeypatch.setattr(os, "fsync", lambda fd: None)  # durability is not under test here; speed is
+    edit_ledger(scratch, 0, "note", "an edit that changes claims.csv and the manifest")
+    new = cli.make_outputs(scratch)
+    pristine = tmp_path_factory.mktemp("pristine")  # the old outputs, restored before each round
+    for directory in scratch.output_dirs:
+        shutil.copytree(directory, pristine / directory.name)
+    old = outputs(scratch)
+    counter = FailingAt(0, Fault)
+    publish(scratch, new, counter)
+    built = outputs(scratch)
+    assert built != old and problems_of(scratch) == ""
+    for n in sorted({*range(1, counter.count + 1, 5), counter.count}):
+        error = Fault if n % 2 else Crash
+        for directory in scratch.output_dirs:
+            shutil.rmtree(directory)
+            shutil.copytree(pristine / directory.name, directory)
+        with pytest.raises(error):
+            publish(scratch, new, FailingAt(n, error))
+        staging.recover(scratch.root)
+        assert outputs(scratch) in (old, built), f"{error.__name__} at operation {n}: outputs mixed"
 
 
 # --- the render cache -------------------------------------------------------------------------------
