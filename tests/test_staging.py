@@ -168,3 +168,32 @@ def test_nothing_is_left_behind(tmp_path: Path) -> None:
     old_tree(tmp_path)
     replace_new(tmp_path)
     assert snapshot(tmp_path) == NEW  # no journal, staged or backup file left behind
+
+
+RACER = """
+import importlib.util, sys, time
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("staging", {src!r})
+staging = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(staging)
+
+class Slow(staging.FileSystem):
+    def write(self, path, data): time.sleep(0.01); super().write(path, data)
+    def replace(self, a, b): time.sleep(0.01); super().replace(a, b)
+
+root = Path({root!r})
+with staging.build_lock(root):
+    staging.recover(root)
+    staging.replace_outputs(root, {{root / f"out/{{i}}.csv": {tag!r} * (i + 1) for i in range(8)}}, [], Slow())
+"""
+
+
+def test_two_builds_at_once_leave_one_whole_set(tmp_path: Path) -> None:
+    src = staging.__file__
+    racers = [subprocess.Popen([sys.executable, "-c", RACER.format(src=src, root=str(tmp_path), tag=tag)],
+                               stderr=subprocess.PIPE) for tag in (b"A", b"B")]
+    assert all(racer.wait(timeout=60) == 0 for racer in racers)
+    files = snapshot(tmp_path)
+    files.pop(staging.LOCK)
+    tags = {data[:1] for data in files.values()}
+    assert len(files) == 8 and len(tags) == 1, f"two builds interleaved: {sorted(files)} {tags}"
