@@ -88,7 +88,9 @@ def run_show(name: str, as_csv: bool) -> None:
     """Print one validated table: as CSV, or as a readable block with its description."""
     table = load(name)
     if as_csv:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        text = table.to_csv(index=False, lineterminator="\n")
+        # Piped, the CSV is data and stays verbatim; on a terminal, control characters are shown, not obeyed.
+        sys.stdout.write(show_controls(text) if sys.stdout.isatty() else text)
         return
     print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,

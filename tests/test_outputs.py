@@ -166,6 +166,15 @@ def test_cite_prints_no_raw_control_characters(monkeypatch, capsys) -> None:
     assert "\x1b" not in printed and "\x07" not in printed and "\\x1b[2J" in printed
 
 
+@pytest.mark.parametrize("on_terminal", [True, False])
+def test_show_csv_escapes_control_characters_only_on_a_terminal(monkeypatch, capsys, on_terminal: bool) -> None:
+    monkeypatch.setattr(cli, "load", lambda name: pd.DataFrame({"quote": ["red \x1b[31m text"]}))
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: on_terminal)
+    assert cli.main(["show", "claims", "--csv"]) == 0
+    printed = capsys.readouterr().out
+    assert ("\x1b" in printed) != on_terminal and ("\\x1b[31m" in printed) == on_terminal
+
+
 def test_a_control_character_in_a_chart_text_leaves_the_svg_well_formed() -> None:
     import matplotlib.pyplot as plt
 
