@@ -55,6 +55,14 @@ class FileSystem:
     def unlink(self, path: Path) -> None:
         path.unlink(missing_ok=True)
 
+    def sync_directory(self, directory: Path) -> None:
+        """Make the renames in ``directory`` durable: without this a power cut may undo them in any order."""
+        handle = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
 
 def beside(path: Path, prefix: str) -> Path:
     """The staged or backup sibling of an output file."""
@@ -66,6 +74,7 @@ def write_journal(root: Path, journal: dict, fs: FileSystem) -> None:
     temporary = root / (JOURNAL + ".tmp")
     fs.write(temporary, json.dumps(journal, indent=1, sort_keys=True).encode("utf-8"))
     fs.replace(temporary, root / JOURNAL)
+    fs.sync_directory(root)
 
 
 def read_journal(root: Path) -> dict | None:
@@ -92,6 +101,9 @@ def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: list[Path] =
     try:
         for path, data in files.items():
             fs.write(beside(path, STAGED), data)
+        directories = sorted({path.parent for path in [*files, *(root / name for name in journal["obsolete"])]})
+        for directory in directories:
+            fs.sync_directory(directory)
         write_journal(root, {**journal, "state": "committing"}, fs)
         for entry in journal["files"]:
             target = root / entry["path"]
@@ -100,6 +112,8 @@ def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: list[Path] =
             fs.replace(beside(target, STAGED), target)
         for name in journal["obsolete"]:
             fs.replace(root / name, beside(root / name, BACKUP))
+        for directory in directories:
+            fs.sync_directory(directory)
         write_journal(root, {**journal, "state": "committed"}, fs)
     except Exception:
         recover(root, fs)  # if this fails too, the journal stays for the next build

@@ -53,6 +53,10 @@ class FailingAt(FileSystem):
         self.tick()
         super().unlink(path)
 
+    def sync_directory(self, directory: Path) -> None:
+        self.tick()
+        super().sync_directory(directory)
+
 
 def old_tree(root: Path) -> None:
     for name, data in OLD.items():
@@ -128,6 +132,7 @@ class KillAt(staging.FileSystem):
     def link(self, a, b): self.tick(); super().link(a, b)
     def replace(self, a, b): self.tick(); super().replace(a, b)
     def unlink(self, path): self.tick(); super().unlink(path)
+    def sync_directory(self, path): self.tick(); super().sync_directory(path)
 
 root = Path({root!r})
 files = {{root / name: data for name, data in {new!r}.items()}}
