@@ -1,6 +1,6 @@
 """Reference files (``data/raw/reference/<dir>/*.csv``) read only after their declared coverage is met.
 
-Each reference directory holds ``coverage.csv``: for every CSV in it, the key that identifies a row,
+Each reference directory holds ``declared_coverage.csv``: for every CSV in it, the key that identifies a row,
 the first and last year and the number of rows its publisher (``PROVENANCE.md``) says it has, and
 where that is said. A file cut short, a year listed twice or a number written with thousands
 separators stops the build with one line per problem, before any arithmetic could run on it.
@@ -17,7 +17,7 @@ from secstats.csvfiles import read_csv_checked, thousands_separator_problems
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 
-COVERAGE_FILE = "coverage.csv"
+COVERAGE_FILE = "declared_coverage.csv"
 COVERAGE_COLUMNS = ["file", "key", "year_column", "first_year", "last_year", "rows", "declared_in"]
 
 
@@ -27,7 +27,7 @@ def relative(layout: Layout, path: Path) -> str:
 
 
 def declarations(directory: Path, root: Path) -> dict[str, pd.Series]:
-    """{file name: its coverage row} from ``directory/coverage.csv``."""
+    """{file name: its coverage row} from ``directory/declared_coverage.csv``."""
     path = directory / COVERAGE_FILE
     table = read_csv_checked(path, str(path.relative_to(root)), COVERAGE_COLUMNS, dtype=str,
                              keep_default_na=False)
@@ -40,7 +40,7 @@ def coverage_problems(frame: pd.DataFrame, declared: pd.Series, file: str) -> li
     key = [name for name in declared["key"].split(";") if name]
     missing = [name for name in [*key, declared["year_column"]] if name and name not in frame.columns]
     if missing:
-        return [Problem(file, "coverage declared", f"coverage.csv names column {name!r}, which the file lacks",
+        return [Problem(file, "coverage declared", f"{COVERAGE_FILE} names column {name!r}, which the file lacks",
                         column=name) for name in missing]
     if key:
         repeated = frame[frame.duplicated(key, keep="first")]

@@ -1,5 +1,8 @@
 """The numbers a sentence writes, read exactly as written: numerals, number words and scale words.
 
+The number-word vocabulary (``UNITS``, ``TENS``, ``LARGE_SCALES``) lives here, for the ledger check
+and for the extractor (``secstats.extract``) alike.
+
 A number is read whole: "one hundred one" is 101 (not 1, 100 or 101 separately), "USD$2.8 billion" is
 2,800,000,000 and nothing else, "two decades" is 20. Values are ``Decimal``s, so a stated value is
 compared with the written number at that number's own precision: 2,800,000,002 is not "2.8 billion".
@@ -14,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 SCALES = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
           "trillion": Decimal(10) ** 12, "decades": Decimal(10), "decade": Decimal(10)}
 UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }

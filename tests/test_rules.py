@@ -159,7 +159,7 @@ def test_thousands_separators_are_caught(scratch: Layout) -> None:
 
 
 def test_a_reference_file_without_declared_coverage_is_caught(scratch: Layout) -> None:
-    rewrite(scratch, "mexico/coverage.csv", lambda text: "\n".join(
+    rewrite(scratch, "mexico/declared_coverage.csv", lambda text: "\n".join(
         line for line in text.splitlines() if not line.startswith("inegi_homicides_1990_2023.csv")) + "\n")
     assert "rule coverage declared" in reference_failure(scratch)
 
