@@ -198,6 +198,22 @@ def test_a_formula_like_cell_stops_the_build(scratch: Layout) -> None:
     assert "row 2" in str(error.value) and "column note" in str(error.value) and "formula" in str(error.value)
 
 
+def test_a_formula_like_cell_in_a_built_table_stops_the_build(scratch: Layout, monkeypatch) -> None:
+    from secstats import catalog
+
+    original = catalog.assemble
+
+    def with_a_formula(ledger: pd.DataFrame, spec) -> pd.DataFrame:
+        table = original(ledger, spec)
+        table.loc[0, "source_id"] = "@SUM(A1:A9)"
+        return table
+
+    monkeypatch.setattr(catalog, "assemble", with_a_formula)
+    with pytest.raises(BuildError) as error:
+        build_clean_tables(scratch, check_ledger(scratch))
+    assert "rule no formula-like cell" in str(error.value) and "column source_id" in str(error.value)
+
+
 # --- make rebuilds on content, not on modification times -------------------------------------------
 
 def make_figures(root: Path) -> str:
