@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +14,7 @@ import pytest
 from secstats import cli, staging
 from secstats.api import load
 from secstats.catalog import build_clean_tables
-from secstats.charts import render_charts, save
+from secstats.charts import render_charts
 from secstats.claims import check_ledger
 from secstats.escaping import for_html, show_controls
 from secstats.manifest import output_problems, publish
@@ -173,17 +172,6 @@ def test_show_csv_escapes_control_characters_only_on_a_terminal(monkeypatch, cap
     assert cli.main(["show", "claims", "--csv"]) == 0
     printed = capsys.readouterr().out
     assert ("\x1b" in printed) != on_terminal and ("\\x1b[31m" in printed) == on_terminal
-
-
-def test_a_control_character_in_a_chart_text_leaves_the_svg_well_formed() -> None:
-    import matplotlib.pyplot as plt
-
-    figure, axis = plt.subplots()
-    axis.set_title("a title \x0b with a control character \x1b[31m")
-    figure.text(0, 0, "footnote \x00")
-    svg = save(figure)["svg"]
-    ElementTree.fromstring(svg)  # raises on an ill-formed document
-    assert b"\\x0b" in svg
 
 
 def test_html_and_terminal_escapes() -> None:
