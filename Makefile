@@ -7,9 +7,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 VENV_READY := $(VENV)/.ready
-CODE := $(wildcard secstats/*.py)
-RAW := data/raw/SHA256SUMS $(wildcard data/raw/sources/*) $(wildcard data/raw/reference/*/*)
-LEDGER := data/ledger/claims.csv data/ledger/dismissed.csv
+# make compares modification times, which lie: an input restored with its old time (cp -p, tar,
+# rsync) or deleted would rebuild nothing. So the outputs depend on a stamp of the inputs' CONTENT
+# hashes (ledger, raw files, code), rewritten only when a hash or the list of inputs changes.
+INPUTS_STAMP := .cache/inputs.sha256
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
@@ -18,10 +19,10 @@ CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_dea
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
-METADATA := data/clean/datapackage.json docs/data-dictionary.md
+METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
 
-.PHONY: figures test check venv lock clean-venv bench mutation
+.PHONY: figures test check venv lock clean-venv bench mutation FORCE
 
 figures: $(OUTPUTS)
 
@@ -35,8 +36,14 @@ $(VENV_READY): requirements.lock pyproject.toml
 
 # One grouped target: a single process checks, builds and draws (one import of pandas/matplotlib).
 # The venv is order-only: a new venv does not make committed outputs stale.
-$(OUTPUTS) &: $(LEDGER) $(RAW) $(CODE) | $(VENV_READY)
+$(OUTPUTS) &: $(INPUTS_STAMP) | $(VENV_READY)
 	$(PY) -m secstats build
+
+$(INPUTS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' \) | LC_ALL=C sort \
+		| xargs sha256sum > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 check: | $(VENV_READY)
 	$(PY) -m secstats check

@@ -12,6 +12,7 @@ import pandas as pd
 
 from secstats.catalog import CATALOG, describe, read_table, table_model
 from secstats.paths import Layout, default_layout
+from secstats.problems import UnknownName
 from secstats.sources import read_sources
 
 
@@ -40,7 +41,7 @@ def cite(claim_id: str, layout: Layout | None = None) -> str:
     if claim_id not in ledger.index:
         close = [c for c in ledger.index if c.split("-")[0] == claim_id.split("-")[0]][:5]
         hint = f"; ids of that document look like {', '.join(close)}" if close else ""
-        raise KeyError(f"unknown claim {claim_id!r}{hint}")
+        raise UnknownName(f"unknown claim {claim_id!r}{hint}")
     claim = ledger.loc[claim_id]
     source = read_sources(layout).set_index("source_id").loc[claim["source_id"]]
     cited = f" The document cites: {claim['cited_source']}." if pd.notna(claim["cited_source"]) else ""

@@ -14,10 +14,12 @@ import pandera.pandas as pa
 
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
+from secstats.escaping import formula_cells
+from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
 from secstats.outputs import csv_bytes
 from secstats.paths import Layout
-from secstats.problems import Problem, raise_if_any
+from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, Reconciliation, Verdicts, read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
@@ -39,7 +41,7 @@ FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every le
 def table_model(name: str) -> type[pa.DataFrameModel]:
     """The model of a published table; an unknown name lists the valid ones."""
     if name not in CATALOG:
-        raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
+        raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
     return CATALOG[name]
 
 
@@ -56,7 +58,7 @@ def relative_file(layout: Layout, name: str) -> str:
 def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | None, problems: list[Problem]) -> pd.DataFrame:
     """Validate one built table, collecting its problems."""
     checked, found = validate_frame(table_model(name), table, relative_file(layout, name), known)
-    problems += found
+    problems += found + formula_cells(checked, relative_file(layout, name))
     return checked
 
 
@@ -66,6 +68,9 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     problems = untabled_problems(ledger, str(layout.ledger.relative_to(layout.root)))
     built = {"claims": ledger}
     built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
+    problems += [Problem(str(layout.ledger.relative_to(layout.root)), "family has claims",
+                         f"no claim of family {spec.family!r} is left: table {spec.name} and its chart would be empty",
+                         column="family") for spec in TABLES if built[spec.name].empty]
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
@@ -92,6 +97,7 @@ def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) 
     """Read a published table and validate it (types coerced); raise with every problem."""
     path = layout.clean / f"{name}.csv"
     model = table_model(name)
+    edited = verify_output(layout, path)  # a hand-edited table is never served, even a valid one
     table, problems = validate_frame(model, read_csv_for(path, model), relative_file(layout, name), known_claims)
-    raise_if_any(problems)
+    raise_if_any(edited + problems)
     return table

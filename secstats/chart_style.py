@@ -34,6 +34,8 @@ from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from secstats.escaping import CONTROL  # noqa: E402
+
 HOUSE_STYLE = {
     "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine renders the same glyphs
     "font.size": 9,
@@ -96,7 +98,7 @@ VERDICT_WORDS = {
     "sources_disagree": "official sources disagree", "inconsistent": "does not match official",
     "unverifiable": "no official figure to check",
 }
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in XML 1.0; newline and tab are
+CONTROL_CHARACTERS = CONTROL  # not allowed (C0) or discouraged (C1) in XML 1.0; newline and tab are
 
 
 def series_color(name: str) -> str:

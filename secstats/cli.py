@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,39 +28,53 @@ from secstats.coverage import build_coverage, published_year
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
 from secstats.paths import Layout, default_layout
-from secstats.outputs import write_bytes_atomic
-from secstats.problems import BuildError, raise_if_any
+from secstats.manifest import output_problems, publish
+from secstats.escaping import formula_cells, show_controls
+from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import read_sources, verify_raw
+from secstats.staging import build_lock, recover
 
 
 def run_check(layout: Layout) -> None:
-    """Verify raw checksums, then every ledger claim against its document."""
+    """Verify raw checksums, every ledger claim against its document, and every published file
+    against the output manifest."""
     verify_raw(layout)
     ledger = check_ledger(layout)
     coverage = build_coverage(layout, ledger)
+    raise_if_any(output_problems(layout, list(layout.output_dirs)))
     print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
-          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed")
+          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
+          "every output is the one built from these inputs")
 
 
-def run_build(layout: Layout) -> None:
-    """Everything, in flow order: checks, tables, metadata, charts.
-
-    Every output is made in memory first and written only when all of them exist, each file
-    atomically: a failure at any stage (a table that breaks its model, a chart that cannot be drawn)
-    leaves the previous outputs as they were.
-    """
+def make_outputs(layout: Layout) -> dict[Path, bytes]:
+    """Every output file, in memory, in flow order: checks, tables, metadata, charts."""
     from secstats.charts import render_charts  # matplotlib is only imported to draw
     from secstats.metadata import metadata_files
 
     verify_raw(layout)
     built = build_clean_tables(layout, check_ledger(layout))
     rendered = render_charts(layout, built)
-    outputs = {**table_files(layout, built), **metadata_files(layout, built["claims"]),
-               **{layout.figures / name: data for name, data in rendered.items()}}
-    for path, data in outputs.items():
-        write_bytes_atomic(path, data)
-    print(f"ok: {len(built)} tables, datapackage.json, data dictionary and {len(rendered)} figure files written")
+    return {**table_files(layout, built), **metadata_files(layout, built["claims"]),
+            **{layout.figures / name: data for name, data in rendered.items()}}
+
+
+def run_build(layout: Layout) -> None:
+    """Everything, then all outputs replaced at once.
+
+    Every output is made in memory first, then published together with its manifest (``staging``):
+    a failure at any point, SIGKILL included, leaves every output all old or all new. One build runs
+    at a time, and each starts by completing or rolling back an interrupted one.
+    """
+    with build_lock(layout.root):
+        if done := recover(layout.root):
+            print(f"an interrupted build was found and {done}", file=sys.stderr)
+        outputs = make_outputs(layout)
+        publish(layout, outputs)
+    tables = sum(path.parent == layout.clean and path.suffix == ".csv" for path in outputs)
+    figures = sum(path.parent == layout.figures for path in outputs)
+    print(f"ok: {tables} tables, datapackage.json, data dictionary and {figures} figure files written")
 
 
 def run_list() -> None:
@@ -73,22 +88,31 @@ def run_show(name: str, as_csv: bool) -> None:
     """Print one validated table: as CSV, or as a readable block with its description."""
     table = load(name)
     if as_csv:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        text = table.to_csv(index=False, lineterminator="\n")
+        # Piped, the CSV is data and stays verbatim; on a terminal, control characters are shown, not obeyed.
+        sys.stdout.write(show_controls(text) if sys.stdout.isatty() else text)
         return
     print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                            "display.max_colwidth", 60):
-        print(table.to_string(index=False))
+        print(show_controls(table.to_string(index=False)))
 
 
 def run_validate(file: Path, name: str) -> None:
-    """Check a user's CSV against a table's schema (and claim ids against the ledger); raise on failure."""
+    """Check a user's CSV against a table's schema (and claim ids against the ledger); raise on failure.
+
+    Formula-like text cells are warned about on stderr: a spreadsheet would run them.
+    """
     model = table_model(name)
-    if not file.is_file():
-        raise FileNotFoundError(f"no such file: {file}")
+    try:
+        table = read_csv_for(file, model)
+    except BuildError as error:
+        raise BuildError(error.problems + other_table_hint(file, name, error.problems)) from None
     known = set(load("claims")["claim_id"])
-    frame, problems = validate_frame(model, read_csv_for(file, model), str(file), known)
+    frame, problems = validate_frame(model, table, str(file), known)
     raise_if_any(problems)
+    for warning in formula_cells(table, str(file)):
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
@@ -117,6 +141,16 @@ def run_add_source(file: Path, source: NewSource) -> None:
           f"sha256 pinned in data/raw/SHA256SUMS)\n"
           f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
           f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them")
+
+
+def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Problem]:
+    """When columns are missing, the tables whose columns the file does have (a wrong --table)."""
+    if not any(p.rule == "column present" for p in problems):
+        return []
+    header = read_csv_for(file).columns.tolist()
+    fits = [other for other, model in CATALOG.items() if other != name and list(model.to_schema().columns) == header]
+    return [Problem(str(file), "--table matches the file", f"its columns are those of {' or '.join(fits)}, "
+                    f"not {name}: try --table {fits[0]}" + (" (or another of those)" if len(fits) > 1 else ""))] if fits else []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "show":
             run_show(args.name, args.csv)
         elif args.command == "cite":
-            print(cite(args.claim_id))
+            print(show_controls(cite(args.claim_id)))
         elif args.command == "validate":
             run_validate(args.file, args.table)
         elif args.command == "extract":
@@ -175,12 +209,21 @@ def main(argv: list[str] | None = None) -> int:
             run_add_source(args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url,
                                                 args.kind, args.source_id))
     except BuildError as error:
-        print(error.report(), file=sys.stderr)
+        print(show_controls(error.report()), file=sys.stderr)
         return 1
     except IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except (KeyError, FileNotFoundError) as error:
-        print(f"error: {error.args[0] if error.args else error}", file=sys.stderr)
+    except UnknownName as error:
+        print(f"error: {show_controls(str(error))}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a disk full, a directory not writable: say which file and why
+        print(f"error: {error.filename}: {error.strerror}" if error.filename else f"error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug still gets one line, never a traceback
+        if os.environ.get("SECSTATS_TRACEBACK"):
+            raise
+        print(f"error: unexpected {type(error).__name__}: {show_controls(str(error))} (a secstats bug: please "
+              "report it; SECSTATS_TRACEBACK=1 shows where)", file=sys.stderr)
         return 1
     return 0

@@ -22,19 +22,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from secstats.claims import MULTIPLIERS
+from secstats.written_numbers import LARGE_SCALES, TENS, UNITS
 from secstats.schemas import ClaimsLedger
 
 QUANTITY = "quantity"
 # "word": a number word that counts nothing ("one of", "the last one", "once again").
 NON_QUANTITY_KINDS = ("year", "date", "time", "endnote", "page", "section", "ordinal", "name", "word", "url", "citation")
 
-UNITS_WORDS = {  # number word -> value; "a third" and friends are read by FRACTIONS
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNITS_WORDS = UNITS  # number word -> value; "a third" and friends are read by FRACTIONS
+TENS_WORDS = TENS
 # Words that are a count or a multiple by themselves ("twice" is 2 times, "once a year" is 1).
 SELF_COUNTING = {"once": (1, "count"), "twice": (2, "times"), "thrice": (3, "times"), "double": (2, "times"),
                  "doubled": (2, "times"), "triple": (3, "times"), "tripled": (3, "times"),
@@ -44,7 +40,7 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 SPANS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}  # a bare "decade" is 10 years
 SPAN_COUNTED = re.compile(r"\b(?:last|past|next|previous|a|one|over a|than a|almost a|nearly a)\s\Z", re.I)
-SCALES = {word: factor for word, factor in MULTIPLIERS.items() if not word.startswith("decade")}
+SCALES = {word: float(factor) for word, factor in LARGE_SCALES.items()}
 SCALES["hundred"] = 100
 
 _BASIC = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))

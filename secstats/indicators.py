@@ -16,7 +16,7 @@ from functools import partial
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.problems import Problem
+from secstats.problems import Problem, UnknownName
 from secstats.semantics import rounding_unit
 from secstats.schemas import (
     Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
@@ -116,7 +116,9 @@ def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth
         figures = min(significant_figures(known["value"]), significant_figures(step["value"]))
         rows.append(derived_row(
             known, inputs, period_start=step["period_start"], period_end=step["period_start"],
-            value=round_to_figures(known["value"] / growth(step), figures), qualifier="approximate",
+            # A zero baseline ("0 times", "-100 percent") implies no earlier level: infinity, which validation reports.
+            value=round_to_figures(known["value"] / growth(step), figures) if growth(step) else math.inf,
+            qualifier="approximate",
             derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to {figures} "
                        f"significant figure{'s' if figures > 1 else ''}, the fewest of its inputs (as written); "
                        "approximate because the stated figures are rounded",
@@ -205,7 +207,7 @@ def table_spec(name: str) -> TableSpec:
     for spec in TABLES:
         if spec.name == name:
             return spec
-    raise KeyError(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
+    raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
 
 
 def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
@@ -221,6 +223,21 @@ def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
                 file, "measure tabled or left out", f"measure {claim['measure']!r} of family {spec.family!r} is in "
                 f"no table: add it to TableSpec {spec.name!r} in secstats/indicators.py (measures or left_out)",
                 row=int(index) + 2, column="measure", claim_id=claim["claim_id"]))
+    return problems
+
+
+def family_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
+    """A claim filed under another family than the one whose table takes (or leaves out) its measure:
+    a measure belongs to exactly one family, so ``homicide_rate`` under ``other`` is an error."""
+    owner = {measure: spec.family for spec in TABLES for measure in [*spec.measures, *spec.left_out]}
+    problems = []
+    for index, claim in ledger.iterrows():
+        # A measure no table declares belongs to the family of its first claim.
+        family = owner.setdefault(claim["measure"], claim["family"])
+        if claim["family"] != family:
+            problems.append(Problem(
+                file, "measure in one family", f"measure {claim['measure']!r} belongs to family {family!r}, "
+                f"not {claim['family']!r}", row=int(index) + 2, column="family", claim_id=claim["claim_id"]))
     return problems
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from secstats.claims import read_ledger
 from secstats.coverage import published_year
 from secstats.extract import candidate_rows, extract
+from secstats.csvfiles import guess_encoding
 from secstats.outputs import csv_bytes, write_bytes_atomic
 from secstats.paths import Layout
 from secstats.sources import CHECKSUM_FILE, read_checksums, read_sources
@@ -49,8 +50,8 @@ def decoded(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise IntakeError(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r}); "
-                          "convert it first, e.g. iconv -f LATIN1 -t UTF-8") from None
+        raise IntakeError(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r}; it looks "
+                          f"like {guess_encoding(data)}); UTF-8 is required: convert it first, e.g. iconv -f LATIN1 -t UTF-8") from None
     if not text.strip():
         raise IntakeError(f"{path}: the file is empty")
     return text

@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.paths import Layout
+from secstats.reference import read_reference
 from secstats.schemas import (
     OfficialMeridaStatements, OfficialMexicoHomicides, OfficialMexicoHomicideVintages,
     OfficialMexicoPresidentialTerms, OfficialUSAssistance, OfficialUSOverdoseDeaths, ReportedExtraditions,
@@ -39,11 +40,6 @@ WIDE_DRUG_COLUMNS = {
 def publisher_citation(source: str) -> str:
     """The publisher and dataset of an official series' ``source``, without the repository it was copied from."""
     return RETRIEVED_FROM.sub("", source)
-
-
-def read_reference(layout: Layout, relative: str, **options: object) -> pd.DataFrame:
-    """A reference CSV from data/raw/reference/ (never from ../shared)."""
-    return pd.read_csv(layout.reference_dir / relative, **options)
 
 
 def population_by_year(layout: Layout) -> pd.Series:

@@ -59,6 +59,11 @@ class Layout:
     def docs(self) -> Path:
         return self.root / "docs"
 
+    @property
+    def output_dirs(self) -> tuple[Path, ...]:
+        """Every directory the build writes, and only the build: adding an output is one line here."""
+        return (self.clean, self.figures, self.docs)
+
 
 def default_layout() -> Layout:
     """The layout of the checkout this package was imported from, else of the installed copy."""

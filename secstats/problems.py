@@ -49,3 +49,10 @@ def raise_if_any(problems: list[Problem]) -> None:
     """Raise ``BuildError`` when the list is not empty."""
     if problems:
         raise BuildError(problems)
+
+
+class UnknownName(KeyError):
+    """A table or claim name that does not exist; the message lists what does."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

@@ -22,7 +22,8 @@ import pandas as pd
 from secstats import chart_layout, chart_style, figures, official
 from secstats.chart_style import HOUSE_STYLE, save
 from secstats.figures import Chart, Citations
-from secstats.outputs import csv_bytes, write_bytes_atomic
+from secstats.cache_entries import fetch, store
+from secstats.outputs import csv_bytes
 
 EXTENSIONS = ("png", "svg")
 # Every module whose code shapes a chart's bytes (official: the publisher citations in footnotes).
@@ -50,11 +51,10 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
 
 
 def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
-    """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs."""
-    paths = {f"{chart.name}.{extension}": cache / f"{chart.name}.{key}.{extension}" for extension in EXTENSIONS}
-    if not all(path.is_file() for path in paths.values()):
-        return None
-    return {name: path.read_bytes() for name, path in paths.items()}
+    """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs and
+    both still match their content hash (a damaged entry is redrawn, never published)."""
+    files = {f"{chart.name}.{extension}": fetch(cache, f"{chart.name}.{key}", extension) for extension in EXTENSIONS}
+    return None if None in files.values() else files
 
 
 def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations: Citations) -> list[dict[str, bytes]]:
@@ -84,6 +84,6 @@ def render_cached(charts: tuple[Chart, ...], tables: Mapping[str, pd.DataFrame],
         for stale in cache.glob(f"{chart.name}.*"):
             stale.unlink()
         for name, data in files.items():
-            write_bytes_atomic(cache / f"{chart.name}.{keys[chart.name]}.{name.rsplit('.', 1)[1]}", data)
+            store(cache, f"{chart.name}.{keys[chart.name]}", name.rsplit(".", 1)[1], data)
     return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"]
             for chart in charts for extension in EXTENSIONS}

@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from secstats.csvfiles import read_csv_checked
 from secstats.problems import Problem
 from secstats.semantics import period_bounds
 
@@ -501,13 +502,15 @@ class Coverage(StrictTable):
         return (df["found"] == df["claimed"] + df["dismissed"]) & (df["dismissed"] == reasons.sum(axis=1))
 
 
-def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:
+def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None, file: str | None = None) -> pd.DataFrame:
     """Read a CSV as text with only empty cells missing, so that the schema does every type coercion.
 
-    Boolean columns of ``model`` are read from their written form ('True'/'False'): coercing the text
-    itself would make every non-empty string True.
+    The text is checked first (``csvfiles``): encoding, delimiter, quoting, field counts and the
+    model's columns, each reported by line. Boolean columns of ``model`` are read from their written
+    form ('True'/'False'): coercing the text itself would make every non-empty string True.
     """
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    required = list(model.to_schema().columns) if model else None
+    table = read_csv_checked(path, file, required, dtype=str, keep_default_na=False, na_values=[""])
     for name, column in (model.to_schema().columns.items() if model else ()):
         if str(column.dtype) in ("bool", "boolean") and name in table.columns:
             table[name] = table[name].map({"True": True, "False": False}).astype(object)
@@ -530,6 +533,7 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
         row = int(index) + 2 if index is not None else None
         claim_id = df.loc[index, "claim_id"] if index is not None and "claim_id" in df.columns else None
         value = df.loc[index, column] if index is not None and column in df.columns else case.failure_case
+        value = value.item() if hasattr(value, "item") else value  # -5.0, not np.float64(-5.0)
         problems.append(
             Problem(file, rule, f"bad value {value!r}", row=row, column=column,
                     claim_id=claim_id if isinstance(claim_id, str) else None)
@@ -553,10 +557,25 @@ def validate_frame(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate lazily; return the coerced frame and every problem (empty list when valid)."""
     schema = model.to_schema()
+    missing = [name for name in schema.columns if name not in df.columns]
+    if missing:  # row rules would ask for the absent column: report it, not a KeyError
+        return df, [Problem(file, "column present", f"missing column {name!r}", column=name) for name in missing]
     for name in CLAIM_ID_COLUMNS if known_claims is not None else ():
         if name in schema.columns:
             schema = schema.update_column(name, checks=[*schema.columns[name].checks, claims_known(known_claims)])
     try:
-        return schema.validate(df, lazy=True), []
+        checked = schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as error:
         return df, failure_problems(error, df, file)
+    return checked, infinity_problems(checked, file)
+
+
+def infinity_problems(df: pd.DataFrame, file: str) -> list[Problem]:
+    """Infinite figures: a ratio over a zero baseline. pandera's range checks let inf through."""
+    problems = []
+    for column in df.columns[[dtype.kind == "f" for dtype in df.dtypes]]:
+        for index in df.index[df[column].isin([float("inf"), float("-inf")])]:
+            claim_id = df.loc[index, "claim_id"] if "claim_id" in df.columns else None
+            problems.append(Problem(file, "finite value", f"{df.loc[index, column]} (a division by a zero baseline?)",
+                                    row=int(index) + 2, column=str(column), claim_id=claim_id if isinstance(claim_id, str) else None))
+    return problems

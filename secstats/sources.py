@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from secstats.csvfiles import read_csv_checked, read_text
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 
 CHECKSUM_FILE = "SHA256SUMS"
 
 
+def sha256_hex(data: bytes) -> str:
+    """Hex SHA-256 of some bytes: the one digest of secstats (checksums, manifest, render cache)."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_of(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_hex(path.read_bytes())
 
 
 CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
@@ -27,7 +33,7 @@ def read_checksums(checksum_file: Path) -> dict[str, str]:
     raises ``BuildError`` naming it."""
     expected: dict[str, str] = {}
     problems = []
-    for number, line in enumerate(checksum_file.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(checksum_file).splitlines(), start=1):
         match = CHECKSUM_LINE.match(line)
         if match:
             expected[match.group(2)] = match.group(1)
@@ -77,14 +83,19 @@ def verify_raw(layout: Layout) -> None:
     raise_if_any(problems)
 
 
+REGISTER_COLUMNS = ["source_id", "file", "title", "author", "publisher", "published"]
+
+
 def read_sources(layout: Layout) -> pd.DataFrame:
     """The source register (`sources.csv`): id, file, title, author, publisher, published, kind."""
-    return pd.read_csv(layout.sources_dir / "sources.csv", dtype=str, keep_default_na=False)
+    path = layout.sources_dir / "sources.csv"
+    return read_csv_checked(path, str(path.relative_to(layout.root)), REGISTER_COLUMNS, dtype=str, keep_default_na=False)
 
 
 def read_document(layout: Layout, file_name: str) -> str:
     """A source document's text, decoded as UTF-8 (quote offsets count characters of this text)."""
-    return (layout.sources_dir / file_name).read_bytes().decode("utf-8")
+    path = layout.sources_dir / file_name
+    return read_text(path, str(path.relative_to(layout.root)))
 
 
 def document_texts(layout: Layout) -> dict[str, str]:

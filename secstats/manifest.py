@@ -1,0 +1,135 @@
+"""The output manifest: the SHA-256 of every published file and of the inputs it was built from.
+
+``data/clean/manifest.json`` is written by the build, in the same all-or-nothing replacement as the
+outputs it lists. ``secstats check`` compares it with the disk, so a hand edit of any file in the
+output directories, a file nobody built, a missing output or an input edited since the build is
+reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
+
+Inputs are the ledger and every file under ``data/raw/`` (the code is not: a code change that
+changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout
+(``data/clean/homicides.csv``), so an installed copy (``secstats/_data``) reads the same manifest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from secstats.paths import Layout
+from secstats.problems import Problem
+from secstats.sources import sha256_hex as digest
+from secstats.staging import JOURNAL, FileSystem, pending, replace_outputs
+
+MANIFEST = "manifest.json"
+REBUILD = "run 'make figures' (or 'python -m secstats build')"
+
+
+def manifest_path(layout: Layout) -> Path:
+    """Where the manifest lives: beside the tables it lists, so installs ship it."""
+    return layout.clean / MANIFEST
+
+
+def name_of(layout: Layout, path: Path) -> str:
+    """A file's manifest name: 'data/...' for data files, else relative to the project root."""
+    if path.is_relative_to(layout.data):
+        return f"data/{path.relative_to(layout.data).as_posix()}"
+    return path.relative_to(layout.root).as_posix()
+
+
+def path_of(layout: Layout, name: str) -> Path:
+    """The file a manifest name stands for in this layout."""
+    return layout.data / name.removeprefix("data/") if name.startswith("data/") else layout.root / name
+
+
+def input_files(layout: Layout) -> list[Path]:
+    """The ledger and every file under data/raw/, sorted."""
+    return [layout.ledger, *sorted(path for path in layout.raw.rglob("*") if path.is_file())]
+
+
+def input_digests(layout: Layout) -> dict[str, str]:
+    """{manifest name: sha256} of every input as it is now."""
+    return {name_of(layout, path): digest(path.read_bytes()) for path in input_files(layout)}
+
+
+def manifest_bytes(layout: Layout, outputs: dict[Path, bytes]) -> bytes:
+    """The manifest for a build whose outputs are ``outputs`` (the manifest not among them)."""
+    manifest = {
+        "about": "Written by the secstats build; 'secstats check' verifies every file against it. Do not edit.",
+        "inputs": input_digests(layout),
+        "outputs": {name_of(layout, path): digest(data) for path, data in sorted(outputs.items())},
+    }
+    return (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def read_manifest(layout: Layout) -> tuple[dict | None, list[Problem]]:
+    """The manifest, or the problem that stops it being read."""
+    path = manifest_path(layout)
+    if not path.is_file():
+        return None, [Problem(name_of(layout, path), "manifest present", f"no output manifest; {REBUILD}")]
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), []
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, [Problem(name_of(layout, path), "manifest readable", f"not the JSON the build writes ({error})")]
+
+
+def journal_problems(layout: Layout) -> list[Problem]:
+    """An interrupted build: its outputs may be half replaced until the next build recovers them."""
+    if not pending(layout.root):
+        return []
+    return [Problem(JOURNAL, "no interrupted build", f"a build was interrupted while replacing the outputs; {REBUILD} "
+                    "to complete or roll it back")]
+
+
+def output_problems(layout: Layout, output_dirs: list[Path]) -> list[Problem]:
+    """Every difference between the disk and the manifest: edited, missing or unlisted outputs,
+    and inputs changed since the build."""
+    manifest, problems = read_manifest(layout)
+    problems = journal_problems(layout) + problems
+    if manifest is None:
+        return problems
+    for name, expected in manifest["outputs"].items():
+        path = path_of(layout, name)
+        if not path.is_file():
+            problems.append(Problem(name, "output present", f"listed in the manifest but missing; {REBUILD}"))
+        elif digest(path.read_bytes()) != expected:
+            problems.append(Problem(name, "output as built", f"differs from the build (sha256 {expected[:12]}...): "
+                                    f"edited by hand? {REBUILD}"))
+    built = set(manifest["outputs"]) | {name_of(layout, manifest_path(layout))}
+    for directory in output_dirs:
+        for path in sorted(directory.rglob("*")) if directory.is_dir() else ():
+            if path.is_file() and not path.name.startswith(".") and name_of(layout, path) not in built:
+                problems.append(Problem(name_of(layout, path), "output built", "not written by the build: "
+                                        "output directories hold built files only"))
+    now = input_digests(layout)
+    for name in sorted(set(now) | set(manifest["inputs"])):
+        if now.get(name) != manifest["inputs"].get(name):
+            change = "added" if name not in manifest["inputs"] else "removed" if name not in now else "changed"
+            problems.append(Problem(name, "outputs built from these inputs", f"input {change} since the outputs "
+                                    f"were built; {REBUILD}"))
+    return problems
+
+
+def verify_output(layout: Layout, path: Path) -> list[Problem]:
+    """Problems unless a published file's bytes are the ones the build wrote."""
+    manifest, problems = read_manifest(layout)
+    problems = journal_problems(layout) + problems
+    if problems:
+        return problems
+    name = name_of(layout, path)
+    expected = manifest["outputs"].get(name)
+    if expected is None:
+        return [Problem(name, "output built", "not in the output manifest")]
+    if not path.is_file():
+        return [Problem(name, "output present", f"missing; {REBUILD}")]
+    if digest(path.read_bytes()) != expected:
+        return [Problem(name, "output as built", f"differs from the build: edited by hand? {REBUILD}")]
+    return []
+
+
+def publish(layout: Layout, outputs: dict[Path, bytes], fs: FileSystem | None = None) -> None:
+    """Replace every output and the manifest together; outputs of the previous build that this one
+    no longer makes are removed in the same replacement."""
+    manifest, _ = read_manifest(layout)
+    files = {**outputs, manifest_path(layout): manifest_bytes(layout, outputs)}
+    previous = [path_of(layout, name) for name in (manifest or {}).get("outputs", {})]
+    replace_outputs(layout.root, files, [path for path in previous if path not in files], fs)

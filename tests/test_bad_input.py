@@ -1,0 +1,171 @@
+"""What users really feed secstats: each bad file gets one line per problem and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from secstats import cli
+from secstats.paths import Layout
+from secstats.sources import sha256_of
+
+from tests.conftest import REPO
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Exit status and stderr of one command, run in-process."""
+    status = cli.main(argv)
+    return status, capsys.readouterr().err
+
+
+def check_scratch(layout: Layout, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``secstats check`` on a scratch copy."""
+    monkeypatch.setattr(cli, "default_layout", lambda: layout)
+    return run(["check"], capsys)
+
+
+def one_problem(err: str, *parts: str) -> str:
+    """The report's single problem line, after checking it names every part."""
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("  - ")]
+    assert len(lines) == 1, err
+    assert all(part in lines[0] for part in parts), lines[0]
+    return lines[0]
+
+
+# --- validate: files that are not the CSV they claim to be ----------------------------------------
+
+@pytest.mark.parametrize("content, parts", [
+    (b"", ["rule file not empty", "the file is empty"]),
+    (b"\x00\x01\x02PK\x03\x04", ["rule text file", "binary"]),
+    ("claim_id,value\ncaf\u00e9-001,1\n".encode("latin-1"), ["row 2", "rule UTF-8 encoding", "Latin-1", "UTF-8 is required"]),
+    ("claim_id,value\n\u201cquoted\u201d,1\n".encode("cp1252"), ["row 2", "Windows-1252", "UTF-8 is required"]),
+    (b"a;b;c\n1;2;3\n", ["row 1", "rule comma delimiter", "';'"]),
+    (b"a,b\n1,2\n3,4,5\n", ["row 3", "rule fields per row", "3 fields, but the header has 2"]),
+    (b'a,b\n1,2\n"3,4\n5,6\n', ["row 3", "rule CSV quoting", "never closed"]),
+])
+def test_validate_names_what_is_wrong_with_the_file(tmp_path: Path, capsys, content: bytes, parts: list[str]) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_bytes(content)
+    status, err = run(["validate", str(mine), "--table", "homicides"], capsys)
+    assert status == 1
+    one_problem(err, str(mine), *parts)
+
+
+def test_validate_of_a_missing_file_names_it(tmp_path: Path, capsys) -> None:
+    status, err = run(["validate", str(tmp_path / "none.csv"), "--table", "homicides"], capsys)
+    assert status == 1
+    one_problem(err, "none.csv", "rule file present", "no such file")
+
+
+def test_validate_against_the_wrong_table_says_which_table_it_is(capsys) -> None:
+    status, err = run(["validate", str(REPO.clean / "extraditions.csv"), "--table", "reconciliation"], capsys)
+    assert status == 1 and "Traceback" not in err and "KeyError" not in err
+    assert "rule column present: missing column" in err
+    hint = [line for line in err.splitlines() if "rule --table matches the file" in line]
+    assert len(hint) == 1 and "extraditions" in hint[0] and "try --table" in hint[0]
+
+
+def test_rows_after_a_blank_line_keep_their_line_numbers(tmp_path: Path, capsys) -> None:
+    lines = (REPO.clean / "weapon_origins.csv").read_text(encoding="utf-8").splitlines()
+    header, first, second = lines[0], lines[1], lines[2]
+    broken = second.replace(",percent,", ",furlongs,", 1)
+    mine = tmp_path / "mine.csv"
+    mine.write_text("\n".join([header, "", first, "", broken]) + "\n", encoding="utf-8")
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    one_problem(err, "row 5", "column unit", "isin")  # line 5 of the file, blank lines counted
+
+
+def test_validate_warns_of_formula_like_cells_but_accepts_the_table(tmp_path: Path, capsys) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "source_id"] = "=HYPERLINK(\"http://example.com\")"
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 0
+    assert "warning:" in err and "row 2" in err and "column source_id" in err and "formula" in err
+
+
+# --- the ledger and the register as Excel and editors leave them ----------------------------------
+
+def test_a_ledger_saved_by_excel_in_windows_1252_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    text = scratch.ledger.read_text(encoding="utf-8")
+    scratch.ledger.write_bytes(text.encode("cp1252", errors="replace"))
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "data/ledger/claims.csv", "rule UTF-8 encoding", "Windows-1252", "UTF-8 is required")
+
+
+def test_a_ledger_with_semicolons_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False).to_csv(scratch.ledger, index=False, sep=";")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "data/ledger/claims.csv", "row 1", "comma delimiter")
+
+
+def test_a_ledger_row_with_a_field_too_many_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    lines = scratch.ledger.read_text(encoding="utf-8").split("\n")
+    lines[3] += ",extra"
+    scratch.ledger.write_text("\n".join(lines), encoding="utf-8")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "row 4", "fields per row")
+
+
+def test_an_unclosed_quotation_mark_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    with open(scratch.ledger, "a", encoding="utf-8") as stream:
+        stream.write('zz-001,src,"never closed\n')
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "CSV quoting", "never closed")
+
+
+def test_a_blank_line_in_the_ledger_keeps_row_numbers_right(scratch: Layout, monkeypatch, capsys) -> None:
+    lines = scratch.ledger.read_text(encoding="utf-8").split("\n")
+    lines.insert(1, "")
+    lines[4] = lines[4].replace(",exact,", ",roughly,", 1)  # the 3rd claim, now on line 5
+    scratch.ledger.write_text("\n".join(lines), encoding="utf-8")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "row 5", "column qualifier", "isin")
+
+
+def test_a_ledger_without_a_column_names_the_column(scratch: Layout, monkeypatch, capsys) -> None:
+    pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False).drop(columns="value").to_csv(scratch.ledger, index=False)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "data/ledger/claims.csv", "column value", "missing column 'value'")
+    assert "error: value" not in err
+
+
+def repin(layout: Layout, path: Path) -> None:
+    """Update the SHA256SUMS line of ``path``, as someone hiding an edit would."""
+    sums = path.parent / "SHA256SUMS"
+    if path.name == "sources.csv":
+        sums = layout.raw / "SHA256SUMS"
+    lines = [line if not line.endswith(f" {path.name}") and not line.endswith(f" sources/{path.name}")
+             else f"{sha256_of(path)}  {line.split(maxsplit=1)[1].lstrip('*')}"
+             for line in sums.read_text(encoding="utf-8").splitlines()]
+    sums.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_register_without_a_column_names_the_column(scratch: Layout, monkeypatch, capsys) -> None:
+    register = scratch.sources_dir / "sources.csv"
+    pd.read_csv(register, dtype=str, keep_default_na=False).drop(columns="author").to_csv(register, index=False)
+    repin(scratch, register)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "sources.csv", "missing column 'author'")
+
+
+def test_a_document_that_is_not_utf8_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    register = pd.read_csv(scratch.sources_dir / "sources.csv", dtype=str)
+    document = scratch.sources_dir / register.loc[0, "file"]
+    document.write_bytes(document.read_bytes() + "\u201cend\u201d".encode("cp1252"))
+    repin(scratch, document)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, register.loc[0, "file"], "UTF-8 encoding", "Windows-1252")
