@@ -23,7 +23,8 @@ from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, Reconciliation, Verdicts, read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
-from secstats.indicators import TABLES, assemble, untabled_problems
+from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
+from secstats.indicators import assemble
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
@@ -69,13 +70,13 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     built = {"claims": ledger}
     built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
     problems += [Problem(str(layout.ledger.relative_to(layout.root)), "family has claims",
-                         f"no claim of family {spec.family!r} is left: table {spec.name} and its chart would be empty",
-                         column="family") for spec in TABLES if built[spec.name].empty]
+                         f"no claim of family {family.name!r} is left: table {family.table.name} and its chart would be empty",
+                         column="family") for family in FAMILIES if built[family.table.name].empty]
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
     reconciliation = validated(layout, "reconciliation", build_reconciliation(
-        ledger, official, list(Reconciliation.to_schema().columns)), known, problems)
+        family_claims(ledger), official, COUNTERPARTS, list(Reconciliation.to_schema().columns)), known, problems)
     raise_if_any(problems)
     checks = {
         "reconciliation": reconciliation,

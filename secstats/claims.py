@@ -17,7 +17,7 @@ from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger, read_csv_for, validate_frame
 from secstats.escaping import formula_cells
-from secstats.indicators import family_problems
+from secstats.families import family_problems
 from secstats.sources import document_texts, read_sources
 from secstats.written_numbers import is_written_in
 

@@ -33,7 +33,7 @@ from secstats.escaping import formula_cells, show_controls
 from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import read_sources, verify_raw
-from secstats.staging import build_lock, recover
+from secstats.pipeline import run_build
 
 
 def run_check(layout: Layout) -> None:
@@ -46,35 +46,6 @@ def run_check(layout: Layout) -> None:
     print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
           f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
           "every output is the one built from these inputs")
-
-
-def make_outputs(layout: Layout) -> dict[Path, bytes]:
-    """Every output file, in memory, in flow order: checks, tables, metadata, charts."""
-    from secstats.charts import render_charts  # matplotlib is only imported to draw
-    from secstats.metadata import metadata_files
-
-    verify_raw(layout)
-    built = build_clean_tables(layout, check_ledger(layout))
-    rendered = render_charts(layout, built)
-    return {**table_files(layout, built), **metadata_files(layout, built["claims"]),
-            **{layout.figures / name: data for name, data in rendered.items()}}
-
-
-def run_build(layout: Layout) -> None:
-    """Everything, then all outputs replaced at once.
-
-    Every output is made in memory first, then published together with its manifest (``staging``):
-    a failure at any point, SIGKILL included, leaves every output all old or all new. One build runs
-    at a time, and each starts by completing or rolling back an interrupted one.
-    """
-    with build_lock(layout.root):
-        if done := recover(layout.root):
-            print(f"an interrupted build was found and {done}", file=sys.stderr)
-        outputs = make_outputs(layout)
-        publish(layout, outputs)
-    tables = sum(path.parent == layout.clean and path.suffix == ".csv" for path in outputs)
-    figures = sum(path.parent == layout.figures for path in outputs)
-    print(f"ok: {tables} tables, datapackage.json, data dictionary and {figures} figure files written")
 
 
 def run_list() -> None:

@@ -1,8 +1,9 @@
 """Stage 2: tidy, validated tables in ``data/clean/``, built only from ledger claims.
 
-Each table is declared once in ``TABLES``: its pandera model, the ledger measures it takes (with the
-dimension values each measure implies), the measures of its family it leaves out and why, and the
-derivations that compute values the documents imply but do not state. Derived rows carry the formula
+Each table is declared once, with its family in ``secstats.families``, as a ``TableSpec``: its pandera
+model, the ledger measures it takes (with the dimension values each measure implies), the measures of
+its family it leaves out and why, and the derivations that compute values the documents imply but do
+not state. This module holds the machinery: the derivations and the assembly of a table. Derived rows carry the formula
 and the ids of the claims they use, so every number in ``data/clean/`` traces back to a quote.
 """
 
@@ -18,9 +19,6 @@ import pandera.pandas as pa
 
 from secstats.problems import Problem, UnknownName
 from secstats.semantics import rounding_unit
-from secstats.schemas import (
-    Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins,
-)
 
 LEDGER_COLUMNS = [
     "measure", "geography", "period_start", "period_end", "period_type", "year_basis",
@@ -35,7 +33,6 @@ class TableSpec:
     """How one clean table is made from the ledger."""
 
     name: str
-    family: str  # the ledger family whose claims this table holds
     model: type[pa.DataFrameModel]
     measures: Mapping[str, Mapping[str, str]]  # ledger measure -> dimension values it implies
     left_out: Mapping[str, str] = field(default_factory=dict)  # measure of the family -> why it is not here
@@ -155,90 +152,6 @@ def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: st
                 **dimensions,
             ))
     return pd.DataFrame(rows)
-
-
-# --- the tables ------------------------------------------------------------------------------------
-
-TABLES: tuple[TableSpec, ...] = (
-    TableSpec(
-        "homicides", "homicide", Homicides,
-        measures={m: {} for m in ("homicides", "deaths_drug_war", "homicide_rate", "homicides_percent_change",
-                                  "impunity_rate", "impunity_rate_journalist_killings")},
-        derivations=(partial(implied_earlier_levels, change="homicides_percent_change", level="homicides",
-                             growth=lambda step: 1 + step["value"] / 100, wording="(1 + {change}/100)"),),
-    ),
-    TableSpec(
-        "extraditions", "extradition", Extraditions,
-        measures={"extraditions": {}},
-        derivations=(partial(per_year_averages, measure="extraditions"),),
-    ),
-    TableSpec(
-        "merida_funding", "merida_funding", MeridaFunding,
-        measures={"merida_funding_allocated": {"transaction": "allocated"},
-                  "merida_funding_disbursed": {"transaction": "disbursed"},
-                  "us_security_assistance": {"transaction": "unspecified"}},
-        derivations=(partial(differences, minuend="merida_funding_allocated", subtrahend="merida_funding_disbursed",
-                             measure="merida_funding_undisbursed", dimensions={"transaction": "undisbursed"}),),
-    ),
-    TableSpec(
-        "weapon_origins", "weapons", WeaponOrigins,
-        measures={"firearms_origin_share": {}},
-        left_out={"firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
-                  "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms"},
-        derivations=(partial(share_remainders, measure="firearms_origin_share"),),
-    ),
-    TableSpec(
-        "overdose_deaths", "overdose", OverdoseDeaths,
-        measures={"overdose_deaths": {"drug": "all_drugs"},
-                  "overdose_deaths_change": {"drug": "all_drugs"},
-                  "overdose_deaths_opioids_share": {"drug": "opioids"},
-                  "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
-                  "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
-                  "overdose_deaths_fentanyl": {"drug": "fentanyl"}},
-        derivations=(partial(implied_earlier_levels, change="overdose_deaths_change", level="overdose_deaths",
-                             growth=lambda step: step["value"],
-                             wording="{change} (read as 'N times as many'; 'three times more' could also mean 4x)"),),
-    ),
-)
-
-
-def table_spec(name: str) -> TableSpec:
-    """The spec of one table; an unknown name lists the valid ones."""
-    for spec in TABLES:
-        if spec.name == name:
-            return spec
-    raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(s.name for s in TABLES)}")
-
-
-def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
-    """A claim of a table's family whose measure that table neither takes nor leaves out with a reason.
-
-    Without this a new measure in the ledger would silently miss its table.
-    """
-    problems = []
-    for spec in TABLES:
-        family = ledger[ledger["family"] == spec.family]
-        for index, claim in family[~family["measure"].isin([*spec.measures, *spec.left_out])].iterrows():
-            problems.append(Problem(
-                file, "measure tabled or left out", f"measure {claim['measure']!r} of family {spec.family!r} is in "
-                f"no table: add it to TableSpec {spec.name!r} in secstats/indicators.py (measures or left_out)",
-                row=int(index) + 2, column="measure", claim_id=claim["claim_id"]))
-    return problems
-
-
-def family_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
-    """A claim filed under another family than the one whose table takes (or leaves out) its measure:
-    a measure belongs to exactly one family, so ``homicide_rate`` under ``other`` is an error."""
-    owner = {measure: spec.family for spec in TABLES for measure in [*spec.measures, *spec.left_out]}
-    problems = []
-    for index, claim in ledger.iterrows():
-        # A measure no table declares belongs to the family of its first claim.
-        family = owner.setdefault(claim["measure"], claim["family"])
-        if claim["family"] != family:
-            problems.append(Problem(
-                file, "measure in one family", f"measure {claim['measure']!r} belongs to family {family!r}, "
-                f"not {claim['family']!r}", row=int(index) + 2, column="family", claim_id=claim["claim_id"]))
-    return problems
 
 
 def stated_rows(ledger: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 from importlib.metadata import PackageNotFoundError, version
 from secstats.catalog import CATALOG, CLAIM_TABLES
+from secstats.families import family_names
 from secstats.paths import Layout
 from secstats.sources import read_sources
 
@@ -59,9 +60,14 @@ def unit_of(column: pa.Column) -> str | None:
     return (column.metadata or {}).get("unit")
 
 
-def constraints_of(column: pa.Column) -> dict:
-    """Table Schema constraints for a pandera column: required, unique, enum, minimum, maximum, pattern."""
+def constraints_of(name: str, column: pa.Column) -> dict:
+    """Table Schema constraints for a pandera column: required, unique, enum, minimum, maximum, pattern.
+
+    A family column takes its enum from the family registry, which the models cannot import.
+    """
     constraints: dict = {"required": not column.nullable}
+    if name == "family":
+        constraints["enum"] = sorted(family_names())
     if column.unique:
         constraints["unique"] = True
     for check in column.checks:
@@ -77,7 +83,7 @@ def field_of(name: str, column: pa.Column) -> dict:
     field = {"name": name, "type": TYPES[str(column.dtype)], "description": column.description or ""}
     if unit_of(column):
         field["unit"] = unit_of(column)
-    field["constraints"] = constraints_of(column)
+    field["constraints"] = constraints_of(name, column)
     return field
 
 

@@ -15,8 +15,8 @@ this module lists every figure the reference data supports, and says how it was 
   homicides for deaths in the drug war, Mexican nationals for all persons extradited).
 
 Spans written as a term of office ("under Vicente Fox (2000-2006)") are tried as written and without
-the term's partial first year (``reading``). Each measure names its series once, in ``SERIES``; the
-matching is the same for all. The verdict per claim is made from these rows by ``secstats.verdicts``.
+the term's partial first year (``reading``). Each measure names its series once, in its family's
+entry of ``secstats.families``; the matching is the same for all. The verdict per claim is made from these rows by ``secstats.verdicts``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from secstats.semantics import (
     allows, describe_period, gap_months, month_index, overlap_share, period_months, rule_text,
 )
 
-FAMILIES = ("homicide", "extradition", "merida_funding", "weapons", "overdose")
 TOTALS_MIN_OVERLAP = 0.8  # share of their combined months two periods must share for totals to compare
 NEARBY_MAX_GAP_MONTHS = 12  # an adjacent period: no more than a year between the two
 MAX_COMBINATIONS = 8  # years given twice (two reports of one year) multiply the sums; list at most this many
@@ -361,36 +360,7 @@ def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries
     return [OfficialSeries("reported_firearm_traces", tuple(observations), combine=None, totals=False)]
 
 
-def no_series(reason: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
-    """A provider that explains why a measure has no series."""
-    def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
-        raise NoCounterpart(reason)
-    return provide
-
-
-NO_SERIES = "no series: no official series for this measure in data/raw/reference/"
-
-# measure -> the series its claims are checked against; a measure missing here has no series.
-SERIES: dict[str, Callable[[pd.Series, Official], list[OfficialSeries]]] = {
-    "homicides": homicide_series("homicides", "sum", True),
-    "homicide_rate": homicide_series("rate_per_100k", "mean", False),
-    "homicides_percent_change": homicide_change,
-    "deaths_drug_war": homicide_series("homicides", "sum", True, scope="all homicides (INEGI deaths or SESNSP victims), "
-                                       "a wider scope than deaths 'in the context of the war on drugs'"),
-    "extraditions": extraditions,
-    "us_security_assistance": merida(("appropriated", "counternarcotics"), "Appropriated and Planned"),
-    "merida_funding_allocated": merida(("appropriated",), "Appropriated and Planned"),
-    "merida_funding_disbursed": merida(("delivered", "expended"), "Disbursements"),
-    "firearms_origin_share": firearms_origin,
-    "overdose_deaths": overdose(("all_drugs",), "all drug overdose deaths"),
-    "overdose_deaths_fentanyl": overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4, mainly fentanyl)"),
-    "overdose_deaths_synthetic_opioids_heroin": overdose(
-        ("synthetic_opioids_t404", "heroin_without_synthetic"), "synthetic opioids T40.4 + heroin deaths without T40.4 (deaths involving either)"),
-    "overdose_deaths_change": endpoint_change(overdose(("all_drugs",), "all drug overdose deaths"), "times"),
-    "overdose_deaths_synthetic_opioids_change": endpoint_change(
-        overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4)"), "percent"),
-    "overdose_deaths_opioids_share": overdose(("any_opioid",), "any-opioid deaths / all drug overdose deaths x 100", None, percent_of="all_drugs"),
-}
+Provider = Callable[[pd.Series, Official], list[OfficialSeries]]
 
 
 # --- the table -------------------------------------------------------------------------------------
@@ -407,10 +377,15 @@ def period_strings(months: Months) -> tuple[str, str]:
     return f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}"
 
 
-def find_candidates(claim: pd.Series, official: Official) -> list[Candidate]:
-    """Every candidate counterpart of one claim, in a stable order; NoCounterpart when there is none."""
-    provide = SERIES.get(claim["measure"], no_series(NO_SERIES))
-    return match_all(claim, provide(claim, official), readings(claim, official.get("official_mexico_presidential_terms")))
+def find_candidates(claim: pd.Series, official: Official, counterpart: Provider | str) -> list[Candidate]:
+    """Every candidate counterpart of one claim, in a stable order; NoCounterpart when there is none.
+
+    ``counterpart`` is the claim's measure's entry in the family registry: the series to check it
+    against, or the reason there is none.
+    """
+    if isinstance(counterpart, str):
+        raise NoCounterpart(counterpart)
+    return match_all(claim, counterpart(claim, official), readings(claim, official.get("official_mexico_presidential_terms")))
 
 
 def match_all(claim: pd.Series, all_series: list[OfficialSeries], claim_readings: list[Reading]) -> list[Candidate]:
@@ -448,22 +423,18 @@ def claim_rows(claim: pd.Series, candidates: list[Candidate], reason: str | None
     return [{**base, **candidate_row(claim, found)} for found in candidates] or [{**base, "reason": reason}]
 
 
-def reconcile_claim(claim: pd.Series, official: Official) -> list[dict]:
+def reconcile_claim(claim: pd.Series, official: Official, counterpart: Provider | str) -> list[dict]:
     """One row per candidate of a claim, or one row with the reason there is none."""
     try:
-        return claim_rows(claim, find_candidates(claim, official))
+        return claim_rows(claim, find_candidates(claim, official, counterpart))
     except NoCounterpart as reason:
         return claim_rows(claim, [], str(reason))
 
 
-def family_claims(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The claims the reconciliation and the verdicts cover: those of the five indicator families."""
-    return ledger[ledger["family"].isin(FAMILIES)]
-
-
-def build_reconciliation(ledger: pd.DataFrame, official: Official, columns: list[str]) -> pd.DataFrame:
-    """Every candidate of every claim of the five families, in ledger order."""
-    rows = [row for _, claim in family_claims(ledger).iterrows() for row in reconcile_claim(claim, official)]
+def build_reconciliation(claims: pd.DataFrame, official: Official, counterparts: Mapping[str, Provider | str],
+                         columns: list[str]) -> pd.DataFrame:
+    """Every candidate of every claim given (those of the indicator families), in their order."""
+    rows = [row for _, claim in claims.iterrows() for row in reconcile_claim(claim, official, counterparts[claim["measure"]])]
     table = pd.DataFrame(rows).reindex(columns=columns)
     table["within_tolerance"] = table["within_tolerance"].astype("boolean")
     return table

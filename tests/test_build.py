@@ -9,10 +9,10 @@ import pytest
 
 from secstats import catalog, indicators
 from secstats.figures import CHARTS
-from secstats.cli import run_build
+from secstats.pipeline import run_build
 from secstats.paths import Layout
 from secstats.problems import BuildError
-from secstats.indicators import TABLES
+from secstats.families import TABLES
 
 from tests.conftest import REPO, edit_ledger
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from secstats.claims import check_ledger
-from secstats.cli import main, run_build, run_check
+from secstats.cli import main, run_check
+from secstats.pipeline import run_build
 from secstats.coverage import account, build_coverage
 from secstats.paths import Layout
 from secstats.problems import BuildError

@@ -13,6 +13,7 @@ from secstats.claims import check_ledger
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import BuildError
+from secstats.families import COUNTERPARTS
 from secstats.reconciliation import build_reconciliation
 from secstats.semantics import allows, rounding_unit
 from secstats.schemas import Reconciliation
@@ -89,7 +90,7 @@ def test_reconciliation_lists_every_verdict_claim_with_candidates_or_a_reason(bu
 
 def reconcile_one(claim: pd.Series, built: dict[str, pd.DataFrame]) -> pd.DataFrame:
     official = {spec.name: built[spec.name] for spec in OFFICIAL_TABLES}
-    return build_reconciliation(claim.to_frame().T, official, list(Reconciliation.to_schema().columns))
+    return build_reconciliation(claim.to_frame().T, official, COUNTERPARTS, list(Reconciliation.to_schema().columns))
 
 
 def test_a_lower_bound_above_the_official_figure_fails_in_the_pipeline(built: dict[str, pd.DataFrame]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats import cli, staging
+from secstats import cli, pipeline, staging
 from secstats.api import load
 from secstats.catalog import build_clean_tables
 from secstats.charts import render_charts
@@ -109,7 +109,7 @@ def test_a_build_interrupted_mid_commit_is_rolled_back_by_the_next(scratch: Layo
 
     monkeypatch.setattr(staging, "FileSystem", KilledAtTheTenthRename)
     with pytest.raises(KeyboardInterrupt):
-        cli.run_build(scratch)
+        pipeline.run_build(scratch)
     assert staging.pending(scratch.root)
     monkeypatch.undo()
     assert staging.recover(scratch.root) == "rolled back"
@@ -125,7 +125,7 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
 
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # durability is not under test here; speed is
     edit_ledger(scratch, 0, "note", "an edit that changes claims.csv and the manifest")
-    new = cli.make_outputs(scratch)
+    new = pipeline.make_outputs(scratch)
     pristine = tmp_path_factory.mktemp("pristine")  # the old outputs, restored before each round
     for directory in scratch.output_dirs:
         shutil.copytree(directory, pristine / directory.name)

@@ -1,0 +1,54 @@
+"""The build, start to finish: inputs checked, every output made in memory, then all published at once.
+
+    raw documents and reference files -> the claims ledger -> validated tables (data/clean/)
+    -> metadata (datapackage.json, data dictionary) -> charts (figures/)
+
+Nothing is written until everything is made; ``staging`` then replaces the whole set of outputs
+together, so a failure at any point leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from secstats.catalog import build_clean_tables, table_files
+from secstats.claims import check_ledger
+from secstats.families import registry_problems
+from secstats.manifest import publish
+from secstats.official import OFFICIAL_TABLES
+from secstats.paths import Layout
+from secstats.problems import raise_if_any
+from secstats.sources import verify_raw
+from secstats.staging import build_lock, recover
+
+
+def make_outputs(layout: Layout) -> dict[Path, bytes]:
+    """Every output file, in memory, in flow order: checks, tables, metadata, charts."""
+    from secstats.charts import render_charts  # matplotlib is only imported to draw
+    from secstats.figures import CHARTS
+    from secstats.metadata import OFFICIAL_PUBLISHERS, metadata_files
+
+    raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], OFFICIAL_PUBLISHERS, [c.name for c in CHARTS]))
+    verify_raw(layout)
+    built = build_clean_tables(layout, check_ledger(layout))
+    rendered = render_charts(layout, built)
+    return {**table_files(layout, built), **metadata_files(layout, built["claims"]),
+            **{layout.figures / name: data for name, data in rendered.items()}}
+
+
+def run_build(layout: Layout) -> None:
+    """Everything, then all outputs replaced at once.
+
+    Every output is made in memory first, then published together with its manifest (``staging``):
+    a failure at any point, SIGKILL included, leaves every output all old or all new. One build runs
+    at a time, and each starts by completing or rolling back an interrupted one.
+    """
+    with build_lock(layout.root):
+        if done := recover(layout.root):
+            print(f"an interrupted build was found and {done}", file=sys.stderr)
+        outputs = make_outputs(layout)
+        publish(layout, outputs)
+    tables = sum(path.parent == layout.clean and path.suffix == ".csv" for path in outputs)
+    figures = sum(path.parent == layout.figures for path in outputs)
+    print(f"ok: {tables} tables, datapackage.json, data dictionary and {figures} figure files written")
