@@ -14,7 +14,7 @@ INPUTS_STAMP := .cache/inputs.sha256
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
-	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage
+	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage derivation_inputs
 CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview \
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
@@ -22,7 +22,7 @@ FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg
 METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
 
-.PHONY: figures test check venv lock clean-venv bench mutation FORCE
+.PHONY: figures test test-lowest check venv lock clean-venv bench mutation FORCE
 
 figures: $(OUTPUTS)
 
@@ -50,6 +50,16 @@ check: | $(VENV_READY)
 
 test: | $(VENV_READY)
 	$(PY) -m pytest
+
+# The lowest versions pyproject.toml allows (uv's lowest-direct resolution), in a scratch venv: the
+# lower bounds are claims, and the test suite is their proof. Only the byte comparison of committed
+# outputs is left out: PNG and SVG bytes belong to the pinned matplotlib of requirements.lock.
+LOWEST := /tmp/secstats-lowest
+test-lowest: | $(VENV_READY)
+	rm -rf $(LOWEST) && $(VENV)/bin/uv venv --quiet --seed --python $(PYTHON) $(LOWEST)
+	$(VENV)/bin/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[dev]'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)/bin/python 2>/dev/null | grep -i -E '^(pandas|pandera|matplotlib|numpy|frictionless|duckdb|polars|pytest) '
+	$(LOWEST)/bin/python -m pytest -p no:cacheprovider --deselect tests/test_build.py::test_committed_outputs_are_fresh
 
 lock:
 	rm -rf /tmp/secstats-lock && $(PYTHON) -m venv /tmp/secstats-lock

@@ -4,13 +4,17 @@
     secstats.tables()                     # name -> one-line description
     df = secstats.load("homicides")       # a validated DataFrame with proper dtypes
     secstats.cite("kloppe-006")           # the citation, with the verbatim quote
+    secstats.describe("homicides")        # the table's metadata: columns, units, keys, sources, licence
 """
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
-from secstats.catalog import CATALOG, describe, read_table, table_model
+from secstats.catalog import CATALOG, read_table, summary, table_model
+from secstats.citation import render_citation
 from secstats.paths import Layout, default_layout
 from secstats.problems import UnknownName
 from secstats.sources import read_sources
@@ -18,15 +22,16 @@ from secstats.sources import read_sources
 
 def tables() -> dict[str, str]:
     """Every published table's name with a one-line description, in flow order."""
-    return {name: describe(name) for name in CATALOG}
+    return {name: summary(name) for name in CATALOG}
 
 
 def load(name: str, layout: Layout | None = None) -> pd.DataFrame:
-    """A published table, validated against its schema; ``KeyError`` lists the valid names."""
+    """A published table, validated against its schema, with dates parsed and its metadata in ``df.attrs``
+    (name, description, units, sources, licenses, primary_key); ``KeyError`` lists the valid names."""
     layout = layout or default_layout()
-    table_model(name)  # an unknown name fails here, listing the valid ones
+    resource = describe(name, layout)
     known = set(claims(layout)["claim_id"]) if name != "claims" else None
-    return read_table(layout, name, known)
+    return with_metadata(read_table(layout, name, known), resource)
 
 
 def claims(layout: Layout | None = None) -> pd.DataFrame:
@@ -34,8 +39,11 @@ def claims(layout: Layout | None = None) -> pd.DataFrame:
     return read_table(layout or default_layout(), "claims")
 
 
-def cite(claim_id: str, layout: Layout | None = None) -> str:
-    """A citation for one claim: the document, the verbatim quote, where it sits, and the endnote it cites."""
+def cite(claim_id: str, layout: Layout | None = None, format: str = "text") -> str:
+    """A citation for one claim: the document, the verbatim quote, where it sits, and the endnote it cites.
+
+    ``format`` is one of ``secstats.citation.FORMATS``: text, bibtex, csl-json or ris.
+    """
     layout = layout or default_layout()
     ledger = claims(layout).set_index("claim_id")
     if claim_id not in ledger.index:
@@ -44,8 +52,23 @@ def cite(claim_id: str, layout: Layout | None = None) -> str:
         raise UnknownName(f"unknown claim {claim_id!r}{hint}")
     claim = ledger.loc[claim_id]
     source = read_sources(layout).set_index("source_id").loc[claim["source_id"]]
-    cited = f" The document cites: {claim['cited_source']}." if pd.notna(claim["cited_source"]) else ""
-    note = f" Note: {claim['note']}" if pd.notna(claim["note"]) else ""
-    return (f"{source['author']}, \"{source['title']},\" {source['publisher']}, {source['published']}: "
-            f"\"{claim['quote']}\" (character {claim['quote_start']} of data/raw/sources/{source['file']}; "
-            f"secstats claim {claim_id}, qualifier: {claim['qualifier']}).{cited}{note}")
+    return render_citation(claim_id, claim, source, format)
+
+
+def describe(name: str, layout: Layout | None = None) -> dict:
+    """A published table's metadata, as datapackage.json gives it: description, columns (type, unit,
+    description, constraints), primary and foreign keys, sources with URLs, licence, bytes and hash."""
+    layout = layout or default_layout()
+    table_model(name)  # an unknown name fails here, listing the valid ones
+    package = json.loads((layout.clean / "datapackage.json").read_text(encoding="utf-8"))
+    return next(resource for resource in package["resources"] if resource["name"] == name)
+
+
+def with_metadata(table: pd.DataFrame, resource: dict) -> pd.DataFrame:
+    """The table with its metadata in ``df.attrs``, so that it travels with the frame."""
+    table.attrs.update(
+        name=resource["name"], description=resource["description"],
+        units={field["name"]: field["unit"] for field in resource["schema"]["fields"] if "unit" in field},
+        sources=resource["sources"], licenses=resource["licenses"], primary_key=resource["schema"]["primaryKey"],
+    )
+    return table

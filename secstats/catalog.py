@@ -7,6 +7,7 @@ were. Reading a table validates it again, so a user never loads an unchecked fil
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +18,11 @@ from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
 from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
-from secstats.outputs import csv_bytes
 from secstats.paths import Layout
 from secstats.problems import Problem, UnknownName, raise_if_any
+from secstats.publication import LINK_TABLE, publish, published_csv, published_schema
 from secstats.reconciliation import build_reconciliation
-from secstats.schemas import ClaimsLedger, Contradictions, Coverage, Reconciliation, Verdicts, read_csv_for, validate_frame
+from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts, read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
 from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
 from secstats.indicators import assemble
@@ -34,9 +35,9 @@ CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "verdicts": Verdicts,
     "contradictions": Contradictions,
     "coverage": Coverage,
+    LINK_TABLE: DerivationInputs,  # made at publication, from the claim ids of derived rows
 }
 CLAIM_TABLES = tuple(spec.name for spec in TABLES)
-FLOAT_FORMAT = "%.12g"  # 33341 rather than 33341.0; twelve digits keep every ledger value exact
 
 
 def table_model(name: str) -> type[pa.DataFrameModel]:
@@ -46,14 +47,20 @@ def table_model(name: str) -> type[pa.DataFrameModel]:
     return CATALOG[name]
 
 
-def describe(name: str) -> str:
+@cache
+def table_schema(name: str) -> pa.DataFrameSchema:
+    """The schema of a published table: what data/clean/<name>.csv holds and ``load()`` returns."""
+    return published_schema(name, table_model(name))
+
+
+def summary(name: str) -> str:
     """The first line of a table's description (its model's docstring)."""
     return (table_model(name).__doc__ or "").strip().splitlines()[0]
 
 
 def relative_file(layout: Layout, name: str) -> str:
     """'data/clean/<name>.csv', as error messages name it."""
-    return str((layout.clean / f"{name}.csv").relative_to(layout.root))
+    return str((layout.clean / f"{name}.csv").relative_to(layout.output_root))
 
 
 def validated(layout: Layout, name: str, table: pd.DataFrame, known: set[str] | None, problems: list[Problem]) -> pd.DataFrame:
@@ -89,16 +96,42 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     return built
 
 
+def publish_tables(layout: Layout, built: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The built tables in their published form (secstats.publication), validated against their published schemas."""
+    known = set(built["claims"]["claim_id"])
+    problems: list[Problem] = []
+    published = {}
+    for name, table in publish(built, {name: table_model(name) for name in built}).items():
+        published[name], found = validate_frame(table_schema(name), table, relative_file(layout, name),
+                                                known if name != "claims" else None)
+        problems += found
+    raise_if_any(problems)
+    return published
+
+
 def table_files(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict[Path, bytes]:
-    """Every validated table as data/clean/<name>.csv bytes."""
-    return {layout.clean / f"{name}.csv": csv_bytes(table, FLOAT_FORMAT) for name, table in tables.items()}
+    """Every published table as data/clean/<name>.csv bytes."""
+    return {layout.clean / f"{name}.csv": published_csv(table) for name, table in tables.items()}
 
 
 def read_table(layout: Layout, name: str, known_claims: set[str] | None = None) -> pd.DataFrame:
-    """Read a published table and validate it (types coerced); raise with every problem."""
+    """Read a published table and validate it against its published schema; raise with every problem."""
     path = layout.clean / f"{name}.csv"
-    model = table_model(name)
+    schema = table_schema(name)
     edited = verify_output(layout, path)  # a hand-edited table is never served, even a valid one
-    table, problems = validate_frame(model, read_csv_for(path, model), relative_file(layout, name), known_claims)
+    table, problems = validate_frame(schema, read_csv_for(path, schema), relative_file(layout, name), known_claims)
     raise_if_any(edited + problems)
     return table
+
+
+def row_claims(layout: Layout, name: str) -> pd.Series:
+    """The claims each row of a published table rests on, in row order: a stated row's own claim_id,
+    or the rows of derivation_inputs for a derived row or a contradiction."""
+    table = read_table(layout, name)
+    links = read_table(layout, LINK_TABLE)
+    linked = links[links["table"] == name].groupby("row_id", sort=False)["claim_id"].agg(list)
+    if "row_id" not in table.columns:
+        return table["claim_id"].map(lambda claim: [claim])
+    own = table["claim_id"] if "claim_id" in table.columns else pd.Series(None, index=table.index, dtype=object)
+    return pd.Series([linked.get(row, [claim] if isinstance(claim, str) else []) for row, claim in zip(table["row_id"], own)],
+                     index=table.index)

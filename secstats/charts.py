@@ -21,10 +21,10 @@ def render_charts(layout: Layout, built: Mapping[str, pd.DataFrame] | None = Non
     """Every chart as {file name: bytes}, drawn from the validated clean tables (``built`` when the
     build has them in memory, else read and validated from data/clean/).
 
-    A chart whose inputs are unchanged is taken from the render cache (``.cache/charts/``).
+    A chart whose inputs are unchanged is taken from the render cache (``.cache/charts/`` beside the outputs).
     """
     citations = Citations.load(layout)
     names = sorted({name for chart in CHARTS for name in chart.tables})
     tables = {name: built[name] if built is not None else read_table(layout, name, set(citations.claim_sources))
               for name in names}
-    return render_cached(CHARTS, tables, citations, layout.root / ".cache" / "charts")
+    return render_cached(CHARTS, tables, citations, layout.cache / "charts")

@@ -1,39 +1,46 @@
 """Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``).
 
-    secstats build                      check inputs, build every table, chart and metadata file
-    secstats check                      verify raw checksums and every ledger claim
-    secstats list                       the published tables, one line each
-    secstats show NAME [--csv]          one table, validated
-    secstats cite CLAIM_ID              a citation with the verbatim quote
-    secstats validate FILE --table NAME check your own CSV against a table's schema
+    secstats build [--out DIR]                  check inputs, build every table, chart and metadata file
+    secstats check                              verify raw checksums and every ledger claim
+    secstats list [--json]                      the published tables, one line each
+    secstats show NAME [--csv | --json]         one table, validated
+    secstats cite CLAIM_ID [--format F] [--json] a citation (text, bibtex, csl-json, ris) with the verbatim quote
+    secstats validate FILE --table NAME [--json] check your own CSV against a table's schema
     secstats extract FILE [--format csv|json] [--source-id ID] [--all]
-                                        candidate ledger rows for every quantity of a text document
+                                                candidate ledger rows for every quantity of a text document
     secstats add-source FILE --title T --publisher P --date D [--url U]
-                                        register a document and write its candidates for review
+                                                register a document and write its candidates for review
+
+Every command has --help with an example; `secstats --version` prints the version.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
 from secstats.api import cite, load, tables
-from secstats.catalog import CATALOG, build_clean_tables, table_files, table_model
+from secstats.catalog import CATALOG, table_model, table_schema
+from secstats.citation import FORMATS
 from secstats.claims import check_ledger
 from secstats.coverage import build_coverage, published_year
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
-from secstats.paths import Layout, default_layout
-from secstats.manifest import output_problems, publish
+from secstats.paths import Layout, OutputRefused, default_layout, output_layout
+from secstats.manifest import output_problems
 from secstats.escaping import formula_cells, show_controls
 from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
 from secstats.schemas import read_csv_for, validate_frame
 from secstats.sources import read_sources, verify_raw
 from secstats.pipeline import run_build
+from secstats.version import package_version
 
 
 def run_check(layout: Layout) -> None:
@@ -48,20 +55,42 @@ def run_check(layout: Layout) -> None:
           "every output is the one built from these inputs")
 
 
-def run_list() -> None:
+def print_json(data: object) -> None:
+    """JSON on stdout, UTF-8 kept readable."""
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def run_list(as_json: bool) -> None:
     """Print every table name with its one-line description."""
+    if as_json:
+        print_json([{"name": name, "description": description} for name, description in tables().items()])
+        return
     width = max(map(len, CATALOG))
     for name, description in tables().items():
         print(f"{name:<{width}}  {description}")
 
 
-def run_show(name: str, as_csv: bool) -> None:
-    """Print one validated table: as CSV, or as a readable block with its description."""
+def published_bytes(name: str) -> bytes:
+    """A published table's file, byte for byte."""
+    return (default_layout().clean / f"{name}.csv").read_bytes()
+
+
+def run_show(name: str, as_csv: bool, as_json: bool) -> None:
+    """Print one validated table: its published CSV bytes, JSON records, or a readable block."""
     table = load(name)
     if as_csv:
-        text = table.to_csv(index=False, lineterminator="\n")
-        # Piped, the CSV is data and stays verbatim; on a terminal, control characters are shown, not obeyed.
-        sys.stdout.write(show_controls(text) if sys.stdout.isatty() else text)
+        data = published_bytes(name)
+        # Piped, the published bytes stay verbatim; on a terminal, control characters are shown, not obeyed.
+        if sys.stdout.isatty():
+            sys.stdout.write(show_controls(data.decode("utf-8")))
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        return
+    if as_json:
+        dates = table.select_dtypes("datetime").columns
+        records = table.assign(**{c: table[c].dt.strftime("%Y-%m-%d") for c in dates})
+        print_json({"name": name, "metadata": dict(table.attrs), "rows": json.loads(records.to_json(orient="records"))})
         return
     print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
@@ -69,22 +98,34 @@ def run_show(name: str, as_csv: bool) -> None:
         print(show_controls(table.to_string(index=False)))
 
 
-def run_validate(file: Path, name: str) -> None:
-    """Check a user's CSV against a table's schema (and claim ids against the ledger); raise on failure.
+def run_cite(claim_id: str, format: str, as_json: bool) -> None:
+    """Print one claim's citation; with --json, every format in one object."""
+    if as_json:
+        print_json({"claim_id": claim_id, **{name: cite(claim_id, format=name) for name in FORMATS}})
+    else:
+        print(show_controls(cite(claim_id, format=format)))
+
+
+def run_validate(file: Path, name: str, as_json: bool) -> None:
+    """Check a user's CSV against a table's published schema (and claim ids against the ledger); raise on failure.
 
     Formula-like text cells are warned about on stderr: a spreadsheet would run them.
     """
-    model = table_model(name)
+    schema = table_schema(name)
     try:
-        table = read_csv_for(file, model)
+        table = read_csv_for(file, schema)
     except BuildError as error:
         raise BuildError(error.problems + other_table_hint(file, name, error.problems)) from None
     known = set(load("claims")["claim_id"])
-    frame, problems = validate_frame(model, table, str(file), known)
+    frame, problems = validate_frame(schema, table, str(file), known)
+    if as_json:
+        print_json({"file": str(file), "table": name, "valid": not problems, "rows": len(frame),
+                    "problems": [asdict(problem) for problem in problems]})
     raise_if_any(problems)
     for warning in formula_cells(table, str(file)):
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
+    if not as_json:
+        print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
@@ -119,34 +160,66 @@ def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Pro
     if not any(p.rule == "column present" for p in problems):
         return []
     header = read_csv_for(file).columns.tolist()
-    fits = [other for other, model in CATALOG.items() if other != name and list(model.to_schema().columns) == header]
+    fits = [other for other in CATALOG if other != name and list(table_schema(other).columns) == header]
     return [Problem(str(file), "--table matches the file", f"its columns are those of {' or '.join(fits)}, "
                     f"not {name}: try --table {fits[0]}" + (" (or another of those)" if len(fits) > 1 else ""))] if fits else []
+
+
+# name -> (one-line help, example); the description of each sub-command is its run_* docstring.
+COMMANDS = {
+    "build": ("check inputs, then build every table, chart and metadata file", "secstats build --out ./secstats-build"),
+    "check": ("verify raw checksums and the claims ledger", "secstats check"),
+    "list": ("list the published tables", "secstats list --json"),
+    "show": ("print one table, validated", "secstats show homicides --csv | head -3"),
+    "cite": ("print the citation of one claim, with its verbatim quote", "secstats cite kloppe-006 --format bibtex >> refs.bib"),
+    "validate": ("check your CSV against a table's schema", "secstats validate my.csv --table homicides"),
+    "extract": ("print a candidate ledger row for every quantity of a text document",
+                "secstats extract report.txt --source-id ucsd-taskforce-2019 --format json"),
+    "add-source": ("register a document and write its candidate claims for review",
+                   "secstats add-source memo.txt --title \"Fact sheet\" --publisher \"U.S. Department of State\" --date 2023-11-16"),
+}
+RUNNERS = {"build": run_build, "check": run_check, "list": run_list, "show": run_show, "cite": run_cite,
+           "validate": run_validate, "extract": run_extract, "add-source": run_add_source}
+
+
+def add_command(commands: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
+    """A sub-command whose --help gives its description and an example."""
+    help_text, example = COMMANDS[name]
+    return commands.add_parser(name, help=help_text, description=(RUNNERS[name].__doc__ or help_text).strip(),
+                               epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task, each with its own --help."""
     parser = argparse.ArgumentParser(prog="secstats", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("--version", action="version", version=f"secstats {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("build", help="check inputs, then build every table, chart and metadata file")
-    commands.add_parser("check", help="verify raw checksums and the claims ledger")
-    commands.add_parser("list", help="list the published tables")
-    show = commands.add_parser("show", help="print one table, validated")
+    build = add_command(commands, "build")
+    build.add_argument("--out", type=Path, help="write data/clean, figures and docs under this folder "
+                       "(required when secstats is installed: it never writes into its own package)")
+    add_command(commands, "check")
+    add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
+    show = add_command(commands, "show")
     show.add_argument("name", help=f"table name: {', '.join(CATALOG)}")
-    show.add_argument("--csv", action="store_true", help="print as CSV instead of a readable block")
-    cite_command = commands.add_parser("cite", help="print the citation of one claim, with its verbatim quote")
+    output = show.add_mutually_exclusive_group()
+    output.add_argument("--csv", action="store_true", help="print the published CSV, byte for byte")
+    output.add_argument("--json", action="store_true", help="print the metadata and rows as JSON")
+    cite_command = add_command(commands, "cite")
     cite_command.add_argument("claim_id", help="a ledger claim id, such as kloppe-006")
-    validate = commands.add_parser("validate", help="check your CSV against a table's schema")
+    cite_command.add_argument("--format", choices=FORMATS, default="text", help="citation format (default: text)")
+    cite_command.add_argument("--json", action="store_true", help="print every format in one JSON object")
+    validate = add_command(commands, "validate")
     validate.add_argument("file", type=Path, help="the CSV to check")
     validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
-    extract = commands.add_parser("extract", help="print a candidate ledger row for every quantity of a text document")
+    validate.add_argument("--json", action="store_true", help="print the result and every problem as JSON")
+    extract = add_command(commands, "extract")
     extract.add_argument("file", type=Path, help="a UTF-8 text document")
     extract.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     extract.add_argument("--source-id", default="", help="fill source_id (and take the publication year from sources.csv)")
     extract.add_argument("--date", default="", help="publication date YYYY[-MM[-DD]]: anchors 'since 2006', 'the last decade'")
     extract.add_argument("--all", action="store_true", help="also list non-quantities (years, dates, endnotes...) with their kind")
-    add = commands.add_parser("add-source", help="register a document and write its candidate claims for review")
+    add = add_command(commands, "add-source")
     add.add_argument("file", type=Path, help="a UTF-8 text document")
     add.add_argument("--title", required=True, help="the document's title")
     add.add_argument("--publisher", required=True, help="who published it")
@@ -158,31 +231,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run(args: argparse.Namespace) -> None:
+    """Dispatch one parsed command."""
+    if args.command == "build":
+        run_build(output_layout(default_layout(), args.out))
+    elif args.command == "check":
+        run_check(default_layout())
+    elif args.command == "list":
+        run_list(args.json)
+    elif args.command == "show":
+        run_show(args.name, args.csv, args.json)
+    elif args.command == "cite":
+        run_cite(args.claim_id, args.format, args.json)
+    elif args.command == "validate":
+        run_validate(args.file, args.table, args.json)
+    elif args.command == "extract":
+        run_extract(args.file, args.format, args.source_id, args.date, args.all)
+    elif args.command == "add-source":
+        run_add_source(args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url,
+                                            args.kind, args.source_id))
+
+
+def quiet_closed_pipe() -> int:
+    """A reader that stops early (``| head``) is no error: silence the flush at exit, exit as SIGPIPE would."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 128 + signal.SIGPIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. Problems go to stderr, one per line, with exit status 1."""
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "build":
-            run_build(default_layout())
-        elif args.command == "check":
-            run_check(default_layout())
-        elif args.command == "list":
-            run_list()
-        elif args.command == "show":
-            run_show(args.name, args.csv)
-        elif args.command == "cite":
-            print(show_controls(cite(args.claim_id)))
-        elif args.command == "validate":
-            run_validate(args.file, args.table)
-        elif args.command == "extract":
-            run_extract(args.file, args.format, args.source_id, args.date, args.all)
-        elif args.command == "add-source":
-            run_add_source(args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url,
-                                                args.kind, args.source_id))
+        run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # before OSError: a reader that left early is no error
+        return quiet_closed_pipe()
     except BuildError as error:
         print(show_controls(error.report()), file=sys.stderr)
         return 1
-    except IntakeError as error:
+    except (IntakeError, OutputRefused) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except UnknownName as error:

@@ -404,9 +404,10 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
 def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Citations) -> Figure:
     """All U.S. assistance to Mexico by fiscal year and transaction type, with the Merida claims as markers."""
     official, claims = tables["official_us_assistance"], tables["merida_funding"]
-    snapshot = official["snapshot"].max()
-    latest = official[official["snapshot"] == snapshot]
-    latest = latest[latest["fiscal_year"].str.isdigit()].assign(year=lambda t: t["fiscal_year"].astype(int))
+    latest_day = official["snapshot"].max()
+    snapshot = f"{latest_day:%Y-%m-%d}"
+    latest = official[official["snapshot"] == latest_day]
+    latest = latest[~latest["transition_quarter"]].assign(year=lambda t: t["fiscal_year"])
     latest = latest[latest["year"] >= 2000]
     in_progress = fiscal_year_of(snapshot)
     fig, (ax,) = new_figure(

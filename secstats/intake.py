@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -104,7 +105,8 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
     if target.exists():
         raise IntakeError(f"{target}: file exists; nothing was written")
     row = {"source_id": source_id, "file": file_name, "title": source.title, "author": source.author or source.publisher,
-           "publisher": source.publisher, "published": source.published, "kind": source.kind, "url": source.url}
+           "publisher": source.publisher, "published": source.published, "kind": source.kind, "url": source.url,
+           "accessed": datetime.now(timezone.utc).date().isoformat()}  # the day the copy enters the repository
     if "url" not in register.columns:
         register["url"] = ""
     register = pd.concat([register, pd.DataFrame([row])[register.columns]], ignore_index=True)

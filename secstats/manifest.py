@@ -21,6 +21,7 @@ from secstats.sources import sha256_hex as digest
 from secstats.staging import JOURNAL, FileSystem, pending, replace_outputs
 
 MANIFEST = "manifest.json"
+INPUT_PREFIXES = ("data/raw/", "data/ledger/")  # manifest names of inputs; everything else is an output
 REBUILD = "run 'make figures' (or 'python -m secstats build')"
 
 
@@ -30,7 +31,10 @@ def manifest_path(layout: Layout) -> Path:
 
 
 def name_of(layout: Layout, path: Path) -> str:
-    """A file's manifest name: 'data/...' for data files, else relative to the project root."""
+    """A file's manifest name: 'data/...' for data files, else relative to the project root; an output
+    of a build with --out is named relative to that folder (the same names as in a checkout)."""
+    if layout.out is not None and path.is_relative_to(layout.out):
+        return path.relative_to(layout.out).as_posix()
     if path.is_relative_to(layout.data):
         return f"data/{path.relative_to(layout.data).as_posix()}"
     return path.relative_to(layout.root).as_posix()
@@ -38,6 +42,8 @@ def name_of(layout: Layout, path: Path) -> str:
 
 def path_of(layout: Layout, name: str) -> Path:
     """The file a manifest name stands for in this layout."""
+    if layout.out is not None and not name.startswith(INPUT_PREFIXES):
+        return layout.out / name
     return layout.data / name.removeprefix("data/") if name.startswith("data/") else layout.root / name
 
 
@@ -74,7 +80,7 @@ def read_manifest(layout: Layout) -> tuple[dict | None, list[Problem]]:
 
 def journal_problems(layout: Layout) -> list[Problem]:
     """An interrupted build: its outputs may be half replaced until the next build recovers them."""
-    if not pending(layout.root):
+    if not pending(layout.output_root):
         return []
     return [Problem(JOURNAL, "no interrupted build", f"a build was interrupted while replacing the outputs; {REBUILD} "
                     "to complete or roll it back")]
@@ -132,4 +138,4 @@ def publish(layout: Layout, outputs: dict[Path, bytes], fs: FileSystem | None = 
     manifest, _ = read_manifest(layout)
     files = {**outputs, manifest_path(layout): manifest_bytes(layout, outputs)}
     previous = [path_of(layout, name) for name in (manifest or {}).get("outputs", {})]
-    replace_outputs(layout.root, files, [path for path in previous if path not in files], fs)
+    replace_outputs(layout.output_root, files, [path for path in previous if path not in files], fs)

@@ -8,51 +8,83 @@ fields (units ride in a custom ``unit`` property, which the standard allows).
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from importlib.metadata import PackageNotFoundError, version
-from secstats.catalog import CATALOG, CLAIM_TABLES
+from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.families import family_names
+from secstats.publication import LINK_TABLE, published_csv
+from secstats.schemas import CLAIM_ID_COLUMNS
 from secstats.paths import Layout
 from secstats.sources import read_sources
+from secstats.version import package_version
 
-TYPES = {"int64": "integer", "float64": "number", "str": "string", "string[python]": "string", "string": "string", "bool": "boolean", "boolean": "boolean"}
+TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string", "string[python]": "string",
+         "string": "string", "bool": "boolean", "boolean": "boolean",
+         "datetime64[ns]": "date"}
 CHECK_CONSTRAINTS = {  # pandera check name -> (Table Schema constraint, pandera statistic)
     "isin": ("enum", "allowed_values"),
     "greater_than_or_equal_to": ("minimum", "min_value"),
     "less_than_or_equal_to": ("maximum", "max_value"),
     "str_matches": ("pattern", "pattern"),
 }
-LICENSES = [
-    {"name": "MIT", "title": "secstats code, tables and charts", "path": "https://opensource.org/licenses/MIT"},
-]
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+PACKAGE_TABLES_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                          "path": "https://creativecommons.org/licenses/by/4.0/"}
+US_GOVERNMENT_WORK = {"name": "us-government-work", "title": "Work of the U.S. federal government: public domain in "
+                      "the United States (17 U.S.C. 105); credit the publisher named in sources"}
+MEXICO_OPEN_DATA = {"name": "mexico-government-open-data", "title": "Mexican government statistics (INEGI, CONAPO, "
+                    "SESNSP), reusable under their publishers' free-use terms (INEGI: Terminos de libre uso de la "
+                    "informacion; datos.gob.mx: Libre Uso MX) with credit to the publisher"}
+REPORTED_FIGURES = {"name": "publishers-terms", "title": "Figures as reported by officials and the press: each page "
+                    "keeps its publisher's terms (see each row's url); secstats republishes only the figures, their "
+                    "attribution and short quotes"}
 LICENSE_NOTE = (
-    "Quotes in the ledger are short excerpts of the source documents, kept for citation; the documents "
-    "remain their publishers'. Official series keep their publishers' terms (INEGI, CONAPO, SESNSP, CDC/NCHS, "
-    "NIDA, ForeignAssistance.gov, CRS, GAO); see data/raw/reference/*/PROVENANCE.md."
+    "Licences: the code is MIT (LICENSE); the tables secstats makes (claims, the claim tables, reconciliation, "
+    "contradictions, derivation_inputs) are CC-BY-4.0; quotes in the ledger are short excerpts kept for citation, "
+    "the documents remain their publishers'; each official or reported series keeps its publisher's terms, "
+    "stated on its resource."
 )
-OFFICIAL_PUBLISHERS = {
-    "official_mexico_homicides": ["INEGI", "SESNSP", "CONAPO"],
-    "official_mexico_homicide_vintages": ["INEGI", "CONAPO", "INEGI as reported by the press"],
-    "official_mexico_presidential_terms": ["Public web pages named in each row (see PROVENANCE.md, C1)"],
-    "official_us_overdose_deaths": ["CDC/NCHS", "NIDA"],
-    "official_us_assistance": ["ForeignAssistance.gov (U.S. Department of State / USAID)"],
-    "official_merida_statements": ["Congressional Research Service", "GAO", "U.S. Embassy Mexico City"],
-    "reported_extraditions": ["U.S. DOJ, U.S. Embassy, FGR, SRE as reported by the press"],
-    "reported_firearm_traces": ["GAO", "ATF", "White House, as reported"],
+# Who publishes each official or reported table, and under which terms. URLs come from the tables'
+# PROVENANCE.md files (data/raw/reference/*/) or the rows' own url column (see table_sources).
+OFFICIAL_SOURCES: dict[str, tuple[list[dict], dict]] = {
+    "official_mexico_homicides": ([
+        {"title": "INEGI, Estadisticas de mortalidad (via diegovalle/new.crimenmexico and diegovalle/mxmortalitydb)",
+         "path": "https://github.com/diegovalle/mxmortalitydb"},
+        {"title": "SESNSP, Victimas de delitos del fuero comun (via isaacarroyov/datos_facil_acceso)",
+         "path": "https://github.com/isaacarroyov/datos_facil_acceso"},
+        {"title": "CONAPO, Proyecciones de la poblacion de Mexico 2023, mid-year population"},
+    ], MEXICO_OPEN_DATA),
+    "official_mexico_homicide_vintages": ([
+        {"title": "INEGI death microdata (via diegovalle/mxmortalitydb)", "path": "https://github.com/diegovalle/mxmortalitydb"},
+        {"title": "INEGI homicide counts, 2018 OLAP export (via diegovalle/new.crimenmexico)",
+         "path": "https://github.com/diegovalle/new.crimenmexico"},
+        {"title": "INEGI figures as reported by the press (see data/raw/reference/mexico/PROVENANCE.md, B1)"},
+        {"title": "CONAPO, Proyecciones de la poblacion de Mexico 2023, mid-year population"},
+    ], MEXICO_OPEN_DATA),
+    "official_mexico_presidential_terms": ([], REPORTED_FIGURES),
+    "official_us_overdose_deaths": ([
+        {"title": "NIDA, Overdose Data 1999-2021 (CDC WONDER final mortality data)",
+         "path": "https://nida.nih.gov/sites/default/files/Overdose_data_1999-2021%201.19.23.xlsx"},
+        {"title": "CDC WONDER, Multiple Cause of Death", "path": "https://wonder.cdc.gov/mcd.html"},
+        {"title": "NCHS Data Brief 491", "path": "https://www.cdc.gov/nchs/products/databriefs/db491.htm"},
+        {"title": "NCHS Data Brief 522", "path": "https://cdc.gov/nchs/products/databriefs/db522.htm"},
+    ], US_GOVERNMENT_WORK),
+    "official_us_assistance": ([
+        {"title": "ForeignAssistance.gov country summary (U.S. Department of State / USAID), snapshot in "
+                  "kareemshub/final-project", "path": "https://github.com/kareemshub/final-project"},
+        {"title": "ForeignAssistance.gov country summary (U.S. Department of State / USAID), snapshot in "
+                  "mr-ffrancis/Us-Aid-Analysis", "path": "https://github.com/mr-ffrancis/Us-Aid-Analysis"},
+    ], US_GOVERNMENT_WORK),
+    "official_merida_statements": ([], US_GOVERNMENT_WORK),
+    "reported_extraditions": ([], REPORTED_FIGURES),
+    "reported_firearm_traces": ([], REPORTED_FIGURES),
 }
-
-
-def package_version() -> str:
-    """The installed version of secstats (pyproject.toml is the one place it is written)."""
-    try:
-        return version("secstats")
-    except PackageNotFoundError:
-        return "unreleased"
 
 
 def unit_of(column: pa.Column) -> str | None:
@@ -81,45 +113,114 @@ def constraints_of(name: str, column: pa.Column) -> dict:
 def field_of(name: str, column: pa.Column) -> dict:
     """One Table Schema field from one pandera column."""
     field = {"name": name, "type": TYPES[str(column.dtype)], "description": column.description or ""}
+    if field["type"] == "date":
+        field["format"] = "%Y-%m-%d"
     if unit_of(column):
         field["unit"] = unit_of(column)
     field["constraints"] = constraints_of(name, column)
     return field
 
 
-def table_sources(layout: Layout, name: str) -> list[dict]:
-    """Who the figures of a table come from: the five documents, or the official publishers."""
-    if name in OFFICIAL_PUBLISHERS:
-        return [{"title": publisher} for publisher in OFFICIAL_PUBLISHERS[name]]
-    return [{"title": f"{row.author}, {row.title} ({row.publisher}, {row.published})"}
-            for row in read_sources(layout).itertuples()]
+def document_sources(layout: Layout, source_ids: set[str]) -> list[dict]:
+    """The register rows of the documents a table quotes, with their URLs where known."""
+    register = read_sources(layout)
+    return [{"title": f"{row.author}, {row.title} ({row.publisher}, {row.published})",
+             **({"path": row.url} if row.url else {})}
+            for row in register.itertuples() if row.source_id in source_ids]
 
 
-def resource_of(layout: Layout, name: str, model: type[pa.DataFrameModel]) -> dict:
-    """One data resource: the CSV, its description and its schema."""
-    schema = model.to_schema()
+def title_column(table: pd.DataFrame) -> str:
+    """The column that names where a reported row was read."""
+    return next(name for name in ("document", "reported_by", "source") if name in table.columns)
+
+
+def row_url_sources(table: pd.DataFrame) -> list[dict]:
+    """A reported table's own sources: each distinct page its rows were read from."""
+    pages = table.drop_duplicates("url").sort_values("url", kind="stable")
+    return [{"title": str(getattr(row, title_column(table))), "path": row.url} for row in pages.itertuples()]
+
+
+def series_sources(name: str, table: pd.DataFrame, cited: set[str] | None = None) -> list[dict]:
+    """An official table's sources; for a table of reported figures, the pages of the rows ``cited`` names."""
+    listed, _ = OFFICIAL_SOURCES[name]
+    if listed:
+        return listed
+    if cited is not None:
+        table = table[[any(str(value) in text for text in cited) for value in table[title_column(table)]]]
+    return row_url_sources(table)
+
+
+def candidate_sources(table: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
+    """The official sources behind the candidates a check table uses (reconciliation), or rests a
+    verdict on (verdicts: the candidate each best_source names)."""
+    if "official_series" in table.columns:
+        used = table[["official_series", "official_source"]].dropna()
+    elif "best_source" in table.columns:
+        used = tables["reconciliation"].merge(table[["claim_id", "best_source"]].dropna(), left_on=["claim_id", "official_source"],
+                                              right_on=["claim_id", "best_source"])[["official_series", "official_source"]]
+    else:
+        return []
+    series = used["official_series"].str.split(" ").str[0]
+    return [source for name in sorted(set(series))
+            for source in series_sources(name, tables[name], set(used.loc[series == name, "official_source"]))]
+
+
+def table_sources(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
+    """The sources a table uses, and only those: its documents (through its claims), its publishers'
+    pages, and for the checks the official sources of the candidates they use."""
+    table, ledger = tables[name], tables["claims"]
+    if name in OFFICIAL_SOURCES:
+        return series_sources(name, table)
+    claims = set()
+    for column in CLAIM_ID_COLUMNS:
+        if column in table.columns:
+            claims |= set(table[column].dropna())
+    if name == LINK_TABLE:
+        claims = set(table["claim_id"])
+    documents = set(ledger.loc[ledger["claim_id"].isin(claims), "source_id"])
+    if "source_id" in table.columns:
+        documents |= set(table["source_id"])
+    found = document_sources(layout, documents)
+    found += candidate_sources(table, tables)
+    return [source for index, source in enumerate(found) if source not in found[:index]]
+
+
+def foreign_keys(schema: pa.DataFrameSchema, name: str) -> list[dict]:
+    """Every claim id column points at the claims table."""
+    return [{"fields": [column], "reference": {"resource": "claims", "fields": ["claim_id"]}}
+            for column in CLAIM_ID_COLUMNS if column in schema.columns and name != "claims"]
+
+
+def resource_of(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -> dict:
+    """One data resource: the CSV with its hash and size, description, sources, licence and schema."""
+    schema = table_schema(name)
+    data = published_csv(tables[name])
+    _, terms = OFFICIAL_SOURCES.get(name, ([], PACKAGE_TABLES_LICENSE))
     return {
-        "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-        "encoding": "utf-8", "mediatype": "text/csv",
-        "description": " ".join((model.__doc__ or "").split()),
-        "sources": table_sources(layout, name),
-        "schema": {"fields": [field_of(n, c) for n, c in schema.columns.items()], "missingValues": [""]},
+        "name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+        "encoding": "utf-8", "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "description": " ".join((table_model(name).__doc__ or "").split()),
+        "sources": table_sources(layout, name, tables),
+        "licenses": [terms],
+        "schema": {"fields": [field_of(n, c) for n, c in schema.columns.items()], "missingValues": [""],
+                   "primaryKey": list(schema.unique), "foreignKeys": foreign_keys(schema, name)},
     }
 
 
-def datapackage(layout: Layout) -> dict:
-    """The whole Data Package descriptor."""
+def datapackage(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict:
+    """The whole Data Package descriptor (Data Package v2), from the published tables."""
+    ledger = tables["claims"]
     return {
-        "profile": "tabular-data-package",
+        "$schema": PROFILE,
         "name": "secstats",
         "title": "secstats: security indicators on U.S.-Mexico security cooperation",
         "description": "Every figure traceable to the exact words of its source: tables built from a claims "
                        "ledger of verbatim quotes, official series beside them, a reconciliation and a "
                        "contradiction report. " + LICENSE_NOTE,
         "version": package_version(),
-        "licenses": LICENSES,
-        "sources": table_sources(layout, CLAIM_TABLES[0]),
-        "resources": [resource_of(layout, name, model) for name, model in CATALOG.items()],
+        "licenses": [PACKAGE_TABLES_LICENSE],
+        "sources": document_sources(layout, set(ledger["source_id"])),
+        "resources": [resource_of(layout, name, tables) for name in CATALOG],
     }
 
 
@@ -128,7 +229,7 @@ def markdown_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def data_dictionary(layout: Layout) -> str:
+def data_dictionary() -> str:
     """docs/data-dictionary.md: every table, its description and its columns."""
     lines = ["# secstats data dictionary", "",
              "Generated from the pandera models in `secstats/schemas.py` by `make figures`; do not edit by hand.", ""]
@@ -136,7 +237,7 @@ def data_dictionary(layout: Layout) -> str:
         lines += [f"## `{name}.csv`", "", " ".join((model.__doc__ or "").split()), "",
                   "| column | type | unit | required | constraints | description |",
                   "| --- | --- | --- | --- | --- | --- |"]
-        for column_name, column in model.to_schema().columns.items():
+        for column_name, column in table_schema(name).columns.items():
             field = field_of(column_name, column)
             rules = {k: v for k, v in field["constraints"].items() if k != "required"}
             shown = "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in rules.items())
@@ -159,9 +260,9 @@ def measure_vocabulary(ledger: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def metadata_files(layout: Layout, ledger: pd.DataFrame) -> dict[Path, bytes]:
-    """datapackage.json and the data dictionary (with the ledger's measures), as {path: bytes}."""
-    descriptor = json.dumps(datapackage(layout), indent=2, ensure_ascii=False) + "\n"
-    dictionary = data_dictionary(layout) + "\n" + measure_vocabulary(ledger)
+def metadata_files(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict[Path, bytes]:
+    """datapackage.json and the data dictionary (with the ledger's measures), from the published tables."""
+    descriptor = json.dumps(datapackage(layout, tables), indent=2, ensure_ascii=False) + "\n"
+    dictionary = data_dictionary() + "\n" + measure_vocabulary(tables["claims"])
     return {layout.clean / "datapackage.json": descriptor.encode("utf-8"),
             layout.docs / "data-dictionary.md": dictionary.encode("utf-8")}

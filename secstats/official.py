@@ -28,6 +28,7 @@ NIDA_SOURCE = "NIDA, Overdose Data 1999-2021 (CDC WONDER final mortality data, J
 FOREIGN_AID_SOURCE = "ForeignAssistance.gov country summary (U.S. Department of State / USAID)"
 # How a source string names the copy it was taken from: kept in the tables, left out of citations.
 RETRIEVED_FROM = re.compile(r" \(via [^)]*\)$|, snapshot in \S+$")
+TRANSITION_QUARTER_SUFFIX = "tq"
 WIDE_DRUG_COLUMNS = {
     "deaths_all_drugs": "all_drugs", "deaths_any_opioid": "any_opioid",
     "deaths_synthetic_opioids_T404": "synthetic_opioids_t404", "deaths_heroin_T401": "heroin_t401",
@@ -110,14 +111,20 @@ def us_assistance(layout: Layout) -> pd.DataFrame:
     raw = read_reference(layout, "us/mexico_us_foreign_assistance_foreignassistance_gov.csv", dtype={"fiscal_year": str})
     table = raw.rename(columns={"current_amount_usd": "amount_usd", "snapshot_committed": "snapshot"})
     table["source"] = FOREIGN_AID_SOURCE + ", snapshot in " + raw["source_repo"]
-    table = table.sort_values(["snapshot", "transaction_type", "fiscal_year"], kind="stable")
+    # The publisher writes the 1976 transition quarter as "1976tq": a year and a flag, so the year stays an integer.
+    table["transition_quarter"] = raw["fiscal_year"].str.endswith(TRANSITION_QUARTER_SUFFIX)
+    table["fiscal_year"] = raw["fiscal_year"].str.removesuffix(TRANSITION_QUARTER_SUFFIX).astype(int)
+    table["snapshot"] = pd.to_datetime(table["snapshot"], format="%Y-%m-%d")
+    table = table.sort_values(["snapshot", "transaction_type", "fiscal_year", "transition_quarter"], kind="stable")
     return table[list(OfficialUSAssistance.to_schema().columns)].reset_index(drop=True)
 
 
 def merida_statements(layout: Layout) -> pd.DataFrame:
     """Official Merida funding statements, amounts in plain U.S. dollars."""
     raw = read_reference(layout, "us/merida_official_funding_statements.csv", dtype={"document_date": str})
-    table = raw.assign(amount_usd=raw["amount_usd_millions"] * 1_000_000)
+    table = raw.assign(amount_usd=(raw["amount_usd_millions"] * 1_000_000).round().astype("int64"),
+                       document_date=pd.to_datetime(raw["document_date"], format="%Y-%m-%d"),
+                       fy_start=raw["fy_start"].astype("Int64"), fy_end=raw["fy_end"].astype("Int64"))
     return table[list(OfficialMeridaStatements.to_schema().columns)]
 
 

@@ -6,7 +6,7 @@ at a scratch copy of the tree (every function takes the project root).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -18,10 +18,15 @@ class Layout:
 
     root: Path
     data_dir: Path | None = None  # defaults to root / "data"
+    out: Path | None = None  # where a build writes; defaults to root (a checkout builds in place)
 
     @property
     def data(self) -> Path:
         return self.data_dir or self.root / "data"
+
+    @property
+    def output_root(self) -> Path:
+        return self.out or self.root
 
     @property
     def raw(self) -> Path:
@@ -49,15 +54,20 @@ class Layout:
 
     @property
     def clean(self) -> Path:
-        return self.data / "clean"
+        return self.out / "data" / "clean" if self.out else self.data / "clean"
 
     @property
     def figures(self) -> Path:
-        return self.root / "figures"
+        return self.output_root / "figures"
 
     @property
     def docs(self) -> Path:
-        return self.root / "docs"
+        return self.output_root / "docs"
+
+    @property
+    def cache(self) -> Path:
+        """The render cache: beside the outputs, never inside an installed package."""
+        return self.output_root / ".cache"
 
     @property
     def output_dirs(self) -> tuple[Path, ...]:
@@ -76,3 +86,22 @@ def default_layout() -> Layout:
     raise FileNotFoundError(
         f"secstats data not found: expected {checkout.ledger} (a checkout) or {installed.ledger} (an install)"
     )
+
+
+class OutputRefused(Exception):
+    """A build asked to write where it must not (inside the installed package)."""
+
+
+def output_layout(layout: Layout, out: Path | None = None) -> Layout:
+    """Where a build reads (``layout``: this checkout, or the installed data) and writes: ``out`` when
+    given, else the checkout. An installed secstats never writes into its own package (site-packages may be read-only
+    and is shared): without ``out`` it refuses."""
+    if out is not None:
+        out = out.resolve()
+        if out.is_relative_to(PACKAGE_DIR):
+            raise OutputRefused(f"--out {out} is inside the installed package; choose a folder of your own")
+        return replace(layout, out=out)
+    if layout.root == PACKAGE_DIR:
+        raise OutputRefused(f"secstats is installed in {PACKAGE_DIR.parent}, where build does not write; "
+                            "give a folder: secstats build --out DIR")
+    return layout

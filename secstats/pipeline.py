@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from secstats.catalog import build_clean_tables, table_files
+from secstats.catalog import build_clean_tables, publish_tables, table_files
 from secstats.claims import check_ledger
 from secstats.families import registry_problems
 from secstats.manifest import publish
@@ -27,13 +27,14 @@ def make_outputs(layout: Layout) -> dict[Path, bytes]:
     """Every output file, in memory, in flow order: checks, tables, metadata, charts."""
     from secstats.charts import render_charts  # matplotlib is only imported to draw
     from secstats.figures import CHARTS
-    from secstats.metadata import OFFICIAL_PUBLISHERS, metadata_files
+    from secstats.metadata import OFFICIAL_SOURCES, metadata_files
 
-    raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], OFFICIAL_PUBLISHERS, [c.name for c in CHARTS]))
+    raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], OFFICIAL_SOURCES, [c.name for c in CHARTS]))
     verify_raw(layout)
     built = build_clean_tables(layout, check_ledger(layout))
+    published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publication)
     rendered = render_charts(layout, built)
-    return {**table_files(layout, built), **metadata_files(layout, built["claims"]),
+    return {**table_files(layout, published), **metadata_files(layout, published),
             **{layout.figures / name: data for name, data in rendered.items()}}
 
 
@@ -44,8 +45,9 @@ def run_build(layout: Layout) -> None:
     a failure at any point, SIGKILL included, leaves every output all old or all new. One build runs
     at a time, and each starts by completing or rolling back an interrupted one.
     """
-    with build_lock(layout.root):
-        if done := recover(layout.root):
+    layout.output_root.mkdir(parents=True, exist_ok=True)  # build --out into a new folder
+    with build_lock(layout.output_root):
+        if done := recover(layout.output_root):
             print(f"an interrupted build was found and {done}", file=sys.stderr)
         outputs = make_outputs(layout)
         publish(layout, outputs)

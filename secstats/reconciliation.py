@@ -327,10 +327,10 @@ def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Offici
                         f"{row.publisher}, {row.document}", f"stated amount ({row.amount_type})")
             for row in dated.itertuples()), combine=None, nearby=False)]
         aid = official["official_us_assistance"]
-        aid = aid[(aid["transaction_type"] == aid_type) & aid["fiscal_year"].str.fullmatch(r"\d{4}")]
+        aid = aid[(aid["transaction_type"] == aid_type) & ~aid["transition_quarter"]]
         for snapshot, rows in aid.groupby("snapshot", sort=True):
-            rows = rows.assign(year=rows["fiscal_year"].astype(int))
-            found.append(OfficialSeries(f"official_us_assistance ({aid_type}, snapshot {snapshot})",
+            rows = rows.assign(year=rows["fiscal_year"])
+            found.append(OfficialSeries(f"official_us_assistance ({aid_type}, snapshot {snapshot:%Y-%m-%d})",
                                         yearly(rows, "amount_usd", "source"), "other_scope",
                                         f"all U.S. foreign assistance to Mexico ({aid_type}), not Mérida only"))
         return found

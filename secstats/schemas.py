@@ -27,6 +27,7 @@ PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "point"]
 YEAR_BASES = ["calendar", "fiscal"]
 
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
+ANY_PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"  # reference files also give days
 SNAKE_CASE = r"^[a-z][a-z0-9_]*$"
 
 
@@ -60,11 +61,6 @@ class FigureRules(StrictTable):
     def period_in_order(cls, df: pd.DataFrame) -> pd.Series:
         start, end = period_bounds(df["period_start"], df["period_end"])
         return start <= end
-
-    @pa.dataframe_check
-    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
-        is_range = df["qualifier"] == "range"
-        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
 
     @pa.dataframe_check
     def fiscal_years_are_fiscal(cls, df: pd.DataFrame) -> pd.Series:
@@ -111,6 +107,11 @@ class ClaimsLedger(FigureRules):
     cited_source: Series[str] = pa.Field(nullable=True, description="Endnote or attribution the document gives.")
     note: Series[str] = pa.Field(nullable=True, description="Curator's note: source errors, repeats, readings.")
 
+    @pa.dataframe_check
+    def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
+        is_range = df["qualifier"] == "range"
+        return (is_range & (df["value_high"] > df["value"])) | (~is_range & df["value_high"].isna())
+
 
 # ---------------------------------------------------------------------------------------------
 # Clean indicator tables. Every table shares the IndicatorTable columns; each family adds its own
@@ -119,6 +120,7 @@ class ClaimsLedger(FigureRules):
 
 PROCESSING = ["stated", "derived"]
 TABLE_UNITS = UNITS + ["count_per_year"]
+TABLED_QUALIFIERS = [q for q in QUALIFIERS if q != "range"]
 
 
 class IndicatorTable(FigureRules):
@@ -131,9 +133,10 @@ class IndicatorTable(FigureRules):
     period_type: Series[str] = pa.Field(isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock).")
     year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September).")
     value: Series[float] = pa.Field(ge=0, description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.", metadata={"unit": "see the unit column"})
-    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.", metadata={"unit": "see the unit column"})
-    unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value and value_high.")
-    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the source's words bound the figure; derived rows inherit the loosest input qualifier.")
+    unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value.")
+    # No value_high column: no range claim is tabled, and a column that is always empty is read as
+    # text by DuckDB and polars. A range claim of a family fails this check, naming its row.
+    qualifier: Series[str] = pa.Field(isin=TABLED_QUALIFIERS, description="How the source's words bound the figure; derived rows inherit the loosest input qualifier. Ranges are kept in the claims table only.")
     processing: Series[str] = pa.Field(isin=PROCESSING, description="stated: written in a source; derived: computed from stated claims by the formula in derivation.")
     derivation: Series[str] = pa.Field(nullable=True, description="For derived rows, the formula and the claims it uses; empty for stated rows.")
     claim_id: Series[str] = pa.Field(description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows.")
@@ -241,12 +244,13 @@ class OfficialUSAssistance(StrictTable):
     kept apart (recent years are revised upward and incomplete). Current U.S. dollars.
     """
 
-    fiscal_year: Series[str] = pa.Field(str_matches=r"^\d{4}(tq)?$", description="U.S. federal fiscal year; 1976tq is the 1976 transition quarter.")
+    fiscal_year: Series[int] = pa.Field(ge=1900, le=2100, description="U.S. federal fiscal year (FY2008 = Oct 2007 - Sep 2008); for the 1976 transition quarter, 1976.")
+    transition_quarter: Series[bool] = pa.Field(description="True for the 1976 transition quarter (July-September 1976, between FY1976 and FY1977), which the publisher labels 1976tq.")
     transaction_type: Series[str] = pa.Field(
         isin=["Appropriated and Planned", "Obligations", "Disbursements", "Initial Allocations", "President's Budget Requests"],
         description="ForeignAssistance.gov transaction type.")
     amount_usd: Series[int] = pa.Field(description="Current U.S. dollars (negative for de-obligations).", metadata={"unit": "current U.S. dollars"})
-    snapshot: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Date the snapshot was committed to its repository.")
+    snapshot: Series[pd.Timestamp] = pa.Field(description="Date the snapshot was committed to its repository.")
     source: Series[str] = pa.Field(description="Publisher, dataset and the repository the snapshot came from.")
 
 
@@ -259,11 +263,11 @@ class OfficialMeridaStatements(StrictTable):
 
     publisher: Series[str] = pa.Field(description="CRS, GAO or U.S. Embassy Mexico City (Dept. of State).")
     document: Series[str] = pa.Field(description="Document title and number.")
-    document_date: Series[str] = pa.Field(nullable=True, description="Publication date (YYYY-MM-DD); empty when undated.")
+    document_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Publication date; empty when undated.")
     recipient_scope: Series[str] = pa.Field(description="Mexico, or Mexico and Central America.")
-    fy_start: Series[float] = pa.Field(nullable=True, description="First U.S. fiscal year covered (empty when not stated).")
-    fy_end: Series[float] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
-    amount_usd: Series[float] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).", metadata={"unit": "current U.S. dollars"})
+    fy_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="First U.S. fiscal year covered (empty when not stated).")
+    fy_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
+    amount_usd: Series[int] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).", metadata={"unit": "current U.S. dollars"})
     amount_type: Series[str] = pa.Field(description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording.")
     quoted_text: Series[str] = pa.Field(description="The sentence of the document that gives the amount.")
     url: Series[str] = pa.Field(description="Where the statement was read.")
@@ -276,8 +280,8 @@ class ReportedExtraditions(StrictTable):
     only, all destination countries, extraditions authorized. Do not read the rows as one series.
     """
 
-    period_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day covered.")
-    period_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day covered.")
+    period_start: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="First day covered.")
+    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last day covered.")
     extraditions: Series[int] = pa.Field(ge=0, description="Persons extradited in the period, in the row's scope.", metadata={"unit": "persons"})
     scope: Series[str] = pa.Field(description="Who is counted, in the report's words.")
     reported_by: Series[str] = pa.Field(description="Who gave the figure (and who quoted it).")
@@ -290,8 +294,8 @@ class ReportedFirearmTraces(StrictTable):
     eTrace counts only the firearms Mexico asked the U.S. to trace, not all firearms seized.
     """
 
-    period_start: Series[str] = pa.Field(nullable=True, description="First year or month covered (YYYY, YYYY-MM or YYYY-MM-DD).")
-    period_end: Series[str] = pa.Field(description="Last year or month covered.")
+    period_start: Series[str] = pa.Field(nullable=True, str_matches=ANY_PERIOD_PATTERN, description="First year, month or day covered; empty when the report gives none.")
+    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
     metric: Series[str] = pa.Field(description="What the figure counts, in the report's words.")
     value: Series[float] = pa.Field(ge=0, description="The figure, in unit.", metadata={"unit": "see the unit column"})
     unit: Series[str] = pa.Field(description="firearms, percent or traces, with the report's qualifier.")
@@ -315,7 +319,7 @@ class OfficialMexicoHomicideVintages(StrictTable):
         isin=["inegi_microdata_2024", "inegi_olap_export_2018_population_2018", "inegi_press_preliminary",
               "inegi_press_definitive", "inegi_press_status_not_stated"],
         description="Which vintage (data file and population, or press release status) the figures come from.")
-    homicides: Series[float] = pa.Field(nullable=True, ge=0, description="Deaths by homicide in that vintage; empty when only a rate was reported.", metadata={"unit": "persons"})
+    homicides: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Deaths by homicide in that vintage; empty when only a rate was reported.", metadata={"unit": "persons"})
     rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.", metadata={"unit": "homicides per 100,000 inhabitants"})
     rate_derivation: Series[str] = pa.Field(nullable=True, description="How the rate was obtained: computed by secstats (with the population used), or as published.")
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage (and the page, for press reports).")
@@ -502,16 +506,24 @@ class Coverage(StrictTable):
         return (df["found"] == df["claimed"] + df["dismissed"]) & (df["dismissed"] == reasons.sum(axis=1))
 
 
-def read_csv_for(path: Path, model: type[pa.DataFrameModel] | None = None, file: str | None = None) -> pd.DataFrame:
+Model = type[pa.DataFrameModel] | pa.DataFrameSchema
+
+
+def schema_of(model: Model) -> pa.DataFrameSchema:
+    """A model's schema (a published schema is already one: see secstats.publication)."""
+    return model if isinstance(model, pa.DataFrameSchema) else model.to_schema()
+
+
+def read_csv_for(path: Path, model: Model | None = None, file: str | None = None) -> pd.DataFrame:
     """Read a CSV as text with only empty cells missing, so that the schema does every type coercion.
 
     The text is checked first (``csvfiles``): encoding, delimiter, quoting, field counts and the
     model's columns, each reported by line. Boolean columns of ``model`` are read from their written
     form ('True'/'False'): coercing the text itself would make every non-empty string True.
     """
-    required = list(model.to_schema().columns) if model else None
+    required = list(schema_of(model).columns) if model is not None else None
     table = read_csv_checked(path, file, required, dtype=str, keep_default_na=False, na_values=[""])
-    for name, column in (model.to_schema().columns.items() if model else ()):
+    for name, column in (schema_of(model).columns.items() if model is not None else ()):
         if str(column.dtype) in ("bool", "boolean") and name in table.columns:
             table[name] = table[name].map({"True": True, "False": False}).astype(object)
     return table
@@ -553,10 +565,10 @@ def claims_known(known_claims: set[str]) -> pa.Check:
 
 
 def validate_frame(
-    model: type[pa.DataFrameModel], df: pd.DataFrame, file: str, known_claims: set[str] | None = None
+    model: Model, df: pd.DataFrame, file: str, known_claims: set[str] | None = None
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate lazily; return the coerced frame and every problem (empty list when valid)."""
-    schema = model.to_schema()
+    schema = schema_of(model)
     missing = [name for name in schema.columns if name not in df.columns]
     if missing:  # row rules would ask for the absent column: report it, not a KeyError
         return df, [Problem(file, "column present", f"missing column {name!r}", column=name) for name in missing]
@@ -579,3 +591,19 @@ def infinity_problems(df: pd.DataFrame, file: str) -> list[Problem]:
             problems.append(Problem(file, "finite value", f"{df.loc[index, column]} (a division by a zero baseline?)",
                                     row=int(index) + 2, column=str(column), claim_id=claim_id if isinstance(claim_id, str) else None))
     return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Published only: the link between derived rows and the claims they rest on (see secstats.publication).
+
+class DerivationInputs(StrictTable):
+    """The claims each derived row rests on: one row per (table, row, input claim), instead of ids joined in a cell.
+
+    Derived rows of the claim tables list their inputs (role input); every row of contradictions lists
+    claim a (role claim_a) and each claim summed into claim b (role claim_b).
+    """
+
+    table: Series[str] = pa.Field(description="The published table that holds the row.")
+    row_id: Series[str] = pa.Field(description="The row's key (row_id) in that table.")
+    claim_id: Series[str] = pa.Field(str_matches=r"^[a-z]+-\d{3}$", description="A ledger claim the row rests on.")
+    role: Series[str] = pa.Field(isin=["input", "claim_a", "claim_b"], description="input (of a derivation), or the side of a contradiction the claim is on.")

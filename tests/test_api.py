@@ -21,7 +21,9 @@ def test_tables_lists_every_published_table_with_a_description() -> None:
 def test_load_returns_validated_typed_frames() -> None:
     homicides = secstats.load("homicides")
     assert pd.api.types.is_float_dtype(homicides["value"])
-    assert homicides["claim_id"].notna().all()
+    assert homicides["row_id"].is_unique
+    assert (homicides["claim_id"].isna() == (homicides["processing"] == "derived")).all()
+    assert pd.api.types.is_datetime64_any_dtype(homicides["period_start"])
     report = secstats.load("contradictions")
     assert pd.api.types.is_bool_dtype(report["same_document"])
     official = secstats.load("official_mexico_homicides")
@@ -54,3 +56,22 @@ def test_cite_quotes_verbatim_and_names_source_and_endnote() -> None:
 def test_cite_of_an_unknown_claim_suggests_ids() -> None:
     with pytest.raises(KeyError, match="ids of that document look like kloppe-001"):
         secstats.cite("kloppe-999")
+
+
+def test_load_carries_the_metadata_in_attrs() -> None:
+    overdoses = secstats.load("official_us_overdose_deaths")
+    resource = secstats.describe("official_us_overdose_deaths")
+    assert overdoses.attrs["description"] == resource["description"] and "1999-2023" in resource["description"]
+    assert overdoses.attrs["units"] == {"deaths": "persons"}
+    assert overdoses.attrs["licenses"][0]["name"] == "us-government-work"
+    assert any(source.get("path", "").startswith("https://") for source in overdoses.attrs["sources"])
+    assert overdoses.attrs["primary_key"] == ["drug", "year"]
+
+
+def test_describe_lists_every_column_with_its_type() -> None:
+    resource = secstats.describe("reported_extraditions")
+    fields = {field["name"]: field["type"] for field in resource["schema"]["fields"]}
+    assert fields["period_start"] == "date" and fields["extraditions"] == "integer"
+    assert list(secstats.load("reported_extraditions").columns) == list(fields)
+    with pytest.raises(KeyError, match="valid tables"):
+        secstats.describe("homicide")

@@ -15,7 +15,7 @@ from secstats.figures import CHARTS, Citations, footnote_text, new_figure
 from secstats.render_cache import chart_key
 from secstats.claims import read_ledger
 from secstats.sources import read_sources
-from secstats.catalog import CLAIM_TABLES, read_table
+from secstats.catalog import CLAIM_TABLES, read_table, row_claims
 
 from tests.conftest import REPO
 
@@ -34,7 +34,7 @@ def test_svg_footnote_cites_its_sources_and_claims(chart) -> None:
     text = svg_text(chart.name)
     cited = set(CLAIM_ID.findall(text))
     claim_tables = [name for name in chart.tables if name in CLAIM_TABLES]
-    drawn = {c for name in claim_tables for ids in read_table(REPO, name)["claim_id"] for c in ids.split(";")}
+    drawn = {c for name in claim_tables for ids in row_claims(REPO, name) for c in ids}
     assert cited, "no claim ids in the footnote"
     assert cited <= drawn, f"footnote cites claims the chart's tables do not hold: {cited - drawn}"
     ledger = read_ledger(REPO).set_index("claim_id")

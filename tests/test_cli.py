@@ -2,25 +2,94 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import secstats
 from secstats.catalog import CATALOG
 from secstats.cli import main
 
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("command", ["build", "check", "list", "show", "cite", "validate"])
+@pytest.mark.parametrize("command", ["build", "check", "list", "show", "cite", "validate", "extract", "add-source"])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
     assert done.value.code == 0
-    assert f"usage: secstats {command}" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"usage: secstats {command}" in printed
+    description, example = printed.split("\n\n")[1], printed.split("example:\n")[1]
+    assert len(description.split()) >= 4 and not description.startswith(("positional", "options"))
+    assert example.strip().startswith(f"secstats {command}")
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"secstats {secstats.__version__}"
+    assert secstats.__version__ == version("secstats") == tomllib.loads((REPO.root / "pyproject.toml").read_text())["project"]["version"]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "secstats", *args], capture_output=True)
+
+
+def test_show_csv_prints_the_published_bytes() -> None:
+    for name in ("official_merida_statements", "weapon_origins"):
+        done = run_cli("show", name, "--csv")
+        assert done.returncode == 0 and done.stdout == (REPO.clean / f"{name}.csv").read_bytes()
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`secstats show ... | head -1`: the reader leaves early; no traceback, exit status as for SIGPIPE."""
+    process = subprocess.Popen([sys.executable, "-m", "secstats", "show", "official_us_assistance", "--json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 141 and stderr == b""
+
+
+def test_list_and_show_print_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json"]) == 0
+    assert [entry["name"] for entry in json.loads(capsys.readouterr().out)] == list(CATALOG)
+    assert main(["show", "extraditions", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    published = pd.read_csv(REPO.clean / "extraditions.csv", dtype=str, keep_default_na=False)
+    assert [row["row_id"] for row in shown["rows"]] == list(published["row_id"])
+    assert [row["period_start"] for row in shown["rows"]] == list(published["period_start"])
+    assert shown["metadata"]["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_cite_prints_each_format_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    claim = pd.read_csv(REPO.ledger, dtype=str).iloc[0]
+    assert main(["cite", claim["claim_id"], "--format", "ris"]) == 0
+    assert capsys.readouterr().out.startswith("TY  - ")
+    assert main(["cite", claim["claim_id"], "--json"]) == 0
+    cited = json.loads(capsys.readouterr().out)
+    assert set(cited) == {"claim_id", "text", "bibtex", "csl-json", "ris"} and claim["quote"] in cited["text"]
+
+
+def test_validate_prints_json_with_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "value"] = "-3"
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    assert main(["validate", str(mine), "--table", "weapon_origins", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    assert [(p["row"], p["column"], p["rule"]) for p in report["problems"]] == [(2, "value", "greater_than_or_equal_to(0)")]
+    assert main(["validate", str(REPO.clean / "weapon_origins.csv"), "--table", "weapon_origins", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["valid"] is True
 
 
 def test_list_prints_every_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,3 +147,15 @@ def test_validate_of_a_missing_file_or_unknown_table_fails(tmp_path: Path, capsy
 def test_python_dash_m_runs_the_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "secstats", "cite", "nobody-001"], capture_output=True, text=True)
     assert done.returncode == 1 and "unknown claim" in done.stderr
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from secstats import cli
+
+    def unwritable(layout: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "data" / "clean" / "claims.csv"))
+
+    monkeypatch.setattr(cli, "run_build", unwritable)
+    assert main(["build", "--out", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_path}/data/clean/claims.csv: Permission denied\n"

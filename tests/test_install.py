@@ -10,7 +10,8 @@ from pathlib import Path
 from tests.conftest import REPO
 
 
-def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Path) -> None:
+def install(tmp_path: Path) -> Path:
+    """pip install a copy of the checkout into tmp_path/site, then delete the copy; return the site folder."""
     source = tmp_path / "source"
     source.mkdir()
     for part in ("pyproject.toml", "README.md", "secstats", "data"):
@@ -22,11 +23,40 @@ def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Pa
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                     "--target", str(target), str(source)], check=True, capture_output=True)
     shutil.rmtree(source)  # the installed copy must not lean on the files it was built from
+    return target
+
+
+def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+
+
+def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Path) -> None:
+    target = install(tmp_path)
     script = ("import secstats; assert secstats.__file__.startswith(%r); "
               "print(len(secstats.load('homicides'))); print(secstats.cite('kloppe-006'))") % str(target)
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    done = run_installed(target, tmp_path, "-c", script)
     assert done.returncode == 0, done.stderr
     rows, citation = done.stdout.split("\n", 1)
     assert int(rows) == len(__import__("secstats").load("homicides"))
     assert "Kloppe-Santamaría" in citation
+
+
+def test_installed_build_writes_only_where_the_user_says(tmp_path: Path) -> None:
+    """Without --out an installed secstats refuses in one line; with it, it builds the package's outputs there."""
+    target = install(tmp_path)
+    package = target / "secstats"
+    before = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
+    refused = run_installed(target, tmp_path, "-m", "secstats", "build")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "--out" in refused.stderr and "Traceback" not in refused.stderr
+    into_package = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", str(package / "here"))
+    assert into_package.returncode == 1 and "inside the installed package" in into_package.stderr
+    built = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", "out")
+    assert built.returncode == 0, built.stderr
+    out = tmp_path / "out"
+    for name in ("homicides.csv", "derivation_inputs.csv", "datapackage.json"):
+        assert (out / "data" / "clean" / name).read_bytes() == (REPO.clean / name).read_bytes()
+    assert (out / "figures" / "overview.svg").is_file() and list((out / ".cache" / "charts").iterdir())
+    after = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
+    assert after == before  # nothing written into the installed package, not even the render cache

@@ -159,7 +159,7 @@ def test_a_damaged_cache_entry_is_redrawn_not_published(scratch: Layout) -> None
 # --- text that attacks its reader ----------------------------------------------------------------
 
 def test_cite_prints_no_raw_control_characters(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli, "cite", lambda claim_id: "a quote \x1b[2J\x1b]0;owned\x07 with escapes")
+    monkeypatch.setattr(cli, "cite", lambda claim_id, format="text": "a quote \x1b[2J\x1b]0;owned\x07 with escapes")
     assert cli.main(["cite", "any-001"]) == 0
     printed = capsys.readouterr().out
     assert "\x1b" not in printed and "\x07" not in printed and "\\x1b[2J" in printed
@@ -167,7 +167,7 @@ def test_cite_prints_no_raw_control_characters(monkeypatch, capsys) -> None:
 
 @pytest.mark.parametrize("on_terminal", [True, False])
 def test_show_csv_escapes_control_characters_only_on_a_terminal(monkeypatch, capsys, on_terminal: bool) -> None:
-    monkeypatch.setattr(cli, "load", lambda name: pd.DataFrame({"quote": ["red \x1b[31m text"]}))
+    monkeypatch.setattr(cli, "published_bytes", lambda name: b"quote\nred \x1b[31m text\n")
     monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: on_terminal)
     assert cli.main(["show", "claims", "--csv"]) == 0
     printed = capsys.readouterr().out

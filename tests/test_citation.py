@@ -1,0 +1,77 @@
+"""Citations in the formats reference managers read; each carries the document and the verbatim quote."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import secstats
+from secstats.citation import FORMATS, bibtex_text, ris_date
+from secstats.sources import read_sources
+
+from tests.conftest import REPO
+
+
+def a_claim_with_url() -> pd.Series:
+    """A ledger claim whose document has a URL in the register."""
+    register = read_sources(REPO)
+    with_url = set(register.loc[register["url"] != "", "source_id"])
+    ledger = secstats.claims()
+    return ledger[ledger["source_id"].isin(with_url)].iloc[0]
+
+
+def test_every_format_names_the_document_and_quotes_the_claim() -> None:
+    claim = a_claim_with_url()
+    source = read_sources(REPO).set_index("source_id").loc[claim["source_id"]]
+    for format in FORMATS:
+        text = secstats.cite(claim["claim_id"], format=format)
+        assert claim["claim_id"] in text and source["url"] in text, format
+        assert claim["quote"].split()[0] in text and source["publisher"].split()[0] in text, format
+
+
+def test_csl_json_is_one_item_with_dates_as_parts() -> None:
+    claim = a_claim_with_url()
+    (item,) = json.loads(secstats.cite(claim["claim_id"], format="csl-json"))
+    assert item["id"] == claim["claim_id"] and item["author"] and item["title"]
+    assert all(isinstance(part, int) for part in item["issued"]["date-parts"][0])
+    assert len(item["accessed"]["date-parts"][0]) == 3 and claim["quote"] in item["note"]
+
+
+def test_bibtex_is_one_balanced_entry_with_special_characters_escaped() -> None:
+    entry = secstats.cite(a_claim_with_url()["claim_id"], format="bibtex")
+    assert re.match(r"^@(misc|techreport)\{[a-z]+-\d{3},\n", entry) and entry.endswith("\n}")
+    unescaped = re.sub(r"\\[{}]", "", entry)
+    assert unescaped.count("{") == unescaped.count("}")
+    assert bibtex_text("50% of A&B_c") == r"50\% of A\&B\_c"
+
+
+def test_ris_record_starts_with_its_type_and_ends_with_er() -> None:
+    lines = secstats.cite(a_claim_with_url()["claim_id"], format="ris").splitlines()
+    assert lines[0].startswith("TY  - ") and lines[-1] == "ER  - "
+    assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in lines)
+    assert (ris_date("2000"), ris_date("2000-02")) == ("2000///", "2000/02//")
+
+
+def test_an_unknown_format_lists_the_valid_ones() -> None:
+    with pytest.raises(KeyError, match="valid formats: text, bibtex, csl-json, ris"):
+        secstats.cite(a_claim_with_url()["claim_id"], format="apa")
+
+
+def test_the_register_gives_each_document_a_url_or_none_and_an_access_date() -> None:
+    register = read_sources(REPO)
+    assert ((register["url"] == "") | register["url"].str.startswith("https://")).all()
+    assert register["accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+def test_package_citation_and_licences_match_the_package() -> None:
+    import tomllib
+    import yaml
+
+    citation = yaml.safe_load((REPO.root / "CITATION.cff").read_text())
+    project = tomllib.loads((REPO.root / "pyproject.toml").read_text())["project"]
+    assert citation["version"] == project["version"] and citation["cff-version"] == "1.2.0"
+    assert citation["license"] == ["MIT", "CC-BY-4.0"]
+    assert (REPO.root / "LICENSE").read_text().startswith("MIT License")
