@@ -11,20 +11,19 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from secstats.catalog import read_table
 from secstats.figures import CHARTS, Citations
 from secstats.paths import Layout
 from secstats.render_cache import render_cached
 
 
-def render_charts(layout: Layout, built: Mapping[str, pd.DataFrame] | None = None) -> dict[str, bytes]:
-    """Every chart as {file name: bytes}, drawn from the validated clean tables (``built`` when the
-    build has them in memory, else read and validated from data/clean/).
+def render_charts(layout: Layout, built: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Every chart as {file name: bytes}, drawn from the validated tables the build holds in memory
+    (``built``: the pipeline's forms, not the published files, whose periods are dates; see
+    secstats.publication).
 
     A chart whose inputs are unchanged is taken from the render cache (``.cache/charts/`` beside the outputs).
     """
     citations = Citations.load(layout)
     names = sorted({name for chart in CHARTS for name in chart.tables})
-    tables = {name: built[name] if built is not None else read_table(layout, name, set(citations.claim_sources))
-              for name in names}
+    tables = {name: built[name] for name in names}
     return render_cached(CHARTS, tables, citations, layout.cache / "charts")
