@@ -22,7 +22,8 @@ from secstats.paths import Layout
 from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.publication import LINK_TABLE, publish, published_csv, published_schema
 from secstats.reconciliation import build_reconciliation
-from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts, read_csv_for, validate_frame
+from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
+from secstats.validation import read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
 from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
 from secstats.indicators import assemble

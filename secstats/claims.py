@@ -15,7 +15,8 @@ import pandas as pd
 
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
-from secstats.schemas import PERIOD_PATTERN, ClaimsLedger, read_csv_for, validate_frame
+from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
+from secstats.validation import read_csv_for, validate_frame
 from secstats.escaping import formula_cells
 from secstats.families import family_problems
 from secstats.sources import document_texts, read_sources

@@ -37,7 +37,7 @@ from secstats.paths import Layout, OutputRefused, default_layout, output_layout
 from secstats.manifest import output_problems
 from secstats.escaping import formula_cells, show_controls
 from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
-from secstats.schemas import read_csv_for, validate_frame
+from secstats.validation import read_csv_for, validate_frame
 from secstats.sources import read_sources, verify_raw
 from secstats.pipeline import run_build
 from secstats.version import package_version

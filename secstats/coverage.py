@@ -18,7 +18,8 @@ import pandas as pd
 from secstats.extract import Candidate, extract
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
-from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed, read_csv_for, validate_frame
+from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed
+from secstats.validation import read_csv_for, validate_frame
 from secstats.sources import read_document, read_sources
 
 DUPLICATE = re.compile(rf"^{DUPLICATE_REASON}$")

@@ -26,7 +26,7 @@ from secstats.chart_style import (
 from secstats.catalog import CLAIM_TABLES
 from secstats.official import publisher_citation
 from secstats.paths import Layout
-from secstats.schemas import read_csv_for
+from secstats.validation import read_csv_for
 from secstats.sources import read_sources
 
 Drawn = list[tuple[str, str]]  # (kind, colour) of each mark drawn, for the legend of kinds

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.families import family_names
 from secstats.publication import LINK_TABLE, published_csv
-from secstats.schemas import CLAIM_ID_COLUMNS
+from secstats.validation import CLAIM_ID_COLUMNS
 from secstats.paths import Layout
 from secstats.sources import read_sources
 from secstats.version import package_version

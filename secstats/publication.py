@@ -27,7 +27,8 @@ from collections.abc import Mapping
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.schemas import CLAIM_ID_COLUMNS, DerivationInputs
+from secstats.schemas import DerivationInputs
+from secstats.validation import CLAIM_ID_COLUMNS
 
 # (start, end) columns of one period; each pair is read with the row's year_basis
 PERIOD_PAIRS = (("period_start", "period_end"), ("official_period_start", "official_period_end"),

@@ -22,7 +22,7 @@ from secstats.claims import check_ledger
 from secstats.metadata import metadata_files
 from secstats.problems import BuildError
 from secstats.publication import number_text, period_day, publish_links
-from secstats.schemas import CLAIM_ID_COLUMNS
+from secstats.validation import CLAIM_ID_COLUMNS
 
 from tests.conftest import REPO
 
