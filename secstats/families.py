@@ -175,7 +175,8 @@ def registry_problems(official_tables: Collection[str], publishers: Collection[s
             if name not in official_tables:
                 gap("official table built", f"official table {name!r} is not among the tables secstats builds")
             elif name not in publishers:
-                gap("official table has a publisher", f"official table {name!r} has no publisher recorded")
+                gap("official table has a publisher", f"official table {name!r} reads a reference file with no origin "
+                    "record (publisher, URL, licence) in data/raw/origins.csv")
         if family.chart not in charts:
             gap("family has a chart", f"chart {family.chart!r} is not among the figures secstats draws")
     return problems

@@ -24,9 +24,9 @@ from secstats.chart_style import (
     row_kind, series_color, series_legend, thousands_axis, value_label,
 )
 from secstats.catalog import CLAIM_TABLES
-from secstats.official import publisher_citation
 from secstats.paths import Layout
 from secstats.validation import read_csv_for
+from secstats.provenance import Origin, cite_origin
 from secstats.sources import read_sources
 
 Drawn = list[tuple[str, str]]  # (kind, colour) of each mark drawn, for the legend of kinds
@@ -59,9 +59,10 @@ class Citations:
         return cls(read_sources(layout).set_index("source_id"), dict(zip(ledger["claim_id"], ledger["source_id"])))
 
     def citation(self, source_id: str) -> str:
-        """'Author, Title (Publisher, date)'."""
+        """'Author, Title (Publisher, date)' (secstats.provenance)."""
         source = self.register.loc[source_id]
-        return f"{source['author']}, {source['title']} ({source['publisher']}, {source['published']})"
+        return cite_origin(Origin(source["publisher"], source["title"], source["url"], source["accessed"], source["licence"],
+                                  source["author"], source["published"]))
 
 
 def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str] = (),
@@ -75,7 +76,7 @@ def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str]
         by_source.setdefault(citations.claim_sources[claim], []).append(claim)
     parts = [f"Source: {citations.citation(s)}" + (f"; claims {', '.join(ids)}." if list_claims else ".")
              for s, ids in sorted(by_source.items())]
-    publishers = sorted({publisher_citation(name) for name in official})
+    publishers = sorted(set(official))
     if publishers:
         parts.append(f"Official series: {'; '.join(publishers)}.")
     if (rows["processing"] == "derived").any():

@@ -106,7 +106,8 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
         raise IntakeError(f"{target}: file exists; nothing was written")
     row = {"source_id": source_id, "file": file_name, "title": source.title, "author": source.author or source.publisher,
            "publisher": source.publisher, "published": source.published, "kind": source.kind, "url": source.url,
-           "accessed": datetime.now(timezone.utc).date().isoformat()}  # the day the copy enters the repository
+           "accessed": datetime.now(timezone.utc).date().isoformat(),  # the day the copy enters the repository
+           "licence": "publishers-copyright"}  # a document stays its publisher's; secstats keeps short quotes
     if "url" not in register.columns:
         register["url"] = ""
     register = pd.concat([register, pd.DataFrame([row])[register.columns]], ignore_index=True)

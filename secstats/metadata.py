@@ -21,7 +21,8 @@ from secstats.families import family_names
 from secstats.publication import LINK_TABLE, published_csv
 from secstats.validation import CLAIM_ID_COLUMNS
 from secstats.paths import Layout
-from secstats.sources import read_sources
+from secstats.official import OFFICIAL_TABLES
+from secstats.provenance import LICENCES, Origin, document_origins, reference_origins
 from secstats.version import package_version
 
 TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string", "string[python]": "string",
@@ -34,57 +35,14 @@ CHECK_CONSTRAINTS = {  # pandera check name -> (Table Schema constraint, pandera
     "str_matches": ("pattern", "pattern"),
 }
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-PACKAGE_TABLES_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-                          "path": "https://creativecommons.org/licenses/by/4.0/"}
-US_GOVERNMENT_WORK = {"name": "us-government-work", "title": "Work of the U.S. federal government: public domain in "
-                      "the United States (17 U.S.C. 105); credit the publisher named in sources"}
-MEXICO_OPEN_DATA = {"name": "mexico-government-open-data", "title": "Mexican government statistics (INEGI, CONAPO, "
-                    "SESNSP), reusable under their publishers' free-use terms (INEGI: Terminos de libre uso de la "
-                    "informacion; datos.gob.mx: Libre Uso MX) with credit to the publisher"}
-REPORTED_FIGURES = {"name": "publishers-terms", "title": "Figures as reported by officials and the press: each page "
-                    "keeps its publisher's terms (see each row's url); secstats republishes only the figures, their "
-                    "attribution and short quotes"}
+PACKAGE_TABLES_LICENSE = LICENCES["cc-by-4.0"]  # the tables secstats makes
 LICENSE_NOTE = (
     "Licences: the code is MIT (LICENSE); the tables secstats makes (claims, the claim tables, reconciliation, "
     "contradictions, derivation_inputs) are CC-BY-4.0; quotes in the ledger are short excerpts kept for citation, "
     "the documents remain their publishers'; each official or reported series keeps its publisher's terms, "
     "stated on its resource."
 )
-# Who publishes each official or reported table, and under which terms. URLs come from the tables'
-# PROVENANCE.md files (data/raw/reference/*/) or the rows' own url column (see table_sources).
-OFFICIAL_SOURCES: dict[str, tuple[list[dict], dict]] = {
-    "official_mexico_homicides": ([
-        {"title": "INEGI, Estadisticas de mortalidad (via diegovalle/new.crimenmexico and diegovalle/mxmortalitydb)",
-         "path": "https://github.com/diegovalle/mxmortalitydb"},
-        {"title": "SESNSP, Victimas de delitos del fuero comun (via isaacarroyov/datos_facil_acceso)",
-         "path": "https://github.com/isaacarroyov/datos_facil_acceso"},
-        {"title": "CONAPO, Proyecciones de la poblacion de Mexico 2023, mid-year population"},
-    ], MEXICO_OPEN_DATA),
-    "official_mexico_homicide_vintages": ([
-        {"title": "INEGI death microdata (via diegovalle/mxmortalitydb)", "path": "https://github.com/diegovalle/mxmortalitydb"},
-        {"title": "INEGI homicide counts, 2018 OLAP export (via diegovalle/new.crimenmexico)",
-         "path": "https://github.com/diegovalle/new.crimenmexico"},
-        {"title": "INEGI figures as reported by the press (see data/raw/reference/mexico/PROVENANCE.md, B1)"},
-        {"title": "CONAPO, Proyecciones de la poblacion de Mexico 2023, mid-year population"},
-    ], MEXICO_OPEN_DATA),
-    "official_mexico_presidential_terms": ([], REPORTED_FIGURES),
-    "official_us_overdose_deaths": ([
-        {"title": "NIDA, Overdose Data 1999-2021 (CDC WONDER final mortality data)",
-         "path": "https://nida.nih.gov/sites/default/files/Overdose_data_1999-2021%201.19.23.xlsx"},
-        {"title": "CDC WONDER, Multiple Cause of Death", "path": "https://wonder.cdc.gov/mcd.html"},
-        {"title": "NCHS Data Brief 491", "path": "https://www.cdc.gov/nchs/products/databriefs/db491.htm"},
-        {"title": "NCHS Data Brief 522", "path": "https://cdc.gov/nchs/products/databriefs/db522.htm"},
-    ], US_GOVERNMENT_WORK),
-    "official_us_assistance": ([
-        {"title": "ForeignAssistance.gov country summary (U.S. Department of State / USAID), snapshot in "
-                  "kareemshub/final-project", "path": "https://github.com/kareemshub/final-project"},
-        {"title": "ForeignAssistance.gov country summary (U.S. Department of State / USAID), snapshot in "
-                  "mr-ffrancis/Us-Aid-Analysis", "path": "https://github.com/mr-ffrancis/Us-Aid-Analysis"},
-    ], US_GOVERNMENT_WORK),
-    "official_merida_statements": ([], US_GOVERNMENT_WORK),
-    "reported_extraditions": ([], REPORTED_FIGURES),
-    "reported_firearm_traces": ([], REPORTED_FIGURES),
-}
+OFFICIAL_SPECS = {spec.name: spec for spec in OFFICIAL_TABLES}
 
 
 def unit_of(column: pa.Column) -> str | None:
@@ -123,10 +81,7 @@ def field_of(name: str, column: pa.Column) -> dict:
 
 def document_sources(layout: Layout, source_ids: set[str]) -> list[dict]:
     """The register rows of the documents a table quotes, with their URLs where known."""
-    register = read_sources(layout)
-    return [{"title": f"{row.author}, {row.title} ({row.publisher}, {row.published})",
-             **({"path": row.url} if row.url else {})}
-            for row in register.itertuples() if row.source_id in source_ids]
+    return [origin.as_source() for source_id, origin in document_origins(layout).items() if source_id in source_ids]
 
 
 def title_column(table: pd.DataFrame) -> str:
@@ -140,17 +95,25 @@ def row_url_sources(table: pd.DataFrame) -> list[dict]:
     return [{"title": str(getattr(row, title_column(table))), "path": row.url} for row in pages.itertuples()]
 
 
-def series_sources(name: str, table: pd.DataFrame, cited: set[str] | None = None) -> list[dict]:
-    """An official table's sources; for a table of reported figures, the pages of the rows ``cited`` names."""
-    listed, _ = OFFICIAL_SOURCES[name]
-    if listed:
-        return listed
+def series_origins(layout: Layout, name: str) -> list[Origin]:
+    """The origin records of the reference files an official table reads."""
+    origins = reference_origins(layout)
+    return [origins[file] for file in OFFICIAL_SPECS[name].files]
+
+
+def series_sources(layout: Layout, name: str, table: pd.DataFrame, cited: set[str] | None = None) -> list[dict]:
+    """An official table's sources: its files' origins, and for a table of reported figures (whose rows
+    carry their own pages) the pages of the rows ``cited`` names, or of every row."""
+    pages = "url" in table.columns
+    found = [origin.as_source() for origin in series_origins(layout, name) if origin.url or not pages]
+    if not pages:
+        return found
     if cited is not None:
         table = table[[any(str(value) in text for text in cited) for value in table[title_column(table)]]]
-    return row_url_sources(table)
+    return found + row_url_sources(table)
 
 
-def candidate_sources(table: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
+def candidate_sources(layout: Layout, table: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
     """The official sources behind the candidates a check table uses (reconciliation), or rests a
     verdict on (verdicts: the candidate each best_source names)."""
     if "official_series" in table.columns:
@@ -162,15 +125,15 @@ def candidate_sources(table: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -
         return []
     series = used["official_series"].str.split(" ").str[0]
     return [source for name in sorted(set(series))
-            for source in series_sources(name, tables[name], set(used.loc[series == name, "official_source"]))]
+            for source in series_sources(layout, name, tables[name], set(used.loc[series == name, "official_source"]))]
 
 
 def table_sources(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
     """The sources a table uses, and only those: its documents (through its claims), its publishers'
     pages, and for the checks the official sources of the candidates they use."""
     table, ledger = tables[name], tables["claims"]
-    if name in OFFICIAL_SOURCES:
-        return series_sources(name, table)
+    if name in OFFICIAL_SPECS:
+        return series_sources(layout, name, table)
     claims = set()
     for column in CLAIM_ID_COLUMNS:
         if column in table.columns:
@@ -181,7 +144,7 @@ def table_sources(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame])
     if "source_id" in table.columns:
         documents |= set(table["source_id"])
     found = document_sources(layout, documents)
-    found += candidate_sources(table, tables)
+    found += candidate_sources(layout, table, tables)
     return [source for index, source in enumerate(found) if source not in found[:index]]
 
 
@@ -195,13 +158,14 @@ def resource_of(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -
     """One data resource: the CSV with its hash and size, description, sources, licence and schema."""
     schema = table_schema(name)
     data = published_csv(tables[name])
-    _, terms = OFFICIAL_SOURCES.get(name, ([], PACKAGE_TABLES_LICENSE))
+    terms = list({o.licence: o.terms for o in series_origins(layout, name)}.values()) if name in OFFICIAL_SPECS \
+        else [PACKAGE_TABLES_LICENSE]
     return {
         "name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
         "encoding": "utf-8", "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "description": " ".join((table_model(name).__doc__ or "").split()),
         "sources": table_sources(layout, name, tables),
-        "licenses": [terms],
+        "licenses": terms,
         "schema": {"fields": [field_of(n, c) for n, c in schema.columns.items()], "missingValues": [""],
                    "primaryKey": list(schema.unique), "foreignKeys": foreign_keys(schema, name)},
     }
