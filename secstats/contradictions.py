@@ -100,7 +100,9 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
 def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
     """Rules 1 and 2 over every pair of claims with the same quantity, unit and geography."""
     rows = []
-    for _, group in claims.groupby(["quantity", "unit", "geography"]):
+    keys = ["quantity", "unit", "geography"]
+    shared = claims[claims.duplicated(keys, keep=False)]  # a claim alone with its key has no pair
+    for _, group in shared.groupby(keys):
         for (_, a), (_, b) in combinations(group.iterrows(), 2):
             row = same_geography_pair(a, b)
             if row:
@@ -108,16 +110,36 @@ def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def enclosing(geography: str) -> list[str]:
+    """The geographies that hold this one: 'united_states_texas' -> ['united', 'united_states']."""
+    words = geography.split("_")
+    return ["_".join(words[:count]) for count in range(1, len(words))]
+
+
+def rows_with_keys(table: pd.DataFrame, columns: list[str], keys: set[tuple]) -> pd.DataFrame:
+    """The rows whose values in ``columns`` form one of ``keys`` (a set lookup per row, not a scan per key)."""
+    found = [key in keys for key in zip(*(table[column] for column in columns))]
+    return table[pd.Series(found, index=table.index, dtype=bool)]
+
+
+def part_groups(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[pd.DataFrame]]:
+    """(quantity, unit, whole geography) -> one document's parts of that whole for one period, as groups
+    ordered by document and period. Grouped once, so the cost grows with the ledger, not its square."""
+    parts = claims.assign(whole=claims["geography"].map(enclosing)).explode("whole").dropna(subset=["whole"])
+    parts = rows_with_keys(parts, ["quantity", "unit", "whole"], set(zip(claims["quantity"], claims["unit"], claims["geography"])))
+    groups: dict[tuple[str, str, str], list[pd.DataFrame]] = {}
+    keys = ["quantity", "unit", "whole", "source_id", "period_start", "period_end"]
+    for (quantity, unit, whole, *_), group in parts.groupby(keys):
+        groups.setdefault((quantity, unit, whole), []).append(group)
+    return groups
+
+
 def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
     """Rule 3: one document's parts of a geography, summed, when they exceed a whole claim for it."""
     rows = []
-    geographies = set(claims["geography"])
-    for _, whole in claims.iterrows():
-        if not any(g.startswith(whole["geography"] + "_") for g in geographies):
-            continue  # most places have no parts in the ledger; skip the frame filtering
-        parts = claims[(claims["quantity"] == whole["quantity"]) & (claims["unit"] == whole["unit"])
-                       & claims["geography"].str.startswith(whole["geography"] + "_")]
-        for _, group in parts.groupby(["source_id", "period_start", "period_end"]):
+    groups = part_groups(claims)
+    for _, whole in rows_with_keys(claims, ["quantity", "unit", "geography"], set(groups)).iterrows():
+        for group in groups[(whole["quantity"], whole["unit"], whole["geography"])]:
             total = float(group["value"].sum())
             lowest = sum(allowed_interval(p.qualifier, p.value, p.value_high)[0] for p in group.itertuples())
             if lowest <= bounds(whole)[1]:
