@@ -30,14 +30,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"raw files do not match their checksums; no test was run.\n{error.report()}", returncode=1)
 
 
+def copy_project(root: Path) -> Layout:
+    """A copy of data/ (and figures/, docs/) under root, with no render cache."""
+    shutil.copytree(REPO.root / "data", root / "data")
+    for built in (REPO.figures, REPO.docs):
+        if built.is_dir():
+            shutil.copytree(built, root / built.name)
+    return Layout(root)
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Layout:
     """A copy of data/ (and figures/) under tmp_path; tests edit it, never the repo."""
-    shutil.copytree(REPO.root / "data", tmp_path / "data")
-    for built in (REPO.figures, REPO.docs):
-        if built.is_dir():
-            shutil.copytree(built, tmp_path / built.name)
-    return Layout(tmp_path)
+    return copy_project(tmp_path)
 
 
 def edit_ledger(layout: Layout, row: int, column: str, value: str) -> str:

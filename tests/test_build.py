@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import pandas as pd
 import pytest
 
@@ -14,7 +13,7 @@ from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.families import TABLES
 
-from tests.conftest import REPO, edit_ledger
+from tests.conftest import REPO, copy_project, edit_ledger
 
 
 def outputs(layout: Layout) -> dict[str, bytes]:
@@ -23,20 +22,25 @@ def outputs(layout: Layout) -> dict[str, bytes]:
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 
-def test_two_builds_are_byte_identical(scratch: Layout) -> None:
-    run_build(scratch)
-    first = outputs(scratch)
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The outputs of one build of a copy of the project with no render cache (every chart drawn), shared
+    by the tests that only read them: a whole build from scratch is the slowest step of the suite."""
+    layout = copy_project(tmp_path_factory.mktemp("fresh"))
+    run_build(layout)
+    return outputs(layout)
+
+
+def test_two_builds_are_byte_identical(fresh_build: dict[str, bytes], scratch: Layout) -> None:
     for name in outputs(scratch):
-        (scratch.root / name).unlink()
-    shutil.rmtree(scratch.root / ".cache")  # draw every chart afresh, not from the render cache
-    run_build(scratch)
-    assert outputs(scratch) == first
-    assert len([name for name in first if name.endswith(".svg")]) == len(CHARTS)
+        (scratch.root / name).unlink()  # every output made again, none left from the copy
+    run_build(scratch)  # a second build from scratch, its charts drawn afresh too
+    assert outputs(scratch) == fresh_build
+    assert len([name for name in fresh_build if name.endswith(".svg")]) == len(CHARTS)
 
 
-def test_committed_outputs_are_fresh(scratch: Layout) -> None:
-    run_build(scratch)
-    stale = [name for name, data in outputs(scratch).items() if (REPO.root / name).read_bytes() != data]
+def test_committed_outputs_are_fresh(fresh_build: dict[str, bytes]) -> None:
+    stale = [name for name, data in fresh_build.items() if (REPO.root / name).read_bytes() != data]
     assert not stale, f"committed outputs differ from a fresh build; run 'make figures': {stale}"
 
 
