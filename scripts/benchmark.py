@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -76,6 +77,12 @@ def rebuild_ratios(runs: int = 5) -> None:
     print(f"bare import of pandas, pandera, matplotlib   1.0x  ({imports:.2f} s, median of {runs})")
     print(f"full rebuild, no render cache               {cold / imports:4.1f}x  (aim: at most 2x)")
     print(f"full rebuild, warm render cache             {warm / imports:4.1f}x")
+    print(machine_load())
+
+
+def machine_load() -> str:
+    """The machine's load, to read the timings by: other processes slow every wall time."""
+    return f"Load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
 
 
 # --- 2. scale: synthetic projects, seconds and peak memory per stage ----------------------------
@@ -148,16 +155,18 @@ def scale_table(sizes: list[int]) -> None:
         done = subprocess.run([sys.executable, __file__, "--measure", str(size)], cwd=ROOT, check=True,
                               capture_output=True, text=True)
         results.append(json.loads(done.stdout.splitlines()[-1]))
-    stages = list(STAGES)
-    print("| claims | " + " | ".join(stages) + " | build (s) | peak memory (MB) |")
-    print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: |")
-    for result in results:
-        cells = [f"{result['seconds'].get(stage, 0):.2f} s / {result['memory'].get(stage, 0):.0f} MB" for stage in stages]
-        print(f"| {result['claims']:,} | " + " | ".join(cells) + f" | {result['build']:.1f} | {result['peak_mb']:.0f} |")
-    for result in results:
-        rows = result["rows"]
-        print(f"{result['claims']:,} claims: generated in {result['generate']:.1f} s; rows: "
-              + ", ".join(f"{name} {rows[name]:,}" for name in ("reconciliation", "verdicts", "contradictions") if name in rows))
+    print("| stage | " + " | ".join(f"{r['claims']:,} claims" for r in results) + " |")
+    print("| --- |" + " ---: |" * len(results))
+    for stage in STAGES:
+        print(f"| {stage} | " + " | ".join(f"{r['seconds'].get(stage, 0):.2f} s, {r['memory'].get(stage, 0):.0f} MB"
+                                         for r in results) + " |")
+    print("| **whole build** (charts left out) | " + " | ".join(f"**{r['build']:.1f} s**, {r['peak_mb']:.0f} MB"
+                                                               for r in results) + " |")
+    for name in ("reconciliation", "verdicts", "contradictions"):
+        print(f"| rows of {name} | " + " | ".join(f"{r['rows'].get(name, 0):,}" for r in results) + " |")
+    generated = ", ".join(f"{result['generate']:.1f}" for result in results)
+    print("\nseconds: wall time of the stage; MB: peak resident memory of the build process during it. "
+          f"Synthetic projects generated in {generated} s (not counted). {machine_load()}")
 
 
 def main() -> None:
