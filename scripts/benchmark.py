@@ -106,8 +106,8 @@ def reset_peak_rss() -> None:
         pass  # peaks then run from the process start, which only overstates them
 
 
-def instrument(seconds: dict[str, float], memory: dict[str, float]) -> None:
-    """Wrap every function of ``STAGES`` so each call adds its time and peak memory to its stage."""
+def instrument(seconds: dict[str, float], cpu: dict[str, float], memory: dict[str, float]) -> None:
+    """Wrap every function of ``STAGES`` so each call adds its wall and CPU time and peak memory to its stage."""
     import importlib
 
     for stage, functions in STAGES.items():
@@ -118,11 +118,12 @@ def instrument(seconds: dict[str, float], memory: dict[str, float]) -> None:
 
             def timed(*args, _stage=stage, _original=getattr(module, attribute), **kwargs):
                 reset_peak_rss()
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 try:
                     return _original(*args, **kwargs)
                 finally:
                     seconds[_stage] += time.perf_counter() - start
+                    cpu[_stage] += time.process_time() - start_cpu
                     memory[_stage] = max(memory[_stage], peak_rss_mb())
 
             setattr(module, attribute, timed)
@@ -136,19 +137,20 @@ def measure_size(claims: int) -> dict:
 
     charts.render_charts = lambda layout, built=None: {}
     seconds: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
     memory: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         layout = make_project(default_layout(), Path(tmp) / "project", claims)
         generated = time.perf_counter() - start
-        instrument(seconds, memory)
+        instrument(seconds, cpu, memory)
         reset_peak_rss()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         cli.run_build(layout)
-        total = time.perf_counter() - start
+        total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
         rows = {path.stem: sum(1 for _ in path.open()) - 1 for path in layout.clean.glob("*.csv")}
-    return {"claims": claims, "generate": generated, "build": total, "peak_mb": peak_rss_mb(),
-            "seconds": dict(seconds), "memory": dict(memory), "rows": rows}
+    return {"claims": claims, "generate": generated, "build": total, "build_cpu": total_cpu, "peak_mb": peak_rss_mb(),
+            "seconds": dict(seconds), "cpu": dict(cpu), "memory": dict(memory), "rows": rows}
 
 
 def scale_table(sizes: list[int]) -> None:
@@ -161,14 +163,14 @@ def scale_table(sizes: list[int]) -> None:
     print("| stage | " + " | ".join(f"{r['claims']:,} claims" for r in results) + " |")
     print("| --- |" + " ---: |" * len(results))
     for stage in STAGES:
-        print(f"| {stage} | " + " | ".join(f"{r['seconds'].get(stage, 0):.2f} s, {r['memory'].get(stage, 0):.0f} MB"
-                                         for r in results) + " |")
-    print("| **whole build** (charts left out) | " + " | ".join(f"**{r['build']:.1f} s**, {r['peak_mb']:.0f} MB"
-                                                               for r in results) + " |")
+        print(f"| {stage} | " + " | ".join(f"{r['seconds'].get(stage, 0):.2f} s ({r['cpu'].get(stage, 0):.2f}), "
+                                         f"{r['memory'].get(stage, 0):.0f} MB" for r in results) + " |")
+    print("| **whole build** (charts left out) | " + " | ".join(
+        f"**{r['build']:.1f} s** ({r['build_cpu']:.1f}), {r['peak_mb']:.0f} MB" for r in results) + " |")
     for name in ("reconciliation", "verdicts", "contradictions"):
         print(f"| rows of {name} | " + " | ".join(f"{r['rows'].get(name, 0):,}" for r in results) + " |")
     generated = ", ".join(f"{result['generate']:.1f}" for result in results)
-    print("\nseconds: wall time of the stage; MB: peak resident memory of the build process during it. "
+    print("\nseconds: wall time of the stage (in brackets: CPU time of the build process); MB: peak resident memory of the build process during it. "
           f"Synthetic projects generated in {generated} s (not counted). {machine_load()}")
 
 
