@@ -65,7 +65,8 @@ def synthetic_claim(template: dict, document: int, number: int, chapter: int) ->
     value = round(template["value"] * factor, 9)  # 0.22, not 0.22000000000000003, in the quote
     high = round(template["value_high"] * factor, 9) if pd.notna(template["value_high"]) else None
     words = template["measure"].replace("_", " ")
-    quote = f"[{number}] {written(value)}" + (f" to {written(high)}" if high is not None else "") + f" {words}"
+    figure = written(value) if high is None else f"between {written(value)} and {written(high)}"  # read as one range
+    quote = f"[{number}] {figure} {words}"
     return {**template, "claim_id": f"{short_name(document)}-{number:03d}",
             "source_id": f"synthetic-{document:03d}", "value": value, "value_high": high, "quote": quote,
             "geography": f"d{document}c{chapter}_{template['geography']}",
