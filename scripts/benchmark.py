@@ -34,6 +34,7 @@ SIZES = (1_000, 10_000, 100_000)
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "check": (("secstats.cli", "verify_raw"), ("secstats.cli", "check_ledger")),
     "tables": (("secstats.catalog", "assemble"), ("secstats.catalog", "untabled_problems")),
+    "coverage": (("secstats.catalog", "build_coverage"),),
     "validation": (("secstats.catalog", "validated"),),
     "reconciliation": (("secstats.catalog", "build_reconciliation"),),
     "verdicts": (("secstats.catalog", "build_verdicts"),),
