@@ -40,7 +40,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "verdicts": (("secstats.catalog", "build_verdicts"),),
     "contradictions": (("secstats.catalog", "find_contradictions"),),
     "metadata": (("secstats.metadata", "metadata_files"),),
-    "write": (("secstats.cli", "table_files"), ("secstats.cli", "write_bytes_atomic")),
+    "write": (("secstats.cli", "table_files"), ("secstats.cli", "publish")),
 }
 
 
