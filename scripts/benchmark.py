@@ -28,11 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTS = "import pandas, pandera.pandas, matplotlib.pyplot"
-BUILD = "import sys; from pathlib import Path; from secstats.cli import run_build; from secstats.paths import Layout; run_build(Layout(Path(sys.argv[1])))"
+BUILD = "import sys; from pathlib import Path; from secstats.pipeline import run_build; from secstats.paths import Layout; run_build(Layout(Path(sys.argv[1])))"
 SIZES = (1_000, 10_000, 100_000)
 # Stage -> the functions run_build calls for it, as (module, attribute) where run_build looks them up.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "check": (("secstats.cli", "verify_raw"), ("secstats.cli", "check_ledger")),
+    "check": (("secstats.pipeline", "verify_raw"), ("secstats.pipeline", "check_ledger")),
     "tables": (("secstats.catalog", "assemble"), ("secstats.catalog", "untabled_problems")),
     "coverage": (("secstats.catalog", "build_coverage"),),
     "validation": (("secstats.catalog", "validated"),),
@@ -40,7 +40,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "verdicts": (("secstats.catalog", "build_verdicts"),),
     "contradictions": (("secstats.catalog", "find_contradictions"),),
     "metadata": (("secstats.metadata", "metadata_files"),),
-    "write": (("secstats.cli", "table_files"), ("secstats.cli", "publish")),
+    "write": (("secstats.pipeline", "table_files"), ("secstats.pipeline", "publish")),
 }
 
 
@@ -132,7 +132,7 @@ def instrument(seconds: dict[str, float], cpu: dict[str, float], memory: dict[st
 
 def measure_size(claims: int) -> dict:
     """Generate a synthetic project of ``claims`` claims and build it (charts left out), per stage."""
-    from secstats import charts, cli
+    from secstats import charts, pipeline
     from secstats.paths import default_layout
     from secstats.synthetic import make_project
 
@@ -147,7 +147,7 @@ def measure_size(claims: int) -> dict:
         instrument(seconds, cpu, memory)
         reset_peak_rss()
         start, start_cpu = time.perf_counter(), time.process_time()
-        cli.run_build(layout)
+        pipeline.run_build(layout)
         total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
         rows = {path.stem: sum(1 for _ in path.open()) - 1 for path in layout.clean.glob("*.csv")}
     return {"claims": claims, "generate": generated, "build": total, "build_cpu": total_cpu, "peak_mb": peak_rss_mb(),
