@@ -28,10 +28,9 @@ figures: $(OUTPUTS)
 
 venv: $(VENV_READY)
 
-$(VENV_READY): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+# uv when it can be installed (seconds), else pip (a minute); both install exactly requirements.lock.
+$(VENV_READY): requirements.lock pyproject.toml scripts/venv.sh
+	sh scripts/venv.sh $(PYTHON) $(VENV)
 	touch $@
 
 # One grouped target: a single process checks, builds and draws (one import of pandas/matplotlib).
@@ -64,8 +63,10 @@ test-lowest: | $(VENV_READY)
 lock:
 	rm -rf /tmp/secstats-lock && $(PYTHON) -m venv /tmp/secstats-lock
 	/tmp/secstats-lock/bin/pip install --quiet -e '.[dev]'
+# pip freeze leaves out pip and setuptools: their pins are carried over from the current lock.
+	tools=$$(grep -E '^(pip|setuptools)==' requirements.lock); \
 	{ echo "# Pinned versions of every package the venv holds (runtime + dev). Regenerate with: make lock"; \
-	  /tmp/secstats-lock/bin/pip freeze --exclude-editable; echo "setuptools==84.2.1"; } > requirements.lock
+	  /tmp/secstats-lock/bin/pip freeze --exclude-editable; echo "$$tools"; } > requirements.lock
 
 bench: | $(VENV_READY)
 	$(PY) scripts/benchmark.py

@@ -19,7 +19,9 @@ may explain the gap, and the explanation says so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 
@@ -27,9 +29,10 @@ from secstats.semantics import allowed_interval, intervals_meet, period_bounds, 
 
 DURATION_UNITS = {"years", "months", "hours"}
 TOTAL_UNITS = {"count", "usd"}
+Claim = Mapping[str, Any]  # one ledger row: a pandas Series or a plain record
 
 
-def bounds(claim: pd.Series) -> tuple[float, float]:
+def bounds(claim: Claim) -> tuple[float, float]:
     """The interval a claim allows, by the tolerance rule."""
     return allowed_interval(claim["qualifier"], claim["value"], claim["value_high"])
 
@@ -40,22 +43,22 @@ def months(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(first_month=start, last_month=end)
 
 
-def period_text(claim: pd.Series) -> str:
+def period_text(claim: Claim) -> str:
     """'2006-2018', or '2018' for one year."""
     return claim["period_start"] if claim["period_start"] == claim["period_end"] else f"{claim['period_start']}-{claim['period_end']}"
 
 
-def words(claim: pd.Series) -> str:
+def words(claim: Claim) -> str:
     """'taskforce-006 (approximate 250,000, 2006-2018)'."""
     return f"{claim['claim_id']} ({stated(claim['qualifier'], claim['value'], claim['value_high'], claim['unit'])}, {period_text(claim)})"
 
 
-def comparable_only_in_same_period(claim: pd.Series) -> bool:
+def comparable_only_in_same_period(claim: Claim) -> bool:
     """Durations and counts at a moment are compared only when both claims state the same period."""
     return claim["unit"] in DURATION_UNITS or claim["period_type"] == "point"
 
 
-def pair_row(a: pd.Series, b: pd.Series, reason: str, value_b: float | None = None, claim_b: str | None = None,
+def pair_row(a: Claim, b: Claim, reason: str, value_b: float | None = None, claim_b: str | None = None,
              qualifier_b: str | None = None, b_words: str | None = None) -> dict:
     """One row of the report: the pair, the size of the gap, and one sentence that explains it."""
     value_b = b["value"] if value_b is None else value_b
@@ -78,7 +81,7 @@ def pair_row(a: pd.Series, b: pd.Series, reason: str, value_b: float | None = No
     }
 
 
-def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
+def same_geography_pair(a: Claim, b: Claim) -> dict | None:
     """Rules 1 and 2 for two claims about the same quantity and place; None when both can hold."""
     inner, outer = (a, b) if a["first_month"] >= b["first_month"] and a["last_month"] <= b["last_month"] else (b, a)
     if inner["first_month"] < outer["first_month"] or inner["last_month"] > outer["last_month"]:
@@ -100,24 +103,50 @@ def same_geography_pair(a: pd.Series, b: pd.Series) -> dict | None:
 def same_place_pairs(claims: pd.DataFrame) -> list[dict]:
     """Rules 1 and 2 over every pair of claims with the same quantity, unit and geography."""
     rows = []
-    for _, group in claims.groupby(["quantity", "unit", "geography"]):
-        for (_, a), (_, b) in combinations(group.iterrows(), 2):
+    keys = ["quantity", "unit", "geography"]
+    shared = claims[claims.duplicated(keys, keep=False)]  # a claim alone with its key has no pair
+    # Plain records grouped in one pass: pandas' per-group and per-row objects would cost more than the rules.
+    groups: dict[tuple, list[dict]] = {}
+    for claim in shared.to_dict("records"):
+        groups.setdefault(tuple(claim[key] for key in keys), []).append(claim)
+    for key in sorted(groups):
+        for a, b in combinations(groups[key], 2):
             row = same_geography_pair(a, b)
             if row:
                 rows.append(row)
     return rows
 
 
+def enclosing(geography: str) -> list[str]:
+    """The geographies that hold this one: 'united_states_texas' -> ['united', 'united_states']."""
+    words = geography.split("_")
+    return ["_".join(words[:count]) for count in range(1, len(words))]
+
+
+def rows_with_keys(table: pd.DataFrame, columns: list[str], keys: set[tuple]) -> pd.DataFrame:
+    """The rows whose values in ``columns`` form one of ``keys`` (a set lookup per row, not a scan per key)."""
+    found = [key in keys for key in zip(*(table[column] for column in columns))]
+    return table[pd.Series(found, index=table.index, dtype=bool)]
+
+
+def part_groups(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[pd.DataFrame]]:
+    """(quantity, unit, whole geography) -> one document's parts of that whole for one period, as groups
+    ordered by document and period. Grouped once, so the cost grows with the ledger, not its square."""
+    parts = claims.assign(whole=claims["geography"].map(enclosing)).explode("whole").dropna(subset=["whole"])
+    parts = rows_with_keys(parts, ["quantity", "unit", "whole"], set(zip(claims["quantity"], claims["unit"], claims["geography"])))
+    groups: dict[tuple[str, str, str], list[pd.DataFrame]] = {}
+    keys = ["quantity", "unit", "whole", "source_id", "period_start", "period_end"]
+    for (quantity, unit, whole, *_), group in parts.groupby(keys):
+        groups.setdefault((quantity, unit, whole), []).append(group)
+    return groups
+
+
 def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
     """Rule 3: one document's parts of a geography, summed, when they exceed a whole claim for it."""
     rows = []
-    geographies = set(claims["geography"])
-    for _, whole in claims.iterrows():
-        if not any(g.startswith(whole["geography"] + "_") for g in geographies):
-            continue  # most places have no parts in the ledger; skip the frame filtering
-        parts = claims[(claims["quantity"] == whole["quantity"]) & (claims["unit"] == whole["unit"])
-                       & claims["geography"].str.startswith(whole["geography"] + "_")]
-        for _, group in parts.groupby(["source_id", "period_start", "period_end"]):
+    groups = part_groups(claims)
+    for _, whole in rows_with_keys(claims, ["quantity", "unit", "geography"], set(groups)).iterrows():
+        for group in groups[(whole["quantity"], whole["unit"], whole["geography"])]:
             total = float(group["value"].sum())
             lowest = sum(allowed_interval(p.qualifier, p.value, p.value_high)[0] for p in group.itertuples())
             if lowest <= bounds(whole)[1]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -30,14 +32,35 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def matching_claim(candidate: Candidate, claims: pd.DataFrame) -> str | None:
+@dataclass(frozen=True)
+class QuoteIndex:
+    """A document's claims ordered by where their quotes start, so the claims whose quotes overlap a span
+    are found by bisection, not by a scan of every claim for every number (claims x numbers)."""
+
+    starts: list[int]
+    ends: list[int]
+    values: list[float]
+    ids: list[str]
+    positions: list[int]  # order in the ledger: the first matching claim in ledger order is the match
+    longest: int
+
+
+def quote_index(claims: pd.DataFrame) -> QuoteIndex:
+    """Index a document's claims by quote start."""
+    rows = sorted((int(claim.quote_start), position, len(claim.quote), float(claim.value), claim.claim_id)
+                  for position, claim in enumerate(claims.itertuples()))
+    return QuoteIndex([r[0] for r in rows], [r[0] + r[2] for r in rows], [r[3] for r in rows], [r[4] for r in rows],
+                      [r[1] for r in rows], max((r[2] for r in rows), default=0))
+
+
+def matching_claim(candidate: Candidate, index: QuoteIndex) -> str | None:
     """The id of a claim (of the candidate's document) with the same value and an overlapping quote."""
-    for claim in claims.itertuples():
-        start = int(claim.quote_start)
-        if (overlaps(candidate.quote_start, candidate.quote_start + len(candidate.quote), start, start + len(claim.quote))
-                and math.isclose(float(claim.value), candidate.value, rel_tol=1e-9)):
-            return claim.claim_id
-    return None
+    start, end = candidate.quote_start, candidate.quote_start + len(candidate.quote)
+    # Only a quote starting less than the longest quote's length before the span can reach into it.
+    nearby = range(bisect_left(index.starts, start - index.longest), bisect_left(index.starts, end))
+    matches = [i for i in nearby if overlaps(start, end, index.starts[i], index.ends[i])
+               and math.isclose(index.values[i], candidate.value, rel_tol=1e-9)]
+    return index.ids[min(matches, key=lambda i: index.positions[i])] if matches else None
 
 
 def dismissal_for(candidate: Candidate, dismissed: pd.DataFrame) -> str | None:
@@ -86,7 +109,7 @@ def account(layout: Layout, ledger: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
         return pd.DataFrame(), problems
     rows = []
     for document in register.itertuples():
-        claims = ledger[ledger["source_id"] == document.source_id]
+        claims = quote_index(ledger[ledger["source_id"] == document.source_id])
         own_dismissals = dismissed[dismissed["source_id"] == document.source_id]
         tally: Counter[str] = Counter()
         for candidate in extract(texts[document.source_id], published_year(document.published)):

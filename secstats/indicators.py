@@ -58,6 +58,12 @@ def derived_row(template: pd.Series, inputs: pd.DataFrame, **values: object) -> 
     return row
 
 
+def rows_by(table: pd.DataFrame, keys: list[str]) -> dict[tuple, pd.DataFrame]:
+    """The table's rows grouped by ``keys`` (rows in table order): one pass, then a lookup per claim
+    rather than a scan of the ledger per claim, so derivations grow with the ledger, not its square."""
+    return {key: group for key, group in table.groupby(keys, sort=False)}
+
+
 def loosest_qualifier(inputs: pd.DataFrame) -> str:
     """exact only when every input is exact; anything else makes arithmetic on it approximate."""
     return "exact" if (inputs["qualifier"] == "exact").all() else "approximate"
@@ -102,10 +108,10 @@ def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth
     not against every level a document gives for that year.
     """
     rows = []
+    levels = rows_by(stated[stated["measure"] == level], ["source_id", "period_start", "period_end"])
     for _, step in stated[stated["measure"] == change].iterrows():
-        later = stated[(stated["measure"] == level) & (stated["period_start"] == step["period_end"])
-                       & (stated["period_end"] == step["period_end"]) & (stated["source_id"] == step["source_id"])]
-        if later.empty:
+        later = levels.get((step["source_id"], step["period_end"], step["period_end"]))
+        if later is None:
             continue
         known = later.loc[(later["quote_start"] - step["quote_start"]).abs().idxmin()]
         inputs = pd.DataFrame([known, step])
@@ -141,9 +147,10 @@ def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: st
                 dimensions: Mapping[str, str]) -> pd.DataFrame:
     """``minuend - subtrahend`` for claims of one source and one period (e.g. allocated - disbursed)."""
     rows = []
+    keys = ["source_id", "period_start", "period_end"]
+    subtrahends = rows_by(stated[stated["measure"] == subtrahend], keys)
     for _, first in stated[stated["measure"] == minuend].iterrows():
-        matches = stated[(stated["measure"] == subtrahend) & (stated["source_id"] == first["source_id"])
-                         & (stated["period_start"] == first["period_start"]) & (stated["period_end"] == first["period_end"])]
+        matches = subtrahends.get(tuple(first[keys]), stated.iloc[:0])
         for _, second in matches.iterrows():
             inputs = pd.DataFrame([first, second])
             rows.append(derived_row(

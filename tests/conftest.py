@@ -30,14 +30,33 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"raw files do not match their checksums; no test was run.\n{error.report()}", returncode=1)
 
 
-@pytest.fixture
-def scratch(tmp_path: Path) -> Layout:
-    """A copy of data/ (and figures/) under tmp_path; tests edit it, never the repo."""
-    shutil.copytree(REPO.root / "data", tmp_path / "data")
+def copy_project(root: Path) -> Layout:
+    """A copy of data/ (and figures/, docs/) under root, with no render cache."""
+    shutil.copytree(REPO.root / "data", root / "data")
     for built in (REPO.figures, REPO.docs):
         if built.is_dir():
-            shutil.copytree(built, tmp_path / built.name)
-    return Layout(tmp_path)
+            shutil.copytree(built, root / built.name)
+    return Layout(root)
+
+
+@pytest.fixture(scope="session")
+def fresh_project(tmp_path_factory: pytest.TempPathFactory) -> Layout:
+    """A copy of the project built once per session with no render cache, every chart drawn: what a
+    fresh build makes. Its render cache spares scratch copies from drawing again the charts whose inputs
+    a test leaves alone (entries are keyed by their inputs, so an edit still redraws its charts)."""
+    from secstats.cli import run_build
+
+    layout = copy_project(tmp_path_factory.mktemp("fresh"))
+    run_build(layout)
+    return layout
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, fresh_project: Layout) -> Layout:
+    """A copy of data/ (and figures/) under tmp_path, with a filled render cache; tests edit it, never the repo."""
+    layout = copy_project(tmp_path)
+    shutil.copytree(fresh_project.root / ".cache" / "charts", tmp_path / ".cache" / "charts")
+    return layout
 
 
 def edit_ledger(layout: Layout, row: int, column: str, value: str) -> str:

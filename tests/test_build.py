@@ -23,20 +23,23 @@ def outputs(layout: Layout) -> dict[str, bytes]:
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 
-def test_two_builds_are_byte_identical(scratch: Layout) -> None:
-    run_build(scratch)
-    first = outputs(scratch)
+@pytest.fixture
+def fresh_build(fresh_project: Layout) -> dict[str, bytes]:
+    """The outputs of the session's build from scratch (no render cache: every chart drawn)."""
+    return outputs(fresh_project)
+
+
+def test_two_builds_are_byte_identical(fresh_build: dict[str, bytes], scratch: Layout) -> None:
     for name in outputs(scratch):
-        (scratch.root / name).unlink()
+        (scratch.root / name).unlink()  # every output made again, none left from the copy
     shutil.rmtree(scratch.root / ".cache")  # draw every chart afresh, not from the render cache
     run_build(scratch)
-    assert outputs(scratch) == first
-    assert len([name for name in first if name.endswith(".svg")]) == len(CHARTS)
+    assert outputs(scratch) == fresh_build
+    assert len([name for name in fresh_build if name.endswith(".svg")]) == len(CHARTS)
 
 
-def test_committed_outputs_are_fresh(scratch: Layout) -> None:
-    run_build(scratch)
-    stale = [name for name, data in outputs(scratch).items() if (REPO.root / name).read_bytes() != data]
+def test_committed_outputs_are_fresh(fresh_build: dict[str, bytes]) -> None:
+    stale = [name for name, data in fresh_build.items() if (REPO.root / name).read_bytes() != data]
     assert not stale, f"committed outputs differ from a fresh build; run 'make figures': {stale}"
 
 
