@@ -111,6 +111,7 @@ def make_project(source: Layout, root: Path, claims: int, documents: int = DOCUM
     (which must not exist): made-up documents, register, checksums and ledger, the real reference files."""
     layout = Layout(root)
     shutil.copytree(source.reference_dir, layout.reference_dir)
+    shutil.copy2(source.raw / "origins.csv", layout.raw / "origins.csv")
     layout.sources_dir.mkdir(parents=True)
     layout.ledger.parent.mkdir(parents=True)
     ledger = synthetic_claims(read_ledger(source).astype({"value": float, "value_high": float}), claims, documents)
@@ -123,9 +124,9 @@ def make_project(source: Layout, root: Path, claims: int, documents: int = DOCUM
         (layout.sources_dir / name).write_text(text, encoding="utf-8")
         files.append(name)
         register.loc[len(register)] = {**dict.fromkeys(register.columns, "synthetic"), "source_id": source_id,
-                                       "file": name, "published": "2024"}
+                                       "file": name, "published": "2024", "licence": "publishers-copyright"}
     register.to_csv(layout.sources_dir / "sources.csv", index=False, lineterminator="\n")
     write_checksums(layout.sources_dir, files, layout.sources_dir / CHECKSUM_FILE)
-    write_checksums(layout.raw, ["sources/sources.csv"], layout.raw / CHECKSUM_FILE)
+    write_checksums(layout.raw, ["origins.csv", "sources/sources.csv"], layout.raw / CHECKSUM_FILE)
     ledger.to_csv(layout.ledger, index=False, lineterminator="\n", float_format="%.12g")
     return layout
