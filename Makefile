@@ -9,7 +9,8 @@ PY := $(VENV)/bin/python
 VENV_READY := $(VENV)/.ready
 # make compares modification times, which lie: an input restored with its old time (cp -p, tar,
 # rsync) or deleted would rebuild nothing. So the outputs depend on a stamp of the inputs' CONTENT
-# hashes (ledger, raw files, code), rewritten only when a hash or the list of inputs changes.
+# hashes (ledger, raw files, code and the site's templates), rewritten only when a hash or the list
+# of inputs changes.
 INPUTS_STAMP := .cache/inputs.sha256
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
@@ -20,7 +21,10 @@ CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_dea
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
 METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md
-OUTPUTS := $(TABLES) $(FIGURES) $(METADATA)
+# The site: its fixed pages here; one page per document and per claim is made by the same build.
+SITE := site/index.html site/claims/index.html site/style.css site/tables.js \
+	$(TABLE_NAMES:%=site/tables/%.html) $(TABLE_NAMES:%=site/data/%.csv)
+OUTPUTS := $(TABLES) $(FIGURES) $(METADATA) $(SITE)
 
 .PHONY: figures test test-lowest check venv lock clean-venv bench mutation FORCE
 
@@ -40,7 +44,7 @@ $(OUTPUTS) &: $(INPUTS_STAMP) | $(VENV_READY)
 
 $(INPUTS_STAMP): FORCE
 	@mkdir -p $(@D)
-	@LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' \) | LC_ALL=C sort \
+	@LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' -o -path 'secstats/templates/*' \) | LC_ALL=C sort \
 		| xargs sha256sum > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 

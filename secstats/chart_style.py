@@ -135,10 +135,15 @@ def row_kind(row: pd.Series) -> str:
     return "exact" if row["qualifier"] == "exact" else "approx"
 
 
+def qualifier_sign(qualifier: str) -> str:
+    """'~' for approximate, '>', '≥' or '<' for a bound, '' otherwise: how a label marks the qualifier."""
+    return "~" if qualifier == "approximate" else BOUND_SIGNS.get(qualifier, "")
+
+
 def value_label(row: pd.Series, scale: float = 1.0, suffix: str = "", verdict: str | None = None) -> str:
     """'~72,000', '>30,000', '41%', '~25,000 derived': the value as a reader should quote it,
     with the reconciliation's verdict when there is one."""
-    sign = "~" if row["qualifier"] == "approximate" else BOUND_SIGNS.get(row["qualifier"], "")
+    sign = qualifier_sign(row["qualifier"])
     text = number_text(row["value"] / scale)
     if row["qualifier"] == "range":
         text += f"-{number_text(row['value_high'] / scale)}"

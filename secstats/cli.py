@@ -1,6 +1,6 @@
 """Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``).
 
-    secstats build [--out DIR]                  check inputs, build every table, chart and metadata file
+    secstats build [--out DIR]                  check inputs, build every table, chart, metadata file and the site
     secstats check                              verify raw checksums and every ledger claim
     secstats list [--json]                      the published tables, one line each
     secstats show NAME [--csv | --json]         one table, validated
@@ -167,7 +167,7 @@ def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Pro
 
 # name -> (one-line help, example); the description of each sub-command is its run_* docstring.
 COMMANDS = {
-    "build": ("check inputs, then build every table, chart and metadata file", "secstats build --out ./secstats-build"),
+    "build": ("check inputs, then build every table, chart, metadata file and the site", "secstats build --out ./secstats-build"),
     "check": ("verify raw checksums and the claims ledger", "secstats check"),
     "list": ("list the published tables", "secstats list --json"),
     "show": ("print one table, validated", "secstats show homicides --csv | head -3"),

@@ -72,7 +72,11 @@ class Layout:
     @property
     def output_dirs(self) -> tuple[Path, ...]:
         """Every directory the build writes, and only the build: adding an output is one line here."""
-        return (self.clean, self.figures, self.docs)
+        return (self.clean, self.figures, self.docs, self.site)
+
+    @property
+    def site(self) -> Path:
+        return self.output_root / "site"
 
 
 def default_layout() -> Layout:

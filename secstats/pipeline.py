@@ -1,7 +1,7 @@
 """The build, start to finish: inputs checked, every output made in memory, then all published at once.
 
     raw documents and reference files -> the claims ledger -> validated tables (data/clean/)
-    -> metadata (datapackage.json, data dictionary) -> charts (figures/)
+    -> metadata (datapackage.json, data dictionary) -> charts (figures/) -> the static site (site/)
 
 Nothing is written until everything is made; ``staging`` then replaces the whole set of outputs
 together, so a failure at any point leaves the previous outputs as they were.
@@ -31,18 +31,20 @@ def recorded_tables(layout: Layout) -> list[str]:
 
 
 def make_outputs(layout: Layout) -> dict[Path, bytes]:
-    """Every output file, in memory, in flow order: checks, tables, metadata, charts."""
+    """Every output file, in memory, in flow order: checks, tables, metadata, charts, site."""
     from secstats.charts import render_charts  # matplotlib is only imported to draw
     from secstats.figures import CHARTS
     from secstats.metadata import metadata_files
+    from secstats.site import site_files
 
     raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], recorded_tables(layout), [c.name for c in CHARTS]))
     verify_raw(layout)
     built = build_clean_tables(layout, check_ledger(layout))
     published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publication)
     rendered = render_charts(layout, built)
-    return {**table_files(layout, published), **metadata_files(layout, published),
-            **{layout.figures / name: data for name, data in rendered.items()}}
+    downloads = {**table_files(layout, published), **metadata_files(layout, published)}
+    return {**downloads, **{layout.figures / name: data for name, data in rendered.items()},
+            **site_files(layout, built, downloads, rendered)}
 
 
 def run_build(layout: Layout) -> None:
@@ -60,4 +62,5 @@ def run_build(layout: Layout) -> None:
         publish(layout, outputs)
     tables = sum(path.parent == layout.clean and path.suffix == ".csv" for path in outputs)
     figures = sum(path.parent == layout.figures for path in outputs)
-    print(f"ok: {tables} tables, datapackage.json, data dictionary and {figures} figure files written")
+    pages = sum(path.is_relative_to(layout.site) for path in outputs)
+    print(f"ok: {tables} tables, datapackage.json, data dictionary, {figures} figure files and {pages} site files written")

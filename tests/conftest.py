@@ -31,9 +31,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def copy_project(root: Path) -> Layout:
-    """A copy of data/ (and figures/, docs/) under root, with no render cache."""
+    """A copy of data/ (and figures/, docs/, site/) under root, with no render cache."""
     shutil.copytree(REPO.root / "data", root / "data")
-    for built in (REPO.figures, REPO.docs):
+    for built in (REPO.figures, REPO.docs, REPO.site):
         if built.is_dir():
             shutil.copytree(built, root / built.name)
     return Layout(root)

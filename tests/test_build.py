@@ -18,8 +18,8 @@ from tests.conftest import REPO, edit_ledger
 
 
 def outputs(layout: Layout) -> dict[str, bytes]:
-    """Every built file under data/clean/ and figures/, by relative path."""
-    files = [*layout.clean.glob("*"), *layout.figures.glob("*"), *layout.docs.glob("*")]
+    """Every built file under data/clean/, figures/, docs/ and site/, by relative path."""
+    files = [*layout.clean.glob("*"), *layout.figures.glob("*"), *layout.docs.glob("*"), *layout.site.rglob("*")]
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 
@@ -35,7 +35,8 @@ def test_two_builds_are_byte_identical(fresh_build: dict[str, bytes], scratch: L
     shutil.rmtree(scratch.root / ".cache")  # draw every chart afresh, not from the render cache
     run_build(scratch)
     assert outputs(scratch) == fresh_build
-    assert len([name for name in fresh_build if name.endswith(".svg")]) == len(CHARTS)
+    assert len([name for name in fresh_build if name.startswith("figures/") and name.endswith(".svg")]) == len(CHARTS)
+    assert len([name for name in fresh_build if name.startswith("site/claims/")]) > len(CHARTS)
 
 
 def test_committed_outputs_are_fresh(fresh_build: dict[str, bytes]) -> None:

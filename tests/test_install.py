@@ -34,6 +34,7 @@ def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedPr
 def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Path) -> None:
     target = install(tmp_path)
     script = ("import secstats; assert secstats.__file__.startswith(%r); "
+              "from secstats.site import TEMPLATES; assert (TEMPLATES / 'index.html').is_file(), 'templates not installed'; "
               "print(len(secstats.load('homicides'))); print(secstats.cite('kloppe-006'))") % str(target)
     done = run_installed(target, tmp_path, "-c", script)
     assert done.returncode == 0, done.stderr

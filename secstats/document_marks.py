@@ -1,0 +1,96 @@
+"""A source document as paragraphs of pieces, each piece plain text or part of a marked span.
+
+The site shows every ledger claim where it sits in its document. Quotes are located by character
+offset (``quote_start``), so marking works on the decoded text itself; paragraphs are the blocks the
+text separates with blank lines (single line breaks inside a paragraph come from the PDF's layout and
+read as spaces in HTML). Spans may nest or overlap (two claims quoting one phrase): each piece links to
+the shortest span that covers it, so the inner claim keeps its own highlight, and a span that owns no
+piece at all is still reachable through its anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span of the document to highlight: [start, end) in characters, what it belongs to (a claim id),
+    its kind ('claim', or 'dismissed' for a number the ledger leaves out) and a note (why it was left out)."""
+
+    start: int
+    end: int
+    key: str
+    kind: str = "claim"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text in one paragraph; ``mark`` is the span it links to (None for plain text), and
+    ``anchors`` the spans that begin here (each gets an id the claim page links back to)."""
+
+    text: str
+    mark: Mark | None = None
+    anchors: tuple[Mark, ...] = ()
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every non-blank paragraph, in order."""
+    bounds, start = [], 0
+    for gap in PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, gap.start()))
+        start = gap.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, end of the paragraph before) for every paragraph."""
+    bounds = paragraph_bounds(text)
+    return [(start, end, previous) for (start, end), previous in zip(bounds, [0] + [e for _, e in bounds])]
+
+
+def owner(marks: Iterable[Mark], start: int, end: int) -> Mark | None:
+    """The claim mark covering [start, end), else any: the shortest, ties broken by key so the choice never
+    depends on order."""
+    covering = [m for m in marks if m.start <= start and end <= m.end]
+    return min(covering, key=lambda m: (m.kind != "claim", m.end - m.start, m.key), default=None)
+
+
+def pieces_of(text: str, start: int, end: int, marks: list[Mark], previous_end: int = 0) -> list[Piece]:
+    """One paragraph [start, end) cut at every mark boundary inside it. A mark is anchored at its
+    first visible character: where it starts, or here if it starts in the gap after ``previous_end``."""
+    inside = [m for m in marks if m.start < end and m.end > start]
+    cuts = sorted({start, end, *(p for m in inside for p in (m.start, m.end) if start < p < end)})
+    begins = [m for m in inside if m.start >= previous_end and m.kind == "claim"]
+    pieces = []
+    for left, right in zip(cuts, cuts[1:]):
+        anchors = tuple(sorted((m for m in begins if max(m.start, start) == left), key=lambda m: m.key))
+        pieces.append(Piece(text[left:right], owner(inside, left, right), anchors))
+    return pieces
+
+
+def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
+    """The document as paragraphs of pieces, with every mark anchored where it begins."""
+    ordered = sorted(marks, key=lambda m: (m.start, m.end, m.key))
+    for mark in ordered:
+        if not 0 <= mark.start < mark.end <= len(text):
+            raise ValueError(f"mark {mark.key} [{mark.start}, {mark.end}) lies outside the document ({len(text)} characters)")
+    return [pieces_of(text, start, end, ordered, previous) for start, end, previous in paragraph_spans(text)]
+
+
+def paragraphs_around(text: str, mark: Mark) -> list[list[Piece]]:
+    """The paragraph(s) a mark sits in, with only that mark highlighted: a quote in its context."""
+    return [pieces_of(text, start, end, [mark], previous) for start, end, previous in paragraph_spans(text)
+            if start < mark.end and end > mark.start]
+
+
+def unowned(paragraphs: list[list[Piece]], marks: Iterable[Mark]) -> list[Mark]:
+    """Claim marks that no piece links to (wholly covered by shorter ones): they need a link of their own."""
+    owned = {piece.mark for paragraph in paragraphs for piece in paragraph if piece.mark is not None}
+    return sorted((m for m in marks if m not in owned and m.kind == "claim"), key=lambda m: (m.start, m.key))

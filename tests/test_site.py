@@ -1,0 +1,193 @@
+"""The static site, without a browser: marks in a document, escaping, inline charts, figures as quoted."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
+from secstats import schemas
+from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
+from secstats.paths import Layout
+from secstats.site import (
+    Site, chart_title, claim_page, document_page, environment, figure_text, inline_svg,
+)
+
+
+# --- marks: every claim highlighted where it sits ----------------------------------------------------
+
+def test_paragraphs_split_at_blank_lines_and_keep_every_character_of_their_text() -> None:
+    text = "First line\nstill first.\n\n  \nSecond 10 here.\n"
+    paragraphs = marked_paragraphs(text, [Mark(text.index("10"), text.index("10") + 2, "x-001", "claim")])
+    assert ["".join(p.text for p in paragraph) for paragraph in paragraphs] == ["First line\nstill first.", "Second 10 here.\n"]
+    assert [(p.text, p.mark.key if p.mark else None) for p in paragraphs[1]] == [("Second ", None), ("10", "x-001"), (" here.\n", None)]
+
+
+def test_nested_marks_link_each_piece_to_the_shortest_span_and_anchor_both() -> None:
+    text = "a total of 20 in 2010"
+    outer, inner = Mark(2, 21, "x-001", "claim"), Mark(11, 13, "x-002", "claim")
+    [pieces] = marked_paragraphs(text, [inner, outer])
+    assert [(p.text, p.mark.key if p.mark else None) for p in pieces] == [
+        ("a ", None), ("total of ", "x-001"), ("20", "x-002"), (" in 2010", "x-001")]
+    assert [a.key for p in pieces for a in p.anchors] == ["x-001", "x-002"]
+    assert unowned([pieces], [inner, outer]) == []
+
+
+def test_a_span_hidden_under_shorter_ones_is_reported_so_it_gets_its_own_link() -> None:
+    same = [Mark(0, 2, "x-002", "claim"), Mark(0, 2, "x-001", "claim")]
+    paragraphs = marked_paragraphs("20 things", same)
+    assert [m.key for m in unowned(paragraphs, same)] == ["x-002"]
+
+
+def test_a_mark_across_paragraphs_is_anchored_once() -> None:
+    text = "ends with 10\n\nmore words"
+    mark = Mark(10, 18, "x-001", "claim")
+    paragraphs = marked_paragraphs(text, [mark])
+    assert sum(len(p.anchors) for paragraph in paragraphs for p in paragraph) == 1
+    assert len(paragraphs_around(text, mark)) == 2
+
+
+def test_a_mark_outside_its_document_is_an_error_naming_it() -> None:
+    with pytest.raises(ValueError, match="x-001"):
+        marked_paragraphs("short", [Mark(3, 9, "x-001", "claim")])
+
+
+# --- escaping: made-up text with markup characters cannot break a page --------------------------------
+
+NASTY = 'a <b>bold</b> & "double" \'single\' 10 <script>alert(1)</script>'
+
+
+ATTRIBUTES = {"lang", "charset", "name", "content", "rel", "href", "class", "id", "title", "aria-label",
+              "aria-labelledby", "data-verdict", "type", "src", "download", "scope"}
+
+
+class Collector(HTMLParser):
+    """Tags and text of a page, to see what a browser would build from it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parsed(page: bytes) -> Collector:
+    collector = Collector()
+    collector.feed(page.decode("utf-8"))
+    return collector
+
+
+def made_up_site() -> tuple[Site, pd.Series]:
+    """One made-up document quoting one made-up claim, every text field full of markup characters."""
+    quote_start = NASTY.index("10")
+    ledger = pd.DataFrame([{
+        "claim_id": "fake-001", "source_id": "fake<doc>", "family": "homicide", "measure": "homicides",
+        "quantity": "homicides", "value": 10.0, "value_high": float("nan"), "unit": "count", "qualifier": "exact",
+        "period_start": "2000", "period_end": "2000", "period_type": "calendar_year", "year_basis": "calendar",
+        "geography": "mexico", "quote": "10", "quote_start": quote_start, "cited_source": NASTY, "note": NASTY,
+    }])
+    register = pd.DataFrame([{"source_id": "fake<doc>", "file": "x.txt", "title": NASTY, "author": "A & B",
+                              "publisher": '"P"', "published": "2000", "kind": "<kind>",
+                              "url": 'https://example.org/?a=1&b="2"', "accessed": "2000-01-01"}]).set_index("source_id")
+    verdict_rows = pd.DataFrame([{"claim_id": "fake-001", "verdict": "unverifiable", "explanation": NASTY}])
+    tables = {"claims": ledger, VERDICT_TABLE: verdict_rows}
+    verdicts = {"fake-001": ClaimVerdict("unverifiable", NASTY)}
+    dismissed = pd.DataFrame([{"source_id": "fake<doc>", "quote_start": str(NASTY.index("<script>")), "text": "<script>",
+                               "reason": "not_a_quantity", "note": NASTY}])
+    return Site(tables, {}, register, {"fake<doc>": NASTY}, verdicts, {}, dismissed), ledger.iloc[0]
+
+
+def test_markup_in_quotes_titles_and_notes_stays_text() -> None:
+    site, claim = made_up_site()
+    env = environment()
+    checks = {"candidates": {}, "contradictions": {}}
+    for page in (document_page(env, site, "fake<doc>"), claim_page(env, site, claim, (None, None), checks)):
+        seen = parsed(page)
+        assert "script" not in seen.tags and "b" not in seen.tags
+        assert NASTY in "".join(seen.text)
+        assert {name for name, _ in seen.attributes} <= ATTRIBUTES  # a stray quote would make up new ones
+        assert b"<script>alert" not in page
+
+
+def test_a_document_page_links_every_claim_and_colours_it_by_verdict() -> None:
+    site, _ = made_up_site()
+    page = document_page(environment(), site, "fake<doc>").decode("utf-8")
+    assert '<span class="anchor" id="fake-001"></span><a class="claim tone-none" href="../claims/fake-001.html"' in page
+    assert page.count('class="claim ') == 1
+
+
+def test_numbers_the_ledger_leaves_out_are_marked_but_not_linked() -> None:
+    site, _ = made_up_site()
+    page = document_page(environment(), site, "fake<doc>").decode("utf-8")
+    assert '<span class="dismissed" title="Not in the ledger: not_a_quantity: a &lt;b&gt;' in page
+    assert '&lt;script&gt;</span>' in page
+
+
+def test_a_claim_keeps_its_link_where_a_dismissed_number_overlaps_it() -> None:
+    claim, left_out = Mark(0, 8, "x-001"), Mark(0, 2, "dismissed-0", "dismissed", "a date")
+    [pieces] = marked_paragraphs("20 items here", [claim, left_out])
+    assert [(p.text, p.mark.key if p.mark else None) for p in pieces] == [("20", "x-001"), (" items", "x-001"), (" here", None)]
+    assert [a.key for p in pieces for a in p.anchors] == ["x-001"]
+
+
+# --- charts inline and figures as quoted --------------------------------------------------------------
+
+SVG = ('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt" height="5pt" viewBox="0 0 10 5" xmlns="http://www.w3.org/2000/svg" '
+       'role="img" aria-labelledby="t d"><title id="t">Big &amp; &lt;bold&gt;</title><desc id="d">Says what it shows.</desc>'
+       '<metadata>rdf</metadata><defs><path id="m1"/><clipPath id="c1"/></defs><g id="figure_1" clip-path="url(#c1)">'
+       '<use xlink:href="#m1"/><text style="font-size: 12px">Big</text></g></svg>\n')
+
+
+def test_inline_svg_prefixes_ids_and_every_reference_to_them() -> None:
+    svg = str(inline_svg(SVG, "chart-a"))
+    assert svg.startswith("<svg") and "metadata" not in svg and 'width="10pt"' not in svg and 'viewBox="0 0 10 5"' in svg
+    assert 'id="chart-a-m1"' in svg and 'href="#chart-a-m1"' in svg and "url(#chart-a-c1)" in svg
+    assert 'id="chart-a-figure_1"' in svg and 'id="m1"' not in svg
+    assert 'aria-labelledby="chart-a-t chart-a-d"' in svg and 'id="chart-a-t"' in svg
+
+
+def test_a_chart_is_titled_by_its_own_svg_title() -> None:
+    assert chart_title(SVG) == "Big & <bold>"
+
+
+def test_figures_read_as_a_reader_should_quote_them() -> None:
+    def row(value: float, unit: str, qualifier: str, high: float = float("nan")) -> pd.Series:
+        return pd.Series({"value": value, "value_high": high, "unit": unit, "qualifier": qualifier})
+
+    assert figure_text(row(1000, "count", "approximate")) == "~1,000"
+    assert figure_text(row(10, "percent", "range", 20)) == "10-20%"
+    assert figure_text(row(2000000, "usd", "more_than")) == ">US$2,000,000"
+    assert figure_text(row(1.5, "per_100000", "exact")) == "1.5 per 100,000"
+    assert figure_text(row(3, "times", "at_least")) == "≥3 times"
+
+
+def test_every_verdict_word_has_a_colour_and_a_meaning() -> None:
+    assert set(VERDICT_TONES) == set(schemas.VERDICTS)
+
+
+def test_the_candidate_a_verdict_rests_on_is_found_even_with_empty_cells() -> None:
+    best = {"best_value": 10.0, "best_match": "same_period", "best_period_start": "2000", "best_period_end": "2000",
+            "best_source": None}
+    verdict = ClaimVerdict("matches", "", best)
+    candidate = pd.Series({"official_value": 10.0, "match": "same_period", "official_period_start": "2000",
+                           "official_period_end": "2000", "official_source": float("nan")})
+    assert is_best(candidate, verdict)
+    assert not is_best(candidate.replace({10.0: 20.0}), verdict)
+    assert not is_best(candidate, ClaimVerdict("unverifiable", ""))
+
+
+def test_claim_ids_in_cells_and_contradictions_found_for_every_party() -> None:
+    assert claim_ids_in("a-001;a-002") == ["a-001", "a-002"] and claim_ids_in(float("nan")) == []
+    pairs = pd.DataFrame({"claim_a": ["a-001", "a-002"], "claim_b": ["b-001+b-002", "a-003"]})
+    found = contradictions_of({"contradictions": pairs})
+    assert sorted(found) == ["a-001", "a-002", "a-003", "b-001", "b-002"]
+    assert list(found["b-002"]["claim_a"]) == ["a-001"]

@@ -1,0 +1,226 @@
+"""The site in a real browser: headless Chromium (Debian's ``chromium``) driven by playwright.
+
+The site is built in memory from the current code and ledger into a scratch folder, then every page
+is opened once (one browser for the whole session). Screenshots of the index and a document page, at
+desktop width and at 390 px, go to ``.cache/screenshots/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import deque
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+import pytest
+
+from secstats.catalog import CLAIM_TABLES, publish_tables, table_files
+from secstats.figures import CHARTS
+from secstats.claim_checks import VERDICT_TABLE
+from secstats.metadata import metadata_files
+from secstats.site import site_files
+
+from tests.conftest import REPO
+
+CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
+REQUIRED = bool(os.environ.get("SECSTATS_REQUIRE_BROWSER"))  # set by .ci/run: there, no browser is a failure
+pytestmark = pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no chromium on PATH: install the Debian package "
+                                "'chromium' (.ci/run does) to run the browser tests")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-dev-shm-usage"]
+SCREENSHOTS = REPO.root / ".cache" / "screenshots"
+PAGE_FACTS = """() => ({
+  links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
+  resources: Array.from(document.querySelectorAll('link[href], script[src], img[src]'), e => e.href || e.src),
+  ids: Array.from(document.querySelectorAll('[id]'), e => e.id),
+  quote: (document.querySelector('.quote-text') || {}).textContent || null,
+  verdict: (document.querySelector('#claim-verdict') || {dataset: {}}).dataset.verdict || null,
+  charts: Array.from(document.querySelectorAll('svg[role=img]'), svg =>
+    svg.getAttribute('aria-labelledby').split(' ').map(id => (document.getElementById(id) || {}).textContent)),
+})"""
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory: pytest.TempPathFactory, built: dict[str, pd.DataFrame]) -> Path:
+    """The site as the build makes it now, written to a scratch folder (charts from the committed SVGs,
+    whose freshness tests/test_build.py checks)."""
+    root = tmp_path_factory.mktemp("built") / "site"
+    published = publish_tables(REPO, built)
+    downloads = {**table_files(REPO, published), **metadata_files(REPO, published)}
+    figures = {path.name: path.read_bytes() for path in sorted(REPO.figures.iterdir())}
+    for path, data in site_files(REPO, built, downloads, figures).items():  # made in memory, written elsewhere
+        target = root / path.relative_to(REPO.site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    if CHROMIUM is None:
+        pytest.fail("SECSTATS_REQUIRE_BROWSER is set but no chromium is on PATH (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def crawl(site_root: Path, browser) -> dict[Path, dict]:
+    """Every page of the site opened once: its links, ids, quote, verdict and console errors."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    facts = {}
+    for path in sorted(site_root.rglob("*.html")):
+        errors.clear()
+        page.goto(path.as_uri())
+        facts[path] = {**page.evaluate(PAGE_FACTS), "errors": list(errors)}
+    page.close()
+    return facts
+
+
+def local_target(url: str) -> tuple[Path, str]:
+    """(file, fragment) of a file:// link."""
+    parts = urlsplit(url)
+    return Path(unquote(parts.path)), unquote(parts.fragment)
+
+
+def test_no_page_logs_a_console_error(crawl: dict[Path, dict]) -> None:
+    assert len(crawl) > 100
+    assert {str(path): facts["errors"] for path, facts in crawl.items() if facts["errors"]} == {}
+
+
+def test_every_internal_link_resolves_to_a_file_and_anchor(site_root: Path, crawl: dict[Path, dict]) -> None:
+    broken = []
+    for path, facts in crawl.items():
+        for url in facts["resources"]:  # stylesheets and scripts: from the site itself, no CDN
+            if not url.startswith("data:") and not local_target(url)[0].is_file():
+                broken.append((path.name, url))
+        for url in facts["links"]:
+            if url.startswith(("https://", "http://")):
+                continue  # a document's original on the web: outside the site, not checked here
+            target, fragment = local_target(url)
+            if not target.is_file() or site_root not in target.parents:
+                broken.append((path.name, url))
+            elif fragment and target.suffix == ".html" and fragment not in crawl[target]["ids"]:
+                broken.append((path.name, url))
+    assert broken == []
+
+
+def test_every_ledger_claim_is_reachable_from_the_index_and_shows_its_quote(site_root: Path, crawl: dict[Path, dict]) -> None:
+    reached, queue = {site_root / "index.html"}, deque([site_root / "index.html"])
+    while queue:
+        for url in crawl[queue.popleft()]["links"]:
+            target, _ = local_target(url)
+            if target.suffix == ".html" and target not in reached and target in crawl:
+                reached.add(target)
+                queue.append(target)
+    ledger = pd.read_csv(REPO.ledger, dtype=str, keep_default_na=False)
+    for claim in ledger.itertuples():
+        page = site_root / "claims" / f"{claim.claim_id}.html"
+        assert page in reached, f"{claim.claim_id} cannot be reached from the index"
+        assert crawl[page]["quote"] == claim.quote
+        document = site_root / "documents" / f"{claim.source_id}.html"
+        assert claim.claim_id in crawl[document]["ids"], f"{claim.claim_id} is not marked in its document"
+
+
+def test_a_claim_page_shows_the_verdict_its_table_gives(site_root: Path, crawl: dict[Path, dict]) -> None:
+    table = pd.read_csv(site_root / "data" / f"{VERDICT_TABLE}.csv", dtype=str, keep_default_na=False)
+    assert len(table) > 0
+    for row in table.itertuples():
+        assert crawl[site_root / "claims" / f"{row.claim_id}.html"]["verdict"] == row.verdict, row.claim_id
+
+
+def test_a_table_page_sorts_and_filters_its_rows(site_root: Path, browser) -> None:
+    table = pd.read_csv(site_root / "data" / f"{VERDICT_TABLE}.csv", dtype=str, keep_default_na=False)
+    word = table["verdict"].value_counts().index[-1]  # the rarest verdict: a filter that hides most rows
+    expected = int(table.apply(lambda r: word in " ".join(r), axis=1).sum())
+    url = (site_root / "tables" / VERDICT_TABLE).with_suffix(".html").as_uri()
+    page = browser.new_page()
+    page.goto(url)
+    visible = page.locator("#rows tbody tr:not([hidden])")
+    assert visible.count() == len(table)
+    page.fill("#filter", word)
+    assert 0 < visible.count() == expected < len(table)
+    page.goto(f"{url}?filter={word}")  # how claim pages link to official rows
+    assert visible.count() == expected
+    page.fill("#filter", "")
+    heading = page.locator("#rows thead th", has_text="claim_value").first
+    heading.locator("button").click()
+    column = [c.strip() for c in page.locator("#rows thead th").all_inner_texts()].index("claim_value")
+    cells = page.locator(f"#rows tbody tr td:nth-child({column + 1})")
+    ascending = [float(v) for v in cells.all_inner_texts()]
+    heading.locator("button").click()
+    descending = [float(v) for v in cells.all_inner_texts()]
+    assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
+    page.close()
+
+
+def test_every_chart_on_the_index_is_labelled_for_screen_readers(site_root: Path, crawl: dict[Path, dict]) -> None:
+    """Each inline chart names a title and a description that exist on the page (ids prefixed per chart)."""
+    charts = crawl[site_root / "index.html"]["charts"]
+    assert len(charts) == len(CHARTS)
+    assert all(title and description for title, description in charts), charts
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pages_fit_the_screen_and_are_saved_for_a_person_to_look_at(site_root: Path, browser, built: dict[str, pd.DataFrame],
+                                                                   width: int) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    checked = built[VERDICT_TABLE]  # the document with the most checked claims, at its first one
+    source_id = checked["source_id"].value_counts().sort_index().idxmax()
+    ledger = built["claims"].sort_values("quote_start")
+    first = ledger[ledger["claim_id"].isin(checked["claim_id"]) & (ledger["source_id"] == source_id)]["claim_id"].iloc[0]
+    document = (site_root / "documents" / f"{source_id}.html").as_uri()
+    for name, url, whole in (("index", (site_root / "index.html").as_uri(), True), ("document", document, False),
+                             ("document-claim", f"{document}#{first}", False)):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways at {width} px"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=whole)
+    page.close()
+
+
+def test_no_page_repeats_an_id(crawl: dict[Path, dict]) -> None:
+    repeated = {path.name: sorted({i for i in facts["ids"] if facts["ids"].count(i) > 1})
+                for path, facts in crawl.items()}
+    assert {name: ids for name, ids in repeated.items() if ids} == {}
+
+
+def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_figure(site_root: Path, browser,
+                                                                                      built: dict[str, pd.DataFrame]) -> None:
+    """The issue's journey, by clicks: chart caption -> claim page -> its sentence in the document, and
+    back -> the official figure's table, filtered to the period."""
+    checked = built[VERDICT_TABLE]
+    claim_id = checked[checked["best_value"].notna()]["claim_id"].iloc[0]
+    page = browser.new_page()
+    page.goto((site_root / "index.html").as_uri())
+    page.locator(f"figure.chart figcaption a[href='claims/{claim_id}.html']").first.click()
+    assert page.url.endswith(f"claims/{claim_id}.html")
+    quote = page.locator(".quote-text").inner_text()
+    page.get_by_role("link", name="Read it in the full document").click()
+    assert page.url.endswith(f"#{claim_id}")
+    highlight = page.locator(f"#{claim_id} + a.claim")
+    assert highlight.is_visible() and quote.startswith(highlight.inner_text())
+    page.go_back()
+    page.locator(".candidate.best a[href*='../tables/']").first.click()
+    assert "?filter=" in page.url and 0 < page.locator("#rows tbody tr:not([hidden])").count()
+    page.close()
+
+
+def test_a_claim_page_names_only_the_charts_that_draw_its_table(site_root: Path, crawl: dict[Path, dict],
+                                                                built: dict[str, pd.DataFrame]) -> None:
+    """A chart is listed on a claim page when it draws the claim table holding the claim, never because it
+    marks verdicts for other claims."""
+    tables_of = {chart.name: set(chart.tables) for chart in CHARTS}
+    for claim in built["claims"].itertuples():
+        holding = {name for name in CLAIM_TABLES if claim.claim_id in set(built[name]["claim_id"].str.split(";").explode())}
+        listed = {local_target(url)[1].removeprefix("chart-") for url in crawl[site_root / "claims" / f"{claim.claim_id}.html"]["links"]
+                  if local_target(url)[1].startswith("chart-")}
+        assert listed == {name for name, tables in tables_of.items() if tables & holding}, claim.claim_id
