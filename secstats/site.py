@@ -217,8 +217,7 @@ def uses_of(site: Site, claim_id: str) -> tuple[list[tuple[str, list[int]]], lis
     claim table holding it."""
     tables = [(name, [p + 1 for p in claims_in_table(table).get(claim_id, [])]) for name, table in site.published.items()]
     tables = [(name, rows) for name, rows in tables if rows]
-    names = {name for name, _ in tables}
-    drawn = {name for name in CLAIM_TABLES if claim_id in claims_in_table(site.tables[name])}  # not the checks' tables
+    drawn = {name for name in CLAIM_TABLES if name in site.tables and claim_id in claims_in_table(site.tables[name])}
     return tables, [chart for chart in site.charts.values() if drawn & set(chart.tables)]
 
 
