@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -52,7 +53,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 def paragraph_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, end of the paragraph before) for every paragraph."""
     bounds = paragraph_bounds(text)
-    return [(start, end, previous) for (start, end), previous in zip(bounds, [0] + [e for _, e in bounds])]
+    return [(start, end, previous) for (start, end), previous in zip(bounds, [0] + [e for _, e in bounds[:-1]], strict=True)]
 
 
 def owner(marks: Iterable[Mark], start: int, end: int) -> Mark | None:
@@ -69,7 +70,7 @@ def pieces_of(text: str, start: int, end: int, marks: list[Mark], previous_end: 
     cuts = sorted({start, end, *(p for m in inside for p in (m.start, m.end) if start < p < end)})
     begins = [m for m in inside if m.start >= previous_end and m.kind == "claim"]
     pieces = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         anchors = tuple(sorted((m for m in begins if max(m.start, start) == left), key=lambda m: m.key))
         pieces.append(Piece(text[left:right], owner(inside, left, right), anchors))
     return pieces

@@ -31,8 +31,18 @@ from secstats.catalog import CATALOG, CLAIM_TABLES, summary, table_model, table_
 from secstats.chart_style import qualifier_sign
 from secstats.citation import render_citation
 from secstats.claim_checks import (
-    CLAIM_SEPARATORS, UNCHECKED, VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, candidates, claim_ids_in, claim_verdicts,
-    claims_in_table, contradictions_of, is_best, verdict_of,
+    CLAIM_SEPARATORS,
+    UNCHECKED,
+    VERDICT_TABLE,
+    VERDICT_TONES,
+    ClaimVerdict,
+    candidates,
+    claim_ids_in,
+    claim_verdicts,
+    claims_in_table,
+    contradictions_of,
+    is_best,
+    verdict_of,
 )
 from secstats.coverage import read_dismissed
 from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned

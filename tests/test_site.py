@@ -7,14 +7,18 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
 from secstats import schemas
+from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
 from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
-from secstats.paths import Layout
 from secstats.site import (
-    Site, chart_title, claim_page, document_page, environment, figure_text, inline_svg,
+    Site,
+    chart_title,
+    claim_page,
+    document_page,
+    environment,
+    figure_text,
+    inline_svg,
 )
-
 
 # --- marks: every claim highlighted where it sits ----------------------------------------------------
 

@@ -17,11 +17,10 @@ import pandas as pd
 import pytest
 
 from secstats.catalog import CLAIM_TABLES, publish_tables, table_files
-from secstats.figures import CHARTS
 from secstats.claim_checks import VERDICT_TABLE
+from secstats.figures import CHARTS
 from secstats.metadata import metadata_files
 from secstats.site import site_files
-
 from tests.conftest import REPO
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
