@@ -52,6 +52,8 @@ check: | $(VENV_READY)
 	$(PY) -m secstats check
 
 test: | $(VENV_READY)
+	$(VENV)/bin/ruff check secstats tests scripts
+	$(VENV)/bin/ruff format --check secstats tests scripts
 	$(PY) -m pytest
 
 # The lowest versions pyproject.toml allows (uv's lowest-direct resolution), in a scratch venv: the

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +44,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 # --- 1. rebuild against the bare import --------------------------------------------------------
+
 
 def seconds(command: list[str]) -> float:
     """Wall time of one run of a command."""
@@ -91,6 +91,7 @@ def machine_load() -> str:
 
 # --- 2. scale: synthetic projects, seconds and peak memory per stage ----------------------------
 
+
 def peak_rss_mb() -> float:
     """The process's peak resident memory since the last reset (Linux /proc), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -117,7 +118,9 @@ def instrument(seconds: dict[str, float], cpu: dict[str, float], memory: dict[st
             if not hasattr(module, attribute):
                 raise SystemExit(f"benchmark: {module_name} has no {attribute} (stage {stage}); update STAGES")
 
-            def timed(*args, _stage=stage, _original=getattr(module, attribute), **kwargs):
+            original = getattr(module, attribute)
+
+            def timed(*args, _stage=stage, _original=original, **kwargs):
                 reset_peak_rss()
                 start, start_cpu = time.perf_counter(), time.process_time()
                 try:
@@ -150,29 +153,50 @@ def measure_size(claims: int) -> dict:
         pipeline.run_build(layout)
         total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
         rows = {path.stem: sum(1 for _ in path.open()) - 1 for path in layout.clean.glob("*.csv")}
-    return {"claims": claims, "generate": generated, "build": total, "build_cpu": total_cpu, "peak_mb": peak_rss_mb(),
-            "seconds": dict(seconds), "cpu": dict(cpu), "memory": dict(memory), "rows": rows}
+    return {
+        "claims": claims,
+        "generate": generated,
+        "build": total,
+        "build_cpu": total_cpu,
+        "peak_mb": peak_rss_mb(),
+        "seconds": dict(seconds),
+        "cpu": dict(cpu),
+        "memory": dict(memory),
+        "rows": rows,
+    }
 
 
 def scale_table(sizes: list[int]) -> None:
     """Measure each size in its own process (a fresh memory peak) and print the table for the README."""
     results = []
     for size in sizes:
-        done = subprocess.run([sys.executable, __file__, "--measure", str(size)], cwd=ROOT, check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--measure", str(size)], cwd=ROOT, check=True, capture_output=True, text=True
+        )
         results.append(json.loads(done.stdout.splitlines()[-1]))
     print("| stage | " + " | ".join(f"{r['claims']:,} claims" for r in results) + " |")
     print("| --- |" + " ---: |" * len(results))
     for stage in STAGES:
-        print(f"| {stage} | " + " | ".join(f"{r['seconds'].get(stage, 0):.2f} s ({r['cpu'].get(stage, 0):.2f}), "
-                                         f"{r['memory'].get(stage, 0):.0f} MB" for r in results) + " |")
-    print("| **whole build** (charts left out) | " + " | ".join(
-        f"**{r['build']:.1f} s** ({r['build_cpu']:.1f}), {r['peak_mb']:.0f} MB" for r in results) + " |")
+        print(
+            f"| {stage} | "
+            + " | ".join(
+                f"{r['seconds'].get(stage, 0):.2f} s ({r['cpu'].get(stage, 0):.2f}), {r['memory'].get(stage, 0):.0f} MB"
+                for r in results
+            )
+            + " |"
+        )
+    print(
+        "| **whole build** (charts left out) | "
+        + " | ".join(f"**{r['build']:.1f} s** ({r['build_cpu']:.1f}), {r['peak_mb']:.0f} MB" for r in results)
+        + " |"
+    )
     for name in ("reconciliation", "verdicts", "contradictions"):
         print(f"| rows of {name} | " + " | ".join(f"{r['rows'].get(name, 0):,}" for r in results) + " |")
     generated = ", ".join(f"{result['generate']:.1f}" for result in results)
-    print("\nseconds: wall time of the stage (in brackets: CPU time of the build process); MB: peak resident memory of the build process during it. "
-          f"Synthetic projects generated in {generated} s (not counted). {machine_load()}")
+    print(
+        "\nseconds: wall time of the stage (in brackets: CPU time of the build process); MB: peak resident memory of the build process during it. "
+        f"Synthetic projects generated in {generated} s (not counted). {machine_load()}"
+    )
 
 
 def main() -> None:

@@ -27,8 +27,10 @@ def main() -> int:
         print(report.details())
     uncurated = layout.root.parent / "shared" / "documents-uncurated"
     for name, agreement in uncurated_agreement(layout.root / "tests" / "extractor_eval", uncurated).items():
-        print(f"{name} (hand-listed, no family): {agreement.summary().rsplit(', family', 1)[0]}, "
-              f"{len(agreement.extras)} candidates not hand-listed")
+        print(
+            f"{name} (hand-listed, no family): {agreement.summary().rsplit(', family', 1)[0]}, "
+            f"{len(agreement.extras)} candidates not hand-listed"
+        )
         if verbose:
             print(agreement.details())
     return 0

@@ -34,7 +34,7 @@ def letters(number: int) -> str:
 def body_of(text: str) -> str:
     """The document up to its reference list, if it has one."""
     heading = APPARATUS_HEADING.search(text, len(text) // 3)
-    return text[:heading.start()] if heading else text
+    return text[: heading.start()] if heading else text
 
 
 def sample_text(megabytes: float) -> str:
@@ -60,9 +60,11 @@ def main() -> int:
         cpu.append(time.process_time() - start_cpu)
     quantities = sum(1 for c in found if c.kind == "quantity")
     # CPU time is what the extractor costs; wall time also counts other jobs sharing the machine.
-    print(f"{megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities), best of 3: "
-          f"{megabytes / min(wall):.2f} MB/s wall clock, {megabytes / min(cpu):.2f} MB/s of CPU time "
-          f"(target >= 1 MB/s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(
+        f"{megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities), best of 3: "
+        f"{megabytes / min(wall):.2f} MB/s wall clock, {megabytes / min(cpu):.2f} MB/s of CPU time "
+        f"(target >= 1 MB/s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
     return 0
 
 

@@ -1,11 +1,11 @@
 """secstats: security indicators on U.S.-Mexico security cooperation, each traceable to its source.
 
-    import secstats
-    secstats.tables()                  # the published tables, with one-line descriptions
-    secstats.load("homicides")         # a validated pandas DataFrame
-    secstats.claims()                  # the claims ledger
-    secstats.cite("kloppe-006")        # a citation with the verbatim quote (format="bibtex", "csl-json", "ris")
-    secstats.describe("homicides")     # its metadata: columns, units, keys, sources, licence
+import secstats
+secstats.tables()                  # the published tables, with one-line descriptions
+secstats.load("homicides")         # a validated pandas DataFrame
+secstats.claims()                  # the claims ledger
+secstats.cite("kloppe-006")        # a citation with the verbatim quote (format="bibtex", "csl-json", "ris")
+secstats.describe("homicides")     # its metadata: columns, units, keys, sources, licence
 """
 
 # Load the submodule secstats.claims before binding the function secstats.claims: importing a

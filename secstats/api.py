@@ -1,10 +1,10 @@
 """The Python API: list, load and cite, for users who arrive from pandas.
 
-    import secstats
-    secstats.tables()                     # name -> one-line description
-    df = secstats.load("homicides")       # a validated DataFrame with proper dtypes
-    secstats.cite("kloppe-006")           # the citation, with the verbatim quote
-    secstats.describe("homicides")        # the table's metadata: columns, units, keys, sources, licence
+import secstats
+secstats.tables()                     # name -> one-line description
+df = secstats.load("homicides")       # a validated DataFrame with proper dtypes
+secstats.cite("kloppe-006")           # the citation, with the verbatim quote
+secstats.describe("homicides")        # the table's metadata: columns, units, keys, sources, licence
 """
 
 from __future__ import annotations
@@ -67,8 +67,11 @@ def describe(name: str, layout: Layout | None = None) -> dict:
 def with_metadata(table: pd.DataFrame, resource: dict) -> pd.DataFrame:
     """The table with its metadata in ``df.attrs``, so that it travels with the frame."""
     table.attrs.update(
-        name=resource["name"], description=resource["description"],
+        name=resource["name"],
+        description=resource["description"],
         units={field["name"]: field["unit"] for field in resource["schema"]["fields"] if "unit" in field},
-        sources=resource["sources"], licenses=resource["licenses"], primary_key=resource["schema"]["primaryKey"],
+        sources=resource["sources"],
+        licenses=resource["licenses"],
+        primary_key=resource["schema"]["primaryKey"],
     )
     return table

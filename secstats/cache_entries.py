@@ -21,7 +21,7 @@ def fetch(cache: Path, stem: str, extension: str) -> bytes | None:
     """The bytes stored for ``stem``, if an entry's content still matches its hash; damaged entries
     are removed."""
     for path in sorted(cache.glob(f"{stem}.*.{extension}")):
-        recorded = path.name[len(stem) + 1:-len(extension) - 1]
+        recorded = path.name[len(stem) + 1 : -len(extension) - 1]
         data = path.read_bytes()
         if digest_of(data) == recorded:
             return data

@@ -16,6 +16,8 @@ import pandera.pandas as pa
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
+from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
+from secstats.indicators import assemble
 from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
@@ -25,8 +27,6 @@ from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
 from secstats.validation import read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
-from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
-from secstats.indicators import assemble
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
@@ -77,14 +77,26 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
     problems = untabled_problems(ledger, str(layout.ledger.relative_to(layout.root)))
     built = {"claims": ledger}
     built.update({spec.name: validated(layout, spec.name, assemble(ledger, spec), known, problems) for spec in TABLES})
-    problems += [Problem(str(layout.ledger.relative_to(layout.root)), "family has claims",
-                         f"no claim of family {family.name!r} is left: table {family.table.name} and its chart would be empty",
-                         column="family") for family in FAMILIES if built[family.table.name].empty]
+    problems += [
+        Problem(
+            str(layout.ledger.relative_to(layout.root)),
+            "family has claims",
+            f"no claim of family {family.name!r} is left: table {family.table.name} and its chart would be empty",
+            column="family",
+        )
+        for family in FAMILIES
+        if built[family.table.name].empty
+    ]
     official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
-    reconciliation = validated(layout, "reconciliation", build_reconciliation(
-        family_claims(ledger), official, COUNTERPARTS, list(Reconciliation.to_schema().columns)), known, problems)
+    reconciliation = validated(
+        layout,
+        "reconciliation",
+        build_reconciliation(family_claims(ledger), official, COUNTERPARTS, list(Reconciliation.to_schema().columns)),
+        known,
+        problems,
+    )
     raise_if_any(problems)
     checks = {
         "reconciliation": reconciliation,
@@ -103,8 +115,9 @@ def publish_tables(layout: Layout, built: Mapping[str, pd.DataFrame]) -> dict[st
     problems: list[Problem] = []
     published = {}
     for name, table in publish(built, {name: table_model(name) for name in built}).items():
-        published[name], found = validate_frame(table_schema(name), table, relative_file(layout, name),
-                                                known if name != "claims" else None)
+        published[name], found = validate_frame(
+            table_schema(name), table, relative_file(layout, name), known if name != "claims" else None
+        )
         problems += found
     raise_if_any(problems)
     return published
@@ -134,5 +147,7 @@ def row_claims(layout: Layout, name: str) -> pd.Series:
     if "row_id" not in table.columns:
         return table["claim_id"].map(lambda claim: [claim])
     own = table["claim_id"] if "claim_id" in table.columns else pd.Series(None, index=table.index, dtype=object)
-    return pd.Series([linked.get(row, [claim] if isinstance(claim, str) else []) for row, claim in zip(table["row_id"], own)],
-                     index=table.index)
+    return pd.Series(
+        [linked.get(row, [claim] if isinstance(claim, str) else []) for row, claim in zip(table["row_id"], own)],
+        index=table.index,
+    )

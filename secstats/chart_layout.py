@@ -61,7 +61,7 @@ def visible_text(artist: Text) -> bool:
 
 def tick_labels(ax: Axes) -> Iterable[tuple[str, Text]]:
     """The tick labels matplotlib draws: those of ticks inside the view limits."""
-    for axis, index in ((ax.xaxis, 0), (ax.yaxis, 1)):
+    for axis, _index in ((ax.xaxis, 0), (ax.yaxis, 1)):
         low, high = sorted(axis.get_view_interval())
         for tick in axis.get_major_ticks():
             location = tick.get_loc()
@@ -110,16 +110,20 @@ def legend_labels(legend: Legend) -> list[str]:
 
 def overlapping(first: Bbox, second: Bbox, gap: float = 0.0) -> bool:
     """Whether two boxes come closer than ``gap`` pixels."""
-    return (first.x0 < second.x1 + gap and second.x0 < first.x1 + gap
-            and first.y0 < second.y1 + gap and second.y0 < first.y1 + gap)
+    return first.x0 < second.x1 + gap and second.x0 < first.x1 + gap and first.y0 < second.y1 + gap and second.y0 < first.y1 + gap
 
 
 def inside(inner: Bbox, outer: Bbox, slack: float = 0.5) -> bool:
-    return (inner.x0 >= outer.x0 - slack and inner.x1 <= outer.x1 + slack
-            and inner.y0 >= outer.y0 - slack and inner.y1 <= outer.y1 + slack)
+    return (
+        inner.x0 >= outer.x0 - slack
+        and inner.x1 <= outer.x1 + slack
+        and inner.y0 >= outer.y0 - slack
+        and inner.y1 <= outer.y1 + slack
+    )
 
 
 # --- marks ---------------------------------------------------------------------------------------
+
 
 def plotted_lines(ax: Axes) -> list[Line2D]:
     """Data lines and markers (not gridlines, ticks or legend proxies)."""
@@ -128,8 +132,7 @@ def plotted_lines(ax: Axes) -> list[Line2D]:
 
 def bars(ax: Axes) -> list[Patch]:
     """Bars (not background bands: those are drawn at zorder 0, below the grid, and text may sit on them)."""
-    return [patch for patch in ax.patches
-            if isinstance(patch, Rectangle) and patch.get_visible() and patch.get_zorder() > 0]
+    return [patch for patch in ax.patches if isinstance(patch, Rectangle) and patch.get_visible() and patch.get_zorder() > 0]
 
 
 def marks_crossed(box: Bbox, ax: Axes, renderer: RendererBase, own_bar_allowed: bool) -> list[str]:
@@ -170,6 +173,7 @@ def label_mark_problems(item: TextBox, renderer: RendererBase) -> list[str]:
 
 
 # --- legend colours ------------------------------------------------------------------------------
+
 
 def ink(colors: Iterable[object]) -> set[tuple[float, float, float]]:
     """The visible colours among matplotlib colour values: not white, not transparent."""
@@ -215,6 +219,7 @@ def legend_problems(ax: Axes) -> list[str]:
 
 # --- the check -----------------------------------------------------------------------------------
 
+
 def layout_problems(fig: Figure) -> list[str]:
     """Every breach of the layout rules on a drawn figure, one line each (empty when it is clean)."""
     renderer = renderer_of(fig)
@@ -224,7 +229,7 @@ def layout_problems(fig: Figure) -> list[str]:
     for index, item in enumerate(items):
         if not inside(item.box, canvas):
             problems.append(f"{item.name} leaves the canvas")
-        for other in items[index + 1:]:
+        for other in items[index + 1 :]:
             if overlapping(item.box, other.box, GAP * fig.dpi / 100):
                 problems.append(f"{item.name} overlaps {other.name}")
         problems += label_mark_problems(item, renderer)
@@ -239,9 +244,16 @@ def layout_problems(fig: Figure) -> list[str]:
 CANDIDATES: tuple[tuple[float, float, str, str], ...] = tuple(
     (dx * reach, dy * reach, ha, va)
     for reach in (1, 2.2, 3.6, 5.2)
-    for dx, dy, ha, va in ((6, 0, "left", "center"), (-6, 0, "right", "center"), (0, 7, "center", "bottom"),
-                           (0, -7, "center", "top"), (6, 6, "left", "bottom"), (6, -6, "left", "top"),
-                           (-6, 6, "right", "bottom"), (-6, -6, "right", "top"))
+    for dx, dy, ha, va in (
+        (6, 0, "left", "center"),
+        (-6, 0, "right", "center"),
+        (0, 7, "center", "bottom"),
+        (0, -7, "center", "top"),
+        (6, 6, "left", "bottom"),
+        (6, -6, "left", "top"),
+        (-6, 6, "right", "bottom"),
+        (-6, -6, "right", "top"),
+    )
 )
 
 
@@ -289,6 +301,7 @@ def placement_problems(label: Annotation, fixed: list[TextBox], fig: Figure, ren
 
 # --- fitting the plot area -----------------------------------------------------------------------
 
+
 def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
     """Size the axes to the room left between the header (``top_text``'s bottom) and the footnote
     (``bottom_text``'s top), so tick labels, axis labels and panel titles are never clipped and no
@@ -308,13 +321,22 @@ def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
         gaps = [overhang[i][1] + overhang[i + 1][0] + 4 * margin for i in range(len(axes) - 1)]
         gap = max(gaps, default=0.0)
         panel = (right - left - gap * (len(axes) - 1)) / len(axes)
-        fig.subplots_adjust(left=left / width, right=right / width, top=top / height, bottom=bottom / height,
-                            wspace=gap / panel if len(axes) > 1 else 0.2)
+        fig.subplots_adjust(
+            left=left / width,
+            right=right / width,
+            top=top / height,
+            bottom=bottom / height,
+            wspace=gap / panel if len(axes) > 1 else 0.2,
+        )
 
 
 def tight_overhang(ax: Axes, renderer: RendererBase) -> tuple[float, float, float, float]:
     """How far an axes' labels reach beyond its plot area: left, right, bottom, top (pixels)."""
     frame = ax.get_window_extent(renderer)
     tight = ax.get_tightbbox(renderer, bbox_extra_artists=[*ax.texts, *legends(ax)])
-    return (max(0.0, frame.x0 - tight.x0), max(0.0, tight.x1 - frame.x1),
-            max(0.0, frame.y0 - tight.y0), max(0.0, tight.y1 - frame.y1))
+    return (
+        max(0.0, frame.x0 - tight.x0),
+        max(0.0, tight.x1 - frame.x1),
+        max(0.0, frame.y0 - tight.y0),
+        max(0.0, tight.y1 - frame.y1),
+    )

@@ -15,8 +15,6 @@
 from __future__ import annotations
 
 import io
-import math
-import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape
@@ -66,36 +64,69 @@ MUTED = "#555555"  # subtitles and footnotes
 # One colour per series, whatever chart it is on. Keys are the values of the tables' own columns
 # (drug, official series, transaction, geography), so a chart looks its colour up and never picks one.
 BLUE, ORANGE, GREEN, PURPLE, OCHRE, TEAL, GREY, RED = (
-    "#1f5f8b", "#c4572a", "#5d8c3a", "#8a5a9c", "#a67c00", "#2a9d8f", "#6e6e6e", "#b2182b")
+    "#1f5f8b",
+    "#c4572a",
+    "#5d8c3a",
+    "#8a5a9c",
+    "#a67c00",
+    "#2a9d8f",
+    "#6e6e6e",
+    "#b2182b",
+)
 SERIES_COLORS: dict[str, str] = {
     # drugs: the documents' claims take the colour of the official series they are compared with
-    "all_drugs": BLUE, "any_opioid": ORANGE, "opioids": ORANGE,
-    "synthetic_opioids_t404": GREEN, "synthetic_opioids": GREEN, "fentanyl": GREEN,
-    "heroin_t401": PURPLE, "synthetic_opioids_or_heroin": OCHRE,  # spans two official series: its own colour
+    "all_drugs": BLUE,
+    "any_opioid": ORANGE,
+    "opioids": ORANGE,
+    "synthetic_opioids_t404": GREEN,
+    "synthetic_opioids": GREEN,
+    "fentanyl": GREEN,
+    "heroin_t401": PURPLE,
+    "synthetic_opioids_or_heroin": OCHRE,  # spans two official series: its own colour
     # homicides in Mexico
-    "inegi_deaths_by_registration": BLUE, "sesnsp_victims_homicidio_doloso": TEAL, "claims": ORANGE,
-    "homicide_rate": ORANGE, "homicides": ORANGE, "deaths_drug_war": PURPLE,
+    "inegi_deaths_by_registration": BLUE,
+    "sesnsp_victims_homicidio_doloso": TEAL,
+    "claims": ORANGE,
+    "homicide_rate": ORANGE,
+    "homicides": ORANGE,
+    "deaths_drug_war": PURPLE,
     # money
-    "allocated": BLUE, "Appropriated and Planned": BLUE, "disbursed": GREEN, "Disbursements": GREEN,
-    "undisbursed": ORANGE, "unspecified": GREY, "Obligations": PURPLE, "President's Budget Requests": OCHRE,
+    "allocated": BLUE,
+    "Appropriated and Planned": BLUE,
+    "disbursed": GREEN,
+    "Disbursements": GREEN,
+    "undisbursed": ORANGE,
+    "unspecified": GREY,
+    "Obligations": PURPLE,
+    "President's Budget Requests": OCHRE,
     # firearm origins
-    "united_states": ORANGE, "united_states_texas": PURPLE, "united_states_california": GREEN,
-    "united_states_arizona": OCHRE, "all_other_origins": GREY,
+    "united_states": ORANGE,
+    "united_states_texas": PURPLE,
+    "united_states_california": GREEN,
+    "united_states_arizona": OCHRE,
+    "all_other_origins": GREY,
     # extraditions
-    "extraditions": BLUE, "extraditions_per_year_average": BLUE,
+    "extraditions": BLUE,
+    "extraditions_per_year_average": BLUE,
 }
 
 BOUND_SIGNS = {"more_than": ">", "at_least": "≥", "less_than": "<"}
 KIND_LABELS = {
-    "exact": "stated, exact", "approx": "stated, approximate (~)", "lower": "stated lower bound (> or ≥)",
-    "upper": "stated upper bound (<)", "derived": "derived from stated claims",
+    "exact": "stated, exact",
+    "approx": "stated, approximate (~)",
+    "lower": "stated lower bound (> or ≥)",
+    "upper": "stated upper bound (<)",
+    "derived": "derived from stated claims",
     "derived_approx": "derived, approximate (~)",
 }
 KINDS = tuple(KIND_LABELS)
 # How each verdict of the reconciliation reads after a claim's value, the same on every chart.
 VERDICT_WORDS = {
-    "matches": "matches official", "close": "close to official", "near_period": "matches a nearby period",
-    "sources_disagree": "official sources disagree", "inconsistent": "does not match official",
+    "matches": "matches official",
+    "close": "close to official",
+    "near_period": "matches a nearby period",
+    "sources_disagree": "official sources disagree",
+    "inconsistent": "does not match official",
     "unverifiable": "no official figure to check",
 }
 CONTROL_CHARACTERS = CONTROL  # not allowed (C0) or discouraged (C1) in XML 1.0; newline and tab are
@@ -110,6 +141,7 @@ def series_color(name: str) -> str:
 
 
 # --- numbers and words ---------------------------------------------------------------------------
+
 
 def number_text(number: float) -> str:
     """'35,000', '2.5', '0': thousands separators, and a decimal only when the number has one."""
@@ -179,6 +211,7 @@ def balanced_fill(text: str, width: int) -> str:
 
 # --- marks ---------------------------------------------------------------------------------------
 
+
 def bar_style(kind: str, color: str) -> dict:
     """Bar keywords for one kind of row: solid, pale with dashed edge, hatched, cross-hatched."""
     style = {"facecolor": color, "edgecolor": color, "linewidth": 1.0}
@@ -203,8 +236,15 @@ def point_style(kind: str, color: str) -> dict:
     """Marker keywords for one kind of row: circle stated, diamond derived, triangle bound; hollow approximate."""
     marker = {"lower": "^", "upper": "v"}.get(kind, "D" if kind.startswith("derived") else "o")
     hollow = kind in ("approx", "derived_approx")
-    return {"marker": marker, "markersize": 7 if marker == "D" else 8, "color": color, "markeredgecolor": color,
-            "markerfacecolor": "white" if hollow else color, "linestyle": "none", "markeredgewidth": 1.5}
+    return {
+        "marker": marker,
+        "markersize": 7 if marker == "D" else 8,
+        "color": color,
+        "markeredgecolor": color,
+        "markerfacecolor": "white" if hollow else color,
+        "linestyle": "none",
+        "markeredgewidth": 1.5,
+    }
 
 
 def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **options: object) -> None:
@@ -220,8 +260,15 @@ def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **option
         else:
             handles.append(Line2D([], [], **point_style(kind, colors[kind]), label=KIND_LABELS[kind]))
     # A light box: a key of marks inside the plot must not read as data points.
-    legend = ax.legend(handles=handles, fontsize=7, frameon=True, fancybox=False, edgecolor="#d9d9d9",
-                       framealpha=1.0, **{"loc": "upper left", **options})
+    legend = ax.legend(
+        handles=handles,
+        fontsize=7,
+        frameon=True,
+        fancybox=False,
+        edgecolor="#d9d9d9",
+        framealpha=1.0,
+        **{"loc": "upper left", **options},
+    )
     legend.get_frame().set_linewidth(0.6)
     ax.add_artist(legend)
 
@@ -238,13 +285,14 @@ def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **o
 
 # --- the figure ----------------------------------------------------------------------------------
 
-def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0,
-               height: float = 5.6) -> tuple[Figure, list[Axes]]:
+
+def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0, height: float = 5.6) -> tuple[Figure, list[Axes]]:
     """A figure in house style: a title that says what it shows, a subtitle with units and years."""
     fig, axes = plt.subplots(1, panels, figsize=(width, height), squeeze=False)
     fig.suptitle(title, x=0.012, y=0.985, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
-    fig.text(0.012, 0.985 - 0.27 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top",
-             fontsize=8.5, color=MUTED)
+    fig.text(
+        0.012, 0.985 - 0.27 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top", fontsize=8.5, color=MUTED
+    )
     for ax in axes[0]:
         ax.tick_params(colors=INK, labelsize=8)
     return fig, list(axes[0])
@@ -264,9 +312,8 @@ def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
     head, separator, rest = svg.decode("utf-8").partition("<svg ")
     root_end = rest.index(">")
     root = rest[:root_end].replace(' version="1.1"', ' version="1.1" role="img" aria-labelledby="chart-title chart-desc"', 1)
-    accessible = (f'{root}>\n <title id="chart-title">{title}</title>\n'
-                  f' <desc id="chart-desc">{description}</desc>')
-    return (head + separator + accessible + rest[root_end + 1:]).encode("utf-8")
+    accessible = f'{root}>\n <title id="chart-title">{title}</title>\n <desc id="chart-desc">{description}</desc>'
+    return (head + separator + accessible + rest[root_end + 1 :]).encode("utf-8")
 
 
 def save(fig: Figure, description: str) -> dict[str, bytes]:

@@ -27,8 +27,13 @@ VERDICT_TONES: dict[str, tuple[str, str]] = {
 }
 UNCHECKED = ("unchecked", "outside the five families: not set against an official series")
 # verdicts column naming the candidate a verdict rests on -> the reconciliation column it matches.
-BEST_OF = {"best_value": "official_value", "best_match": "match", "best_period_start": "official_period_start",
-           "best_period_end": "official_period_end", "best_source": "official_source"}
+BEST_OF = {
+    "best_value": "official_value",
+    "best_match": "match",
+    "best_period_start": "official_period_start",
+    "best_period_end": "official_period_end",
+    "best_source": "official_source",
+}
 CLAIM_SEPARATORS = r"[;+]"  # several claim ids in one cell: 'a;b' (derived rows), 'a+b' (summed claims)
 
 
@@ -53,9 +58,12 @@ class ClaimVerdict:
 
 def claim_verdicts(tables: Mapping[str, pd.DataFrame]) -> dict[str, ClaimVerdict]:
     """{claim_id: ClaimVerdict} for every checked claim, with the candidate its verdict rests on."""
-    return {row["claim_id"]: ClaimVerdict(row["verdict"], row["explanation"],
-                                          None if pd.isna(row["best_value"]) else {k: row[k] for k in BEST_OF})
-            for _, row in tables[VERDICT_TABLE].iterrows()}
+    return {
+        row["claim_id"]: ClaimVerdict(
+            row["verdict"], row["explanation"], None if pd.isna(row["best_value"]) else {k: row[k] for k in BEST_OF}
+        )
+        for _, row in tables[VERDICT_TABLE].iterrows()
+    }
 
 
 def verdict_of(verdicts: Mapping[str, ClaimVerdict], claim_id: str) -> ClaimVerdict:

@@ -13,14 +13,15 @@ import re
 
 import pandas as pd
 
+from secstats.escaping import formula_cells
+from secstats.families import family_problems
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
-from secstats.validation import read_csv_for, validate_frame
-from secstats.escaping import formula_cells
-from secstats.families import family_problems
 from secstats.sources import document_texts, read_sources
+from secstats.validation import read_csv_for, validate_frame
 from secstats.written_numbers import is_written_in
+
 
 def read_ledger(layout: Layout) -> pd.DataFrame:
     """The ledger as text, exactly as curated (no type coercion yet); a file pandas could not read
@@ -37,23 +38,32 @@ def quote_problems(ledger: pd.DataFrame, texts: dict[str, str], file: str) -> li
         where = {"row": int(claim.Index) + 2, "claim_id": claim.claim_id}
         text = texts.get(claim.source_id)
         if text is None:
-            problems.append(Problem(file, "source_id registered", f"unknown source {claim.source_id!r}",
-                                    column="source_id", **where))
+            problems.append(
+                Problem(file, "source_id registered", f"unknown source {claim.source_id!r}", column="source_id", **where)
+            )
             continue
         if pd.isna(claim.quote_start) or not isinstance(claim.quote, str):
             continue
         start = int(claim.quote_start)
-        if text[start:start + len(claim.quote)] != claim.quote:
+        if text[start : start + len(claim.quote)] != claim.quote:
             found = text.find(claim.quote)
             hint = f"found at {found}" if found >= 0 else "not found anywhere in the document"
             column = "quote_start" if found >= 0 else "quote"
-            problems.append(Problem(file, "quote verbatim at quote_start",
-                                    f"quote not at offset {start} ({hint})", column=column, **where))
+            problems.append(
+                Problem(file, "quote verbatim at quote_start", f"quote not at offset {start} ({hint})", column=column, **where)
+            )
         for column in ("value", "value_high"):
             number = getattr(claim, column)  # the ledger's text: compared exactly, at the written number's precision
             if pd.notna(number) and not is_written_in(number, claim.quote):
-                problems.append(Problem(file, "value written in quote",
-                                        f"{number} is not a number written in quote {claim.quote!r}", column=column, **where))
+                problems.append(
+                    Problem(
+                        file,
+                        "value written in quote",
+                        f"{number} is not a number written in quote {claim.quote!r}",
+                        column=column,
+                        **where,
+                    )
+                )
     return problems
 
 
@@ -79,10 +89,17 @@ def period_problems(ledger: pd.DataFrame, register: pd.DataFrame, file: str) -> 
         if not isinstance(date, str) or not isinstance(end, str) or not PERIOD_TEXT.match(end) or not PERIOD_TEXT.match(date[:7]):
             continue  # unknown sources and malformed periods are reported by their own rules
         if month_bounds(end)[0] > month_bounds(date[:7])[1] and not str(claim.note).startswith(PROJECTION_MARK):
-            problems.append(Problem(
-                file, "period not after the document", f"period ends {end} but {claim.source_id} was published "
-                f"{date}; a claim about the future needs a note starting {PROJECTION_MARK!r}",
-                row=int(index) + 2, column="period_end", claim_id=claim.claim_id))
+            problems.append(
+                Problem(
+                    file,
+                    "period not after the document",
+                    f"period ends {end} but {claim.source_id} was published "
+                    f"{date}; a claim about the future needs a note starting {PROJECTION_MARK!r}",
+                    row=int(index) + 2,
+                    column="period_end",
+                    claim_id=claim.claim_id,
+                )
+            )
     return problems
 
 

@@ -31,15 +31,15 @@ from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.citation import FORMATS
 from secstats.claims import check_ledger
 from secstats.coverage import build_coverage, published_year
+from secstats.escaping import formula_cells, show_controls
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
-from secstats.paths import Layout, OutputRefused, default_layout, output_layout
 from secstats.manifest import output_problems
-from secstats.escaping import formula_cells, show_controls
-from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
-from secstats.validation import read_csv_for, validate_frame
-from secstats.sources import read_sources, verify_raw
+from secstats.paths import Layout, OutputRefused, default_layout, output_layout
 from secstats.pipeline import run_build
+from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
+from secstats.sources import read_sources, verify_raw
+from secstats.validation import read_csv_for, validate_frame
 from secstats.version import package_version
 
 
@@ -50,9 +50,11 @@ def run_check(layout: Layout) -> None:
     ledger = check_ledger(layout)
     coverage = build_coverage(layout, ledger)
     raise_if_any(output_problems(layout, list(layout.output_dirs)))
-    print(f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
-          f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
-          "every output is the one built from these inputs")
+    print(
+        f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
+        f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
+        "every output is the one built from these inputs"
+    )
 
 
 def print_json(data: object) -> None:
@@ -93,8 +95,9 @@ def run_show(name: str, as_csv: bool, as_json: bool) -> None:
         print_json({"name": name, "metadata": dict(table.attrs), "rows": json.loads(records.to_json(orient="records"))})
         return
     print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
-    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                           "display.max_colwidth", 60):
+    with pd.option_context(
+        "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
+    ):
         print(show_controls(table.to_string(index=False)))
 
 
@@ -119,8 +122,15 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
     known = set(load("claims")["claim_id"])
     frame, problems = validate_frame(schema, table, str(file), known)
     if as_json:
-        print_json({"file": str(file), "table": name, "valid": not problems, "rows": len(frame),
-                    "problems": [asdict(problem) for problem in problems]})
+        print_json(
+            {
+                "file": str(file),
+                "table": name,
+                "valid": not problems,
+                "rows": len(frame),
+                "problems": [asdict(problem) for problem in problems],
+            }
+        )
     raise_if_any(problems)
     for warning in formula_cells(table, str(file)):
         print(f"warning: {warning}", file=sys.stderr)
@@ -149,10 +159,12 @@ def run_add_source(file: Path, source: NewSource) -> None:
     """Register a document and report where its candidates wait for review."""
     layout = default_layout()
     source_id, candidates, count = add_source(layout, file, source)
-    print(f"ok: registered {source_id} ({file.name} copied byte-exact into {layout.sources_dir.relative_to(layout.root)}, "
-          f"sha256 pinned in data/raw/SHA256SUMS)\n"
-          f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
-          f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them")
+    print(
+        f"ok: registered {source_id} ({file.name} copied byte-exact into {layout.sources_dir.relative_to(layout.root)}, "
+        f"sha256 pinned in data/raw/SHA256SUMS)\n"
+        f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
+        f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them"
+    )
 
 
 def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Problem]:
@@ -161,8 +173,18 @@ def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Pro
         return []
     header = read_csv_for(file).columns.tolist()
     fits = [other for other in CATALOG if other != name and list(table_schema(other).columns) == header]
-    return [Problem(str(file), "--table matches the file", f"its columns are those of {' or '.join(fits)}, "
-                    f"not {name}: try --table {fits[0]}" + (" (or another of those)" if len(fits) > 1 else ""))] if fits else []
+    return (
+        [
+            Problem(
+                str(file),
+                "--table matches the file",
+                f"its columns are those of {' or '.join(fits)}, "
+                f"not {name}: try --table {fits[0]}" + (" (or another of those)" if len(fits) > 1 else ""),
+            )
+        ]
+        if fits
+        else []
+    )
 
 
 # name -> (one-line help, example); the description of each sub-command is its run_* docstring.
@@ -173,31 +195,53 @@ COMMANDS = {
     "show": ("print one table, validated", "secstats show homicides --csv | head -3"),
     "cite": ("print the citation of one claim, with its verbatim quote", "secstats cite kloppe-006 --format bibtex >> refs.bib"),
     "validate": ("check your CSV against a table's schema", "secstats validate my.csv --table homicides"),
-    "extract": ("print a candidate ledger row for every quantity of a text document",
-                "secstats extract report.txt --source-id ucsd-taskforce-2019 --format json"),
-    "add-source": ("register a document and write its candidate claims for review",
-                   "secstats add-source memo.txt --title \"Fact sheet\" --publisher \"U.S. Department of State\" --date 2023-11-16"),
+    "extract": (
+        "print a candidate ledger row for every quantity of a text document",
+        "secstats extract report.txt --source-id ucsd-taskforce-2019 --format json",
+    ),
+    "add-source": (
+        "register a document and write its candidate claims for review",
+        'secstats add-source memo.txt --title "Fact sheet" --publisher "U.S. Department of State" --date 2023-11-16',
+    ),
 }
-RUNNERS = {"build": run_build, "check": run_check, "list": run_list, "show": run_show, "cite": run_cite,
-           "validate": run_validate, "extract": run_extract, "add-source": run_add_source}
+RUNNERS = {
+    "build": run_build,
+    "check": run_check,
+    "list": run_list,
+    "show": run_show,
+    "cite": run_cite,
+    "validate": run_validate,
+    "extract": run_extract,
+    "add-source": run_add_source,
+}
 
 
 def add_command(commands: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
     """A sub-command whose --help gives its description and an example."""
     help_text, example = COMMANDS[name]
-    return commands.add_parser(name, help=help_text, description=(RUNNERS[name].__doc__ or help_text).strip(),
-                               epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    return commands.add_parser(
+        name,
+        help=help_text,
+        description=(RUNNERS[name].__doc__ or help_text).strip(),
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task, each with its own --help."""
-    parser = argparse.ArgumentParser(prog="secstats", description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="secstats", description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
     parser.add_argument("--version", action="version", version=f"secstats {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = add_command(commands, "build")
-    build.add_argument("--out", type=Path, help="write data/clean, figures and docs under this folder "
-                       "(required when secstats is installed: it never writes into its own package)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        help="write data/clean, figures and docs under this folder "
+        "(required when secstats is installed: it never writes into its own package)",
+    )
     add_command(commands, "check")
     add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
     show = add_command(commands, "show")
@@ -218,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     extract.add_argument("--source-id", default="", help="fill source_id (and take the publication year from sources.csv)")
     extract.add_argument("--date", default="", help="publication date YYYY[-MM[-DD]]: anchors 'since 2006', 'the last decade'")
-    extract.add_argument("--all", action="store_true", help="also list non-quantities (years, dates, endnotes...) with their kind")
+    extract.add_argument(
+        "--all", action="store_true", help="also list non-quantities (years, dates, endnotes...) with their kind"
+    )
     add = add_command(commands, "add-source")
     add.add_argument("file", type=Path, help="a UTF-8 text document")
     add.add_argument("--title", required=True, help="the document's title")
@@ -248,8 +294,9 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all)
     elif args.command == "add-source":
-        run_add_source(args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url,
-                                            args.kind, args.source_id))
+        run_add_source(
+            args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id)
+        )
 
 
 def quiet_closed_pipe() -> int:
@@ -282,7 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - a bug still gets one line, never a traceback
         if os.environ.get("SECSTATS_TRACEBACK"):
             raise
-        print(f"error: unexpected {type(error).__name__}: {show_controls(str(error))} (a secstats bug: please "
-              "report it; SECSTATS_TRACEBACK=1 shows where)", file=sys.stderr)
+        print(
+            f"error: unexpected {type(error).__name__}: {show_controls(str(error))} (a secstats bug: please "
+            "report it; SECSTATS_TRACEBACK=1 shows where)",
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -45,7 +45,11 @@ def months(claims: pd.DataFrame) -> pd.DataFrame:
 
 def period_text(claim: Claim) -> str:
     """'2006-2018', or '2018' for one year."""
-    return claim["period_start"] if claim["period_start"] == claim["period_end"] else f"{claim['period_start']}-{claim['period_end']}"
+    return (
+        claim["period_start"]
+        if claim["period_start"] == claim["period_end"]
+        else f"{claim['period_start']}-{claim['period_end']}"
+    )
 
 
 def words(claim: Claim) -> str:
@@ -58,26 +62,46 @@ def comparable_only_in_same_period(claim: Claim) -> bool:
     return claim["unit"] in DURATION_UNITS or claim["period_type"] == "point"
 
 
-def pair_row(a: Claim, b: Claim, reason: str, value_b: float | None = None, claim_b: str | None = None,
-             qualifier_b: str | None = None, b_words: str | None = None) -> dict:
+def pair_row(
+    a: Claim,
+    b: Claim,
+    reason: str,
+    value_b: float | None = None,
+    claim_b: str | None = None,
+    qualifier_b: str | None = None,
+    b_words: str | None = None,
+) -> dict:
     """One row of the report: the pair, the size of the gap, and one sentence that explains it."""
     value_b = b["value"] if value_b is None else value_b
     difference = a["value"] - value_b
     same_period = period_text(b) == period_text(a)
     scope_differs = a["measure"] != b["measure"]
-    differs = [name for name, different in (("value", a["value"] != value_b), ("period", not same_period),
-                                            ("scope", scope_differs)) if different]
+    differs = [
+        name
+        for name, different in (("value", a["value"] != value_b), ("period", not same_period), ("scope", scope_differs))
+        if different
+    ]
     explanation = f"{words(a)} and {b_words or words(b)} cannot both hold: {reason}"
     if scope_differs:
         explanation += f"; but they measure different scopes ({a['measure']} and {b['measure']}), which may explain the gap"
     return {
-        "quantity": a["quantity"], "geography": a["geography"], "claim_a": a["claim_id"],
-        "claim_b": claim_b or b["claim_id"], "same_document": a["source_id"] == b["source_id"],
-        "value_a": a["value"], "value_b": value_b, "unit": a["unit"], "qualifier_a": a["qualifier"],
-        "qualifier_b": qualifier_b or b["qualifier"], "period_a": period_text(a), "period_b": period_text(b),
-        "differs": "; ".join(differs), "difference": difference,
+        "quantity": a["quantity"],
+        "geography": a["geography"],
+        "claim_a": a["claim_id"],
+        "claim_b": claim_b or b["claim_id"],
+        "same_document": a["source_id"] == b["source_id"],
+        "value_a": a["value"],
+        "value_b": value_b,
+        "unit": a["unit"],
+        "qualifier_a": a["qualifier"],
+        "qualifier_b": qualifier_b or b["qualifier"],
+        "period_a": period_text(a),
+        "period_b": period_text(b),
+        "differs": "; ".join(differs),
+        "difference": difference,
         "relative_difference_percent": round(difference / value_b * 100, 2) if value_b else None,
-        "verdict": "differs" if scope_differs else "incompatible", "explanation": explanation + ".",
+        "verdict": "differs" if scope_differs else "incompatible",
+        "explanation": explanation + ".",
     }
 
 
@@ -95,8 +119,11 @@ def same_geography_pair(a: Claim, b: Claim) -> dict | None:
         return None
     totals = a["unit"] in TOTAL_UNITS and "span" in (a["period_type"], b["period_type"])
     if totals and bounds(inner)[0] > bounds(outer)[1]:
-        return pair_row(inner, outer, f"the total over {period_text(inner)} exceeds the total over {period_text(outer)}, "
-                                      "a longer period that contains it")
+        return pair_row(
+            inner,
+            outer,
+            f"the total over {period_text(inner)} exceeds the total over {period_text(outer)}, a longer period that contains it",
+        )
     return None
 
 
@@ -133,7 +160,9 @@ def part_groups(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[pd.Data
     """(quantity, unit, whole geography) -> one document's parts of that whole for one period, as groups
     ordered by document and period. Grouped once, so the cost grows with the ledger, not its square."""
     parts = claims.assign(whole=claims["geography"].map(enclosing)).explode("whole").dropna(subset=["whole"])
-    parts = rows_with_keys(parts, ["quantity", "unit", "whole"], set(zip(claims["quantity"], claims["unit"], claims["geography"])))
+    parts = rows_with_keys(
+        parts, ["quantity", "unit", "whole"], set(zip(claims["quantity"], claims["unit"], claims["geography"]))
+    )
     groups: dict[tuple[str, str, str], list[pd.DataFrame]] = {}
     keys = ["quantity", "unit", "whole", "source_id", "period_start", "period_end"]
     for (quantity, unit, whole, *_), group in parts.groupby(keys):
@@ -153,10 +182,17 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
                 continue
             first = group.iloc[0]
             ids = "+".join(group["claim_id"])
-            rows.append(pair_row(
-                whole, first, f"the parts of {whole['geography']} ({', '.join(group['geography'])}) add up to more than the whole",
-                value_b=total, claim_b=ids, qualifier_b="; ".join(sorted(set(group["qualifier"]))),
-                b_words=f"{ids} (together {stated('exact', total, None, whole['unit'])}, {period_text(first)})"))
+            rows.append(
+                pair_row(
+                    whole,
+                    first,
+                    f"the parts of {whole['geography']} ({', '.join(group['geography'])}) add up to more than the whole",
+                    value_b=total,
+                    claim_b=ids,
+                    qualifier_b="; ".join(sorted(set(group["qualifier"]))),
+                    b_words=f"{ids} (together {stated('exact', total, None, whole['unit'])}, {period_text(first)})",
+                )
+            )
     return rows
 
 

@@ -21,8 +21,8 @@ from secstats.extract import Candidate, extract
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed
-from secstats.validation import read_csv_for, validate_frame
 from secstats.sources import read_document, read_sources
+from secstats.validation import read_csv_for, validate_frame
 
 DUPLICATE = re.compile(rf"^{DUPLICATE_REASON}$")
 
@@ -47,10 +47,18 @@ class QuoteIndex:
 
 def quote_index(claims: pd.DataFrame) -> QuoteIndex:
     """Index a document's claims by quote start."""
-    rows = sorted((int(claim.quote_start), position, len(claim.quote), float(claim.value), claim.claim_id)
-                  for position, claim in enumerate(claims.itertuples()))
-    return QuoteIndex([r[0] for r in rows], [r[0] + r[2] for r in rows], [r[3] for r in rows], [r[4] for r in rows],
-                      [r[1] for r in rows], max((r[2] for r in rows), default=0))
+    rows = sorted(
+        (int(claim.quote_start), position, len(claim.quote), float(claim.value), claim.claim_id)
+        for position, claim in enumerate(claims.itertuples())
+    )
+    return QuoteIndex(
+        [r[0] for r in rows],
+        [r[0] + r[2] for r in rows],
+        [r[3] for r in rows],
+        [r[4] for r in rows],
+        [r[1] for r in rows],
+        max((r[2] for r in rows), default=0),
+    )
 
 
 def matching_claim(candidate: Candidate, index: QuoteIndex) -> str | None:
@@ -58,8 +66,11 @@ def matching_claim(candidate: Candidate, index: QuoteIndex) -> str | None:
     start, end = candidate.quote_start, candidate.quote_start + len(candidate.quote)
     # Only a quote starting less than the longest quote's length before the span can reach into it.
     nearby = range(bisect_left(index.starts, start - index.longest), bisect_left(index.starts, end))
-    matches = [i for i in nearby if overlaps(start, end, index.starts[i], index.ends[i])
-               and math.isclose(index.values[i], candidate.value, rel_tol=1e-9)]
+    matches = [
+        i
+        for i in nearby
+        if overlaps(start, end, index.starts[i], index.ends[i]) and math.isclose(index.values[i], candidate.value, rel_tol=1e-9)
+    ]
     return index.ids[min(matches, key=lambda i: index.positions[i])] if matches else None
 
 
@@ -86,15 +97,25 @@ def dismissal_problems(dismissed: pd.DataFrame, texts: dict[str, str], known: se
         where = {"row": int(index) + 2}
         text = texts.get(row.source_id)
         if text is None:
-            problems.append(Problem(file, "source_id registered", f"unknown source {row.source_id!r}", column="source_id", **where))
+            problems.append(
+                Problem(file, "source_id registered", f"unknown source {row.source_id!r}", column="source_id", **where)
+            )
             continue
         start = int(row.quote_start) if str(row.quote_start).isdigit() else -1
-        if text[start:start + len(row.text)] != row.text:
-            problems.append(Problem(file, "text verbatim at quote_start", f"{row.text!r} is not at offset {row.quote_start}",
-                                    column="text", **where))
+        if text[start : start + len(row.text)] != row.text:
+            problems.append(
+                Problem(
+                    file,
+                    "text verbatim at quote_start",
+                    f"{row.text!r} is not at offset {row.quote_start}",
+                    column="text",
+                    **where,
+                )
+            )
         if DUPLICATE.match(str(row.reason)) and str(row.reason).split(":", 1)[1] not in known:
-            problems.append(Problem(file, "duplicate_of names a ledger claim", f"unknown claim in {row.reason!r}",
-                                    column="reason", **where))
+            problems.append(
+                Problem(file, "duplicate_of names a ledger claim", f"unknown claim in {row.reason!r}", column="reason", **where)
+            )
     return problems
 
 
@@ -118,16 +139,27 @@ def account(layout: Layout, ledger: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
                 continue
             reason = dismissal_for(candidate, own_dismissals)
             if reason is None:
-                problems.append(Problem(
-                    str((layout.sources_dir / document.file).relative_to(layout.root)), "every quantity claimed or dismissed",
-                    f"offset {candidate.quote_start}: {candidate.quote!r} is neither a ledger claim nor in {dismissed_file}"))
+                problems.append(
+                    Problem(
+                        str((layout.sources_dir / document.file).relative_to(layout.root)),
+                        "every quantity claimed or dismissed",
+                        f"offset {candidate.quote_start}: {candidate.quote!r} is neither a ledger claim nor in {dismissed_file}",
+                    )
+                )
                 continue
             tally["duplicate" if reason.startswith("duplicate_of:") else reason] += 1
             tally["found_dismissed"] += 1
         found = tally["claimed"] + tally["found_dismissed"]
-        rows.append({"source_id": document.source_id, "file": document.file, "found": found,
-                     "claimed": tally["claimed"], "dismissed": tally["found_dismissed"],
-                     **{f"dismissed_{reason}": tally[reason] for reason in (*DISMISSAL_REASONS, "duplicate")}})
+        rows.append(
+            {
+                "source_id": document.source_id,
+                "file": document.file,
+                "found": found,
+                "claimed": tally["claimed"],
+                "dismissed": tally["found_dismissed"],
+                **{f"dismissed_{reason}": tally[reason] for reason in (*DISMISSAL_REASONS, "duplicate")},
+            }
+        )
     return pd.DataFrame(rows, columns=list(Coverage.to_schema().columns)), problems
 
 

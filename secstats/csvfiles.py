@@ -41,11 +41,19 @@ def decode_utf8(data: bytes, file: str) -> str:
     try:
         return data.removeprefix(UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         found = guess_encoding(data)
-        raise BuildError([Problem(file, "UTF-8 encoding", f"the file is not UTF-8: byte 0x{data[error.start]:02x} at "
-                                  f"byte {error.start} looks like {found}; UTF-8 is required (save it as UTF-8)",
-                                  row=line)]) from None
+        raise BuildError(
+            [
+                Problem(
+                    file,
+                    "UTF-8 encoding",
+                    f"the file is not UTF-8: byte 0x{data[error.start]:02x} at "
+                    f"byte {error.start} looks like {found}; UTF-8 is required (save it as UTF-8)",
+                    row=line,
+                )
+            ]
+        ) from None
 
 
 def read_text(path: Path, file: str | None = None) -> str:
@@ -82,8 +90,7 @@ def record_lines(text: str, file: str) -> tuple[list[str], list[int]]:
             break
         except csv.Error as error:
             unclosed = "unexpected end of data" in str(error)
-            message = (f"a quotation mark opened on line {start} is never closed" if unclosed
-                       else f"malformed quoting ({error})")
+            message = f"a quotation mark opened on line {start} is never closed" if unclosed else f"malformed quoting ({error})"
             problems.append(Problem(file, "CSV quoting", message, row=start))
             break
         if not fields:
@@ -96,8 +103,7 @@ def record_lines(text: str, file: str) -> tuple[list[str], list[int]]:
             continue
         lines.append(start)
         if len(fields) != len(header):
-            problems.append(Problem(file, "fields per row", f"{len(fields)} fields, but the header has {len(header)}",
-                                    row=start))
+            problems.append(Problem(file, "fields per row", f"{len(fields)} fields, but the header has {len(header)}", row=start))
     raise_if_any(problems)
     if header is None:
         raise BuildError([Problem(file, "file not empty", "no header line")])
@@ -111,13 +117,18 @@ def delimiter_problems(header: list[str], file: str) -> list[Problem]:
     for delimiter in OTHER_DELIMITERS:
         if delimiter in header[0]:
             shown = {"\t": "tab"}.get(delimiter, repr(delimiter))
-            return [Problem(file, "comma delimiter", f"the header is separated by {shown}, not ','; "
-                            "save the file as comma-separated CSV", row=1)]
+            return [
+                Problem(
+                    file,
+                    "comma delimiter",
+                    f"the header is separated by {shown}, not ','; save the file as comma-separated CSV",
+                    row=1,
+                )
+            ]
     return []
 
 
-def read_csv_checked(path: Path, file: str | None = None, required: list[str] | None = None,
-                     **options: object) -> pd.DataFrame:
+def read_csv_checked(path: Path, file: str | None = None, required: list[str] | None = None, **options: object) -> pd.DataFrame:
     """Read a CSV with pandas after checking it as text; the index is each row's line number - 2.
 
     ``required`` columns missing from the header are reported (all of them, with the columns
@@ -128,8 +139,7 @@ def read_csv_checked(path: Path, file: str | None = None, required: list[str] | 
     header, lines = record_lines(text, file)
     missing = [name for name in required or () if name not in header]
     found = f" (the header has: {', '.join(header)})" if len(missing) == 1 else ""
-    raise_if_any([Problem(file, "column present", f"missing column {name!r}{found}", row=1, column=name)
-                  for name in missing])
+    raise_if_any([Problem(file, "column present", f"missing column {name!r}{found}", row=1, column=name) for name in missing])
     frame = pd.read_csv(io.StringIO(text), **options)
     if len(frame) == len(lines):
         frame.index = pd.Index([line - 2 for line in lines])
@@ -145,6 +155,13 @@ def thousands_separator_problems(frame: pd.DataFrame, file: str) -> list[Problem
             continue
         for index, value in values.items():
             if isinstance(value, str) and THOUSANDS_SEPARATED.match(value):
-                problems.append(Problem(file, "plain numbers", f"{value!r} has thousands separators; write "
-                                        f"{value.replace(',', '')}", row=int(index) + 2, column=str(column)))
+                problems.append(
+                    Problem(
+                        file,
+                        "plain numbers",
+                        f"{value!r} has thousands separators; write {value.replace(',', '')}",
+                        row=int(index) + 2,
+                        column=str(column),
+                    )
+                )
     return problems

@@ -87,8 +87,11 @@ def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
 
 def paragraphs_around(text: str, mark: Mark) -> list[list[Piece]]:
     """The paragraph(s) a mark sits in, with only that mark highlighted: a quote in its context."""
-    return [pieces_of(text, start, end, [mark], previous) for start, end, previous in paragraph_spans(text)
-            if start < mark.end and end > mark.start]
+    return [
+        pieces_of(text, start, end, [mark], previous)
+        for start, end, previous in paragraph_spans(text)
+        if start < mark.end and end > mark.start
+    ]
 
 
 def unowned(paragraphs: list[list[Piece]], marks: Iterable[Mark]) -> list[Mark]:

@@ -54,7 +54,14 @@ def formula_cells(frame: pd.DataFrame, file: str) -> list[Problem]:
         for index, value in frame[column].items():
             if formula_like(value):
                 claim_id = frame.loc[index, "claim_id"] if "claim_id" in frame.columns else None
-                problems.append(Problem(file, "no formula-like cell", f"{value[:40]!r} starts with {value[0]!r}, "
-                                        "which a spreadsheet runs as a formula", row=int(index) + 2,
-                                        column=str(column), claim_id=claim_id if isinstance(claim_id, str) else None))
+                problems.append(
+                    Problem(
+                        file,
+                        "no formula-like cell",
+                        f"{value[:40]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
+                        row=int(index) + 2,
+                        column=str(column),
+                        claim_id=claim_id if isinstance(claim_id, str) else None,
+                    )
+                )
     return problems

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from secstats.written_numbers import LARGE_SCALES, TENS, UNITS
 from secstats.schemas import ClaimsLedger
+from secstats.written_numbers import LARGE_SCALES, TENS, UNITS
 
 QUANTITY = "quantity"
 # "word": a number word that counts nothing ("one of", "the last one", "once again").
@@ -32,22 +32,47 @@ NON_QUANTITY_KINDS = ("year", "date", "time", "endnote", "page", "section", "ord
 UNITS_WORDS = UNITS  # number word -> value; "a third" and friends are read by FRACTIONS
 TENS_WORDS = TENS
 # Words that are a count or a multiple by themselves ("twice" is 2 times, "once a year" is 1).
-SELF_COUNTING = {"once": (1, "count"), "twice": (2, "times"), "thrice": (3, "times"), "double": (2, "times"),
-                 "doubled": (2, "times"), "triple": (3, "times"), "tripled": (3, "times"),
-                 "quadrupled": (4, "times"), "dozen": (12, "count"), "half": (0.5, "fraction")}
+SELF_COUNTING = {
+    "once": (1, "count"),
+    "twice": (2, "times"),
+    "thrice": (3, "times"),
+    "double": (2, "times"),
+    "doubled": (2, "times"),
+    "triple": (3, "times"),
+    "tripled": (3, "times"),
+    "quadrupled": (4, "times"),
+    "dozen": (12, "count"),
+    "half": (0.5, "fraction"),
+}
 FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 SPANS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}  # a bare "decade" is 10 years
 SPAN_COUNTED = re.compile(r"\b(?:last|past|next|previous|a|one|over a|than a|almost a|nearly a)\s\Z", re.I)
 SCALES = {word: float(factor) for word, factor in LARGE_SCALES.items()}
 SCALES["hundred"] = 100
 
 _BASIC = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
-NUMBER_WORD = (rf"(?:{'|'.join(TENS_WORDS)})(?:[-\s](?:{'|'.join(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10)}))?"
-               rf"|{_BASIC}")
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.")
+NUMBER_WORD = (
+    rf"(?:{'|'.join(TENS_WORDS)})(?:[-\s](?:{'|'.join(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10)}))?"
+    rf"|{_BASIC}"
+)
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\."
+)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # Two scans find every number-like token: numerals and marks, then number words. Within each, the
@@ -83,7 +108,11 @@ def atoms_of(text: str) -> list[re.Match]:
 SCALE_AFTER = re.compile(r"(?:\s|-)(thousand|million|billion|trillion)\b", re.IGNORECASE)
 UNIT_AFTER = [  # (pattern right after the number and scale, unit, factor)
     (re.compile(r"\s?%|\s(?:percent|per\scent|percentage\spoints?)\b", re.I), "percent", 1),
-    (re.compile(r"(?:\s|-)(?:\w+\s){0,2}per\s100,000(?:\s(?:inhabitants|people|residents|population))?\b", re.I), "per_100000", 1),
+    (
+        re.compile(r"(?:\s|-)(?:\w+\s){0,2}per\s100,000(?:\s(?:inhabitants|people|residents|population))?\b", re.I),
+        "per_100000",
+        1,
+    ),
     (re.compile(r"\stimes\b", re.I), "times", 1),
     (re.compile(r"(?:\s|-)decades?\b", re.I), "years", 10),
     (re.compile(r"(?:\s|-)(?:years?|yrs?)\b", re.I), "years", 1),
@@ -108,12 +137,17 @@ QUALIFIER_CUES = [  # cue right before the number (after any currency sign) -> l
 ]
 WHITE = r"\s+"
 CUE_BEFORE = re.compile(  # a space in a cue is any run of white space (non-breaking spaces included)
-    r"(?P<cue>\b(?:" + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in QUALIFIER_CUES)
-    + r"))\s+(?:the\s+)?\Z", re.I
+    r"(?P<cue>\b(?:"
+    + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in QUALIFIER_CUES)
+    + r"))\s+(?:the\s+)?\Z",
+    re.I,
 )
 # Cue words that are something else: part of a verb ("went up to"), a preposition ("based ... around").
-NOT_A_CUE = re.compile(r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
-                       r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z", re.I)
+NOT_A_CUE = re.compile(
+    r"\b(?:went|gone|goes|go|rose|risen|climbed|jumped|grew|increased|moved)\s+up to\s+\Z"
+    r"|\b(?:based|built|centered|centred|organized|structured)\b[^.]{0,40}\baround\s+\Z",
+    re.I,
+)
 ESTIMATE_IN_SENTENCE = re.compile(r"according to (?:some|several|other|many)? ?estimates", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?\Z", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.I)
@@ -122,19 +156,62 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|gov|edu|mx|net)/\S*", 
 APPARATUS_HEADING = re.compile(r"^\s*(?:endnotes|notes|references|bibliography|works cited|sources)\s*:?\s*$", re.I | re.M)
 SECTION_BEFORE = re.compile(
     r"(?:\b(?:sections?|sec\.|chapter|article|art\.|title|part|annex|appendix|figure|fig\.|table|box|step|phase|"
-    r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z", re.I)
+    r"recommendation|pillar|goal|objective|item|paragraph|para\.|point|point number)|§)\s?\Z",
+    re.I,
+)
 PAGE_BEFORE = re.compile(r"(?:\bpp?\.|\bpages?)\s?\Z", re.I)
 NAME_BEFORE = re.compile(
     r"(?:\b(?:no\.|núm\.|num\.|number|vol\.|volume|issue|report|resolution|law|order|eo|e\.o\.|h\.r\.|"
-    r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)\Z", re.I)
+    r"executive order|public law|p\.l\.|act of|rule|code|form)\s?|[A-Za-z]-?)\Z",
+    re.I,
+)
 GLUED_UNIT = re.compile(r"^(?:mg|kg|km|lbs?)\b")
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s?(?:\d{{1,2}},?\s)?\Z", re.I)
 MONTH_AFTER = re.compile(rf"^\s?(?:{MONTHS})", re.I)
 FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+years?|fiscal)\s?\Z", re.I)
 YEAR_BEFORE = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?\Z")
-STOP_NOUNS = {"the", "of", "in", "and", "to", "a", "an", "for", "from", "by", "with", "on", "at", "as", "or",
-              "than", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "be", "been",
-              "more", "this", "these", "those", "its", "their", "his", "her", "out", "per", "each", "year"}
+STOP_NOUNS = {
+    "the",
+    "of",
+    "in",
+    "and",
+    "to",
+    "a",
+    "an",
+    "for",
+    "from",
+    "by",
+    "with",
+    "on",
+    "at",
+    "as",
+    "or",
+    "than",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "more",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "out",
+    "per",
+    "each",
+    "year",
+}
 NOUN_AFTER = re.compile(r"^(?:\s(?:[A-Za-zÀ-ÿ’'-]+))(?:\s(?:[a-zà-ÿ’'-]+))?")
 
 
@@ -206,8 +283,7 @@ class Context:
     def of(cls, text: str, published: int | None) -> Context:
         starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"¿¡(])|\n\s*", text)]
         heading = APPARATUS_HEADING.search(text, len(text) // 3)  # a heading in the body is not the apparatus
-        return cls(text, published, starts, [m.span() for m in URL.finditer(text)],
-                   heading.start() if heading else len(text))
+        return cls(text, published, starts, [m.span() for m in URL.finditer(text)], heading.start() if heading else len(text))
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Bounds of the sentence holding ``position``."""
@@ -225,8 +301,8 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
     """What a numeral is, from the characters around it: a quantity or one of NON_QUANTITY_KINDS."""
     text, start, end = context.text, match.start(), match.end()
     number = match.group("num")
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 30]
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
     if context.in_url(start):
         return "url"
     if start >= context.apparatus_start:
@@ -237,8 +313,9 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         return QUANTITY if re.search(r"\brank(?:s|ed)?\s\Z", before, re.I) else "ordinal"
     if PAGE_BEFORE.search(before) or (before.endswith("\t") and re.match(r"^[ \t]*(?:\n|$)", after)):
         return "page"  # "pp. 12", and a table of contents' page column
-    if re.search(r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before) and (re.match(r"^[.)]\s", after) or
-                                                         re.match(r"^\s[A-Z]", after) and "." in number):
+    if re.search(r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before) and (
+        re.match(r"^[.)]\s", after) or re.match(r"^\s[A-Z]", after) and "." in number
+    ):
         return "section"  # list numbering and headings: "1. Create", "- 1) Coordination", "3.1 Crisis"
     if re.search(r"[(;,\"“:]\s?\Z", before) and re.match(r"^\)\s[A-Za-z]", after) and number.isdigit() and int(number) < 20:
         return "section"  # inline numbering: "(1) aligning", "; 2) Institutional", ': "1) Combating'
@@ -254,7 +331,12 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         return "name"  # "Mérida 2.0", "14-F"
     if re.search(r"[a-z\)\]\"”’.,;:]\Z", before):
         return "endnote"  # glued to the word or sentence it notes: "deaths.15", "2017.35"
-    if re.search(r"[a-z][.\"”]\s\Z", before) and re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after) and "," not in number and "." not in number:
+    if (
+        re.search(r"[a-z][.\"”]\s\Z", before)
+        and re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after)
+        and "," not in number
+        and "." not in number
+    ):
         return "endnote"  # a lost superscript between two sentences: "programs. 17 Of all"
     if MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}\Z", number) and MONTH_AFTER.match(after)):
         return "date"
@@ -272,15 +354,18 @@ def kind_of_word(match: re.Match, context: Context) -> str:
     if match.start() >= context.apparatus_start:
         return "citation"
     word = match.group(0).lower()
-    after = context.text[match.end():match.end() + 12].lower()
-    before = context.text[max(0, match.start() - 24):match.start()].lower()
+    after = context.text[match.end() : match.end() + 12].lower()
+    before = context.text[max(0, match.start() - 24) : match.start()].lower()
     if SECTION_BEFORE.search(before):
         return "section"  # "see point number one"
-    if word == "one" and (re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b|^[.,;]", after)
-                          or re.search(r"\b(?:no|the|any|every|this|each|last|first|that)\s\Z", before)):
+    if word == "one" and (
+        re.match(r"^\s(?:of|another|or|such|who|that|hand|day|side|way)\b|^[.,;]", after)
+        or re.search(r"\b(?:no|the|any|every|this|each|last|first|that)\s\Z", before)
+    ):
         return "word"
-    if word == "once" and not (re.match(r"^\s(?:a|per|every|in|or)\b", after)
-                               or re.search(r"\b(?:least|than|only|just)\s\Z", before)):
+    if word == "once" and not (
+        re.match(r"^\s(?:a|per|every|in|or)\b", after) or re.search(r"\b(?:least|than|only|just)\s\Z", before)
+    ):
         return "word"  # "once again", "Once such a basis"
     if word == "half" and not re.match(r"^\s(?:of|the|a|an)\b", after):
         return "word"
@@ -366,12 +451,20 @@ def read_recent(match: re.Match, published: int | None) -> tuple[str, str, str, 
     return str(published - years), str(published - 1), "span", "calendar"
 
 
-MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
 YEAR = r"(?:1[89]|20)\d\d"
 YEAR_ANYWHERE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 PERIOD_READERS = [
-    (re.compile(rf"(?:between|from)\s+(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s+(?:and|to|through)\s+(?:FY\s?)?(?P<b>{YEAR})", re.I), read_span),
+    (
+        re.compile(
+            rf"(?:between|from)\s+(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s+(?:and|to|through)\s+(?:FY\s?)?(?P<b>{YEAR})",
+            re.I,
+        ),
+        read_span,
+    ),
     (re.compile(rf"(?P<fy>FY\s?|fiscal years?\s)?(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|\d\d)\b(?![-–])", re.I), read_span),
     (re.compile(rf"\b(?:FY|fiscal year)\s?(?:\(FY\)\s)?(?P<a>{YEAR})\b", re.I), read_fiscal),
     (re.compile(rf"\bsince\s+(?P<a>{YEAR})\b", re.I), read_since),
@@ -393,12 +486,18 @@ CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
 # Victims named by their role are counted apart from the homicide series (the ledger's "other").
 OTHER_SUBJECTS = re.compile(
     r"journalist|mayor|candidate|politician|student|disappear|migrant|clinic|potent|(?:heroin|fentanyl)\s(?:\w+\s){0,3}seiz|seiz\w*\s(?:\w+\s){0,3}(?:heroin|fentanyl)|cultivation|users|\bdose|"
-    r"operatives|apprehension|administrations|officials", re.I)
+    r"operatives|apprehension|administrations|officials",
+    re.I,
+)
 MEASURES = {  # (family, unit) -> measure; refined by words below
-    ("homicide", "count"): "homicides", ("homicide", "per_100000"): "homicide_rate",
-    ("homicide", "percent"): "homicides_percent_change", ("extradition", "count"): "extraditions",
-    ("merida_funding", "usd"): "merida_funding_allocated", ("weapons", "percent"): "firearms_origin_share",
-    ("overdose", "count"): "overdose_deaths", ("overdose", "percent"): "overdose_deaths_share",
+    ("homicide", "count"): "homicides",
+    ("homicide", "per_100000"): "homicide_rate",
+    ("homicide", "percent"): "homicides_percent_change",
+    ("extradition", "count"): "extraditions",
+    ("merida_funding", "usd"): "merida_funding_allocated",
+    ("weapons", "percent"): "firearms_origin_share",
+    ("overdose", "count"): "overdose_deaths",
+    ("overdose", "percent"): "overdose_deaths_share",
     ("overdose", "times"): "overdose_deaths_change",
 }
 
@@ -462,7 +561,7 @@ def guess_geography(sentence: str) -> str:
 
 def cue_before(text: str, start: int, sentence: str) -> tuple[str, int]:
     """(qualifier, start of its cue words) from the words right before the number."""
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     match = CUE_BEFORE.search(window)
     if match and not NOT_A_CUE.search(window):
         qualifier = next(q for q, _ in QUALIFIER_CUES if match.group(q))
@@ -474,7 +573,7 @@ def cue_before(text: str, start: int, sentence: str) -> tuple[str, int]:
 
 def unit_after(text: str, end: int) -> tuple[str, float, int]:
     """(unit, factor, end of the unit words) right after the number; count when none."""
-    after = text[end:end + 60]
+    after = text[end : end + 60]
     for pattern, unit, factor in UNIT_AFTER:
         match = pattern.match(after)
         if match:
@@ -484,7 +583,7 @@ def unit_after(text: str, end: int) -> tuple[str, float, int]:
 
 def counted_noun(text: str, end: int) -> tuple[str, int]:
     """The noun a count counts ('13 recommendations'): the next word or two, stop-words aside."""
-    match = NOUN_AFTER.match(text[end:end + 40])
+    match = NOUN_AFTER.match(text[end : end + 40])
     if not match:
         return "", end
     words = match.group(0).split()
@@ -538,16 +637,16 @@ class Scanner:
             return "citation"
         if group == "word":
             return kind_of_word(atom, self.context)
-        if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20):atom.start()]):
+        if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20) : atom.start()]):
             return "word"  # "the 20th century", "subsequent decades": no length is stated
-        if group == "one_unit" and not CUE_BEFORE.search(self.context.text[max(0, atom.start() - 40):atom.start()]):
+        if group == "one_unit" and not CUE_BEFORE.search(self.context.text[max(0, atom.start() - 40) : atom.start()]):
             return "word"  # "70,000 lives a year" is a rate; "just over a year" is a length
         return QUANTITY  # fraction, rank
 
     def read(self, index: int, atom: re.Match) -> Candidate | None:
         kind = self.kind(atom)
         if kind != QUANTITY:
-            written = self.context.text[atom.start():atom.end()]
+            written = self.context.text[atom.start() : atom.end()]
             return Candidate(kind, written, atom.start(), atom.end(), quote=written, quote_start=atom.start())
         return self.quantity(index, atom)
 
@@ -583,7 +682,7 @@ class Scanner:
         sentence_start, sentence_end = self.context.sentence(start)
         sentence = text[sentence_start:sentence_end]
         quote_start = start
-        currency = CURRENCY_BEFORE.search(text[max(0, start - 8):start])
+        currency = CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
         if currency:
             quote_start = start - len(currency.group(0))
         qualifier, cue_start = cue_before(text, quote_start, sentence)
@@ -593,7 +692,7 @@ class Scanner:
             high = self.range_end(index, atom)
             if high is not None:
                 value_high, parts = high[0], [(start, end), high[1]]
-                between = BETWEEN_BEFORE.search(text[max(0, quote_start - 20):quote_start])
+                between = BETWEEN_BEFORE.search(text[max(0, quote_start - 20) : quote_start])
                 if between:
                     quote_start = quote_start - 20 + between.start() if quote_start >= 20 else between.start()
                 qualifier = "range"
@@ -612,17 +711,31 @@ class Scanner:
         noun, noun_end = counted_noun(text, unit_end) if unit in ("count", "times", "rank") else ("", unit_end)
         quote_end = max(unit_end, noun_end)
         quote = text[quote_start:quote_end]
-        nearby = text[max(sentence_start, quote_start - 60):min(sentence_end, quote_end + 60)]
+        nearby = text[max(sentence_start, quote_start - 60) : min(sentence_end, quote_end + 60)]
         clause_end = CLAUSE_END.search(text, quote_end, min(sentence_end, quote_end + 60))
-        clause = text[max(sentence_start, quote_start - 25):clause_end.start() if clause_end else quote_end + 60]
+        clause = text[max(sentence_start, quote_start - 25) : clause_end.start() if clause_end else quote_end + 60]
         family, confidence = guess_family(nearby, sentence, unit, clause)
         period = nearest_period(sentence, start - sentence_start, self.context.published)
         note = period_note(period, self.context.published)
         measure = guess_measure(family, unit, sentence if family != "other" else quote, noun or unit)
         return Candidate(
-            QUANTITY, text[atom.start():end], atom.start(), end, value, value_high, unit, qualifier, quote,
-            quote_start, *period, family=family, measure=measure, confidence=confidence,
-            geography=guess_geography(sentence), note=note, parts=parts,
+            QUANTITY,
+            text[atom.start() : end],
+            atom.start(),
+            end,
+            value,
+            value_high,
+            unit,
+            qualifier,
+            quote,
+            quote_start,
+            *period,
+            family=family,
+            measure=measure,
+            confidence=confidence,
+            geography=guess_geography(sentence),
+            note=note,
+            parts=parts,
         )
 
     def range_end(self, index: int, atom: re.Match) -> tuple[float, tuple[int, int]] | None:
@@ -632,11 +745,15 @@ class Scanner:
         join = RANGE_JOIN.fullmatch(text, atom.end(), following.start())
         if not join or following.lastgroup not in ("num", "word") or self.kind(following) != QUANTITY:
             return None
-        between = BETWEEN_BEFORE.search(text[max(0, atom.start() - 30):atom.start()])
+        between = BETWEEN_BEFORE.search(text[max(0, atom.start() - 30) : atom.start()])
         dash = join.group(0).strip() in ("-", "–", "—")
         if not between and not dash:  # "8 to 10 percent" is a range; "from 8 to 10 percent" a change
             unit, _, _ = unit_after(text, following.end())
-            if join.group(0).strip() != "to" or unit != "percent" or FROM_BEFORE.search(text[max(0, atom.start() - 30):atom.start()]):
+            if (
+                join.group(0).strip() != "to"
+                or unit != "percent"
+                or FROM_BEFORE.search(text[max(0, atom.start() - 30) : atom.start()])
+            ):
                 return None
         if between is None and dash and atom.lastgroup != following.lastgroup:
             return None
@@ -669,17 +786,30 @@ def candidate_rows(candidates: list[Candidate], source_id: str = "", short: str 
     ``kind``); ``short`` proposes claim ids ('kloppe' -> kloppe-001, ...), else claim_id is empty."""
     rows = []
     for number, c in enumerate(candidates, start=1):
-        rows.append({
-            "claim_id": f"{short}-{number:03d}" if short and c.kind == QUANTITY else "",
-            "source_id": source_id, "family": c.family if c.kind == QUANTITY else "",
-            "measure": c.measure, "quantity": c.measure, "value": number_text(c.value),
-            "value_high": number_text(c.value_high), "unit": c.unit if c.kind == QUANTITY else "",
-            "qualifier": c.qualifier if c.kind == QUANTITY else "", "period_start": c.period_start,
-            "period_end": c.period_end, "period_type": c.period_type,
-            "year_basis": c.year_basis if c.period_type else "", "geography": c.geography, "quote": c.quote,
-            "quote_start": c.quote_start, "cited_source": "", "note": c.note,
-            "confidence": f"{c.confidence:.2f}" if c.kind == QUANTITY else "", "kind": c.kind,
-        })
+        rows.append(
+            {
+                "claim_id": f"{short}-{number:03d}" if short and c.kind == QUANTITY else "",
+                "source_id": source_id,
+                "family": c.family if c.kind == QUANTITY else "",
+                "measure": c.measure,
+                "quantity": c.measure,
+                "value": number_text(c.value),
+                "value_high": number_text(c.value_high),
+                "unit": c.unit if c.kind == QUANTITY else "",
+                "qualifier": c.qualifier if c.kind == QUANTITY else "",
+                "period_start": c.period_start,
+                "period_end": c.period_end,
+                "period_type": c.period_type,
+                "year_basis": c.year_basis if c.period_type else "",
+                "geography": c.geography,
+                "quote": c.quote,
+                "quote_start": c.quote_start,
+                "cited_source": "",
+                "note": c.note,
+                "confidence": f"{c.confidence:.2f}" if c.kind == QUANTITY else "",
+                "kind": c.kind,
+            }
+        )
     return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
 
 

@@ -46,21 +46,29 @@ class Agreement:
 
     def summary(self) -> str:
         """One line of percentages with their counts."""
-        return (f"found {self.found}/{self.total} ({100 * self.recall:.1f}%), "
-                f"qualifier agrees {self.qualifier_agrees}/{self.found} ({100 * self.qualifier_rate:.1f}%), "
-                f"family agrees {self.family_agrees}/{self.found} ({100 * self.family_rate:.1f}%)")
+        return (
+            f"found {self.found}/{self.total} ({100 * self.recall:.1f}%), "
+            f"qualifier agrees {self.qualifier_agrees}/{self.found} ({100 * self.qualifier_rate:.1f}%), "
+            f"family agrees {self.family_agrees}/{self.found} ({100 * self.family_rate:.1f}%)"
+        )
 
     def details(self) -> str:
         """The misses and the disagreements, one per line."""
-        return "\n".join([*(f"  missed: {m}" for m in self.misses), *(f"  differs: {d}" for d in self.disagreements),
-                          *(f"  extra: {e}" for e in self.extras)])
+        return "\n".join(
+            [
+                *(f"  missed: {m}" for m in self.misses),
+                *(f"  differs: {d}" for d in self.disagreements),
+                *(f"  extra: {e}" for e in self.extras),
+            ]
+        )
 
 
 def candidate_for(item_start: int, item_end: int, value: float, candidates: list[Candidate]) -> Candidate | None:
     """The candidate with ``value`` whose quote overlaps [item_start, item_end)."""
     for candidate in candidates:
-        if (overlaps(candidate.quote_start, candidate.quote_start + len(candidate.quote), item_start, item_end)
-                and math.isclose(candidate.value, value, rel_tol=1e-9)):
+        if overlaps(candidate.quote_start, candidate.quote_start + len(candidate.quote), item_start, item_end) and math.isclose(
+            candidate.value, value, rel_tol=1e-9
+        ):
             return candidate
     return None
 
@@ -106,8 +114,11 @@ def annotation_agreement(text: str, annotations: pd.DataFrame, published: int | 
     candidates = extract(text, published)
     compare(annotations.assign(label=annotations["quote"]), candidates, agreement, label="label")
     spans = [(int(a.quote_start), int(a.quote_start) + len(a.quote)) for a in annotations.itertuples()]
-    agreement.extras = [f"{c.quote!r} at {c.quote_start}" for c in candidates
-                        if not any(overlaps(c.start, c.end, start, end) for start, end in spans)]
+    agreement.extras = [
+        f"{c.quote!r} at {c.quote_start}"
+        for c in candidates
+        if not any(overlaps(c.start, c.end, start, end) for start, end in spans)
+    ]
     return agreement
 
 
@@ -122,7 +133,6 @@ def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, 
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != document.sha256:
             raise ValueError(f"{path}: not the annotated version (sha256 differs from {annotation_dir / 'documents.csv'})")
-        annotations = pd.read_csv(annotation_dir / f"{Path(document.file).stem}.csv", dtype={"quote": str},
-                                  keep_default_na=False)
+        annotations = pd.read_csv(annotation_dir / f"{Path(document.file).stem}.csv", dtype={"quote": str}, keep_default_na=False)
         results[document.file] = annotation_agreement(data.decode("utf-8"), annotations, int(document.published))
     return results

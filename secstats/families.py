@@ -22,7 +22,14 @@ import pandas as pd
 from secstats.indicators import TableSpec, differences, implied_earlier_levels, per_year_averages, share_remainders
 from secstats.problems import Problem, UnknownName
 from secstats.reconciliation import (
-    Provider, endpoint_change, extraditions, firearms_origin, homicide_change, homicide_series, merida, overdose,
+    Provider,
+    endpoint_change,
+    extraditions,
+    firearms_origin,
+    homicide_change,
+    homicide_series,
+    merida,
+    overdose,
 )
 from secstats.schemas import Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins
 
@@ -45,18 +52,40 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "homicide",
         TableSpec(
-            "homicides", Homicides,
-            measures={m: {} for m in ("homicides", "deaths_drug_war", "homicide_rate", "homicides_percent_change",
-                                      "impunity_rate", "impunity_rate_journalist_killings")},
-            derivations=(partial(implied_earlier_levels, change="homicides_percent_change", level="homicides",
-                                 growth=lambda step: 1 + step["value"] / 100, wording="(1 + {change}/100)"),),
+            "homicides",
+            Homicides,
+            measures={
+                m: {}
+                for m in (
+                    "homicides",
+                    "deaths_drug_war",
+                    "homicide_rate",
+                    "homicides_percent_change",
+                    "impunity_rate",
+                    "impunity_rate_journalist_killings",
+                )
+            },
+            derivations=(
+                partial(
+                    implied_earlier_levels,
+                    change="homicides_percent_change",
+                    level="homicides",
+                    growth=lambda step: 1 + step["value"] / 100,
+                    wording="(1 + {change}/100)",
+                ),
+            ),
         ),
         counterparts={
             "homicides": homicide_series("homicides", "sum", True),
             "homicide_rate": homicide_series("rate_per_100k", "mean", False),
             "homicides_percent_change": homicide_change,
-            "deaths_drug_war": homicide_series("homicides", "sum", True, scope="all homicides (INEGI deaths or SESNSP "
-                                               "victims), a wider scope than deaths 'in the context of the war on drugs'"),
+            "deaths_drug_war": homicide_series(
+                "homicides",
+                "sum",
+                True,
+                scope="all homicides (INEGI deaths or SESNSP "
+                "victims), a wider scope than deaths 'in the context of the war on drugs'",
+            ),
             "impunity_rate": NO_SERIES,
             "impunity_rate_journalist_killings": NO_SERIES,
         },
@@ -65,8 +94,12 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "extradition",
-        TableSpec("extraditions", Extraditions, measures={"extraditions": {}},
-                  derivations=(partial(per_year_averages, measure="extraditions"),)),
+        TableSpec(
+            "extraditions",
+            Extraditions,
+            measures={"extraditions": {}},
+            derivations=(partial(per_year_averages, measure="extraditions"),),
+        ),
         counterparts={"extraditions": extraditions},
         official=("reported_extraditions", "official_mexico_presidential_terms"),
         chart="extraditions",
@@ -74,12 +107,22 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "merida_funding",
         TableSpec(
-            "merida_funding", MeridaFunding,
-            measures={"merida_funding_allocated": {"transaction": "allocated"},
-                      "merida_funding_disbursed": {"transaction": "disbursed"},
-                      "us_security_assistance": {"transaction": "unspecified"}},
-            derivations=(partial(differences, minuend="merida_funding_allocated", subtrahend="merida_funding_disbursed",
-                                 measure="merida_funding_undisbursed", dimensions={"transaction": "undisbursed"}),),
+            "merida_funding",
+            MeridaFunding,
+            measures={
+                "merida_funding_allocated": {"transaction": "allocated"},
+                "merida_funding_disbursed": {"transaction": "disbursed"},
+                "us_security_assistance": {"transaction": "unspecified"},
+            },
+            derivations=(
+                partial(
+                    differences,
+                    minuend="merida_funding_allocated",
+                    subtrahend="merida_funding_disbursed",
+                    measure="merida_funding_undisbursed",
+                    dimensions={"transaction": "undisbursed"},
+                ),
+            ),
         ),
         counterparts={
             "us_security_assistance": merida(("appropriated", "counternarcotics"), "Appropriated and Planned"),
@@ -92,43 +135,62 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "weapons",
         TableSpec(
-            "weapon_origins", WeaponOrigins,
+            "weapon_origins",
+            WeaponOrigins,
             measures={"firearms_origin_share": {}},
-            left_out={"firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
-                      "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms"},
+            left_out={
+                "firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
+                "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms",
+            },
             derivations=(partial(share_remainders, measure="firearms_origin_share"),),
         ),
-        counterparts={"firearms_origin_share": firearms_origin, "firearms_trafficking_annual_profit": NO_SERIES,
-                      "firearms_trafficked_share_of_us_sales": NO_SERIES},
+        counterparts={
+            "firearms_origin_share": firearms_origin,
+            "firearms_trafficking_annual_profit": NO_SERIES,
+            "firearms_trafficked_share_of_us_sales": NO_SERIES,
+        },
         official=("reported_firearm_traces",),
         chart="weapon_origins",
     ),
     Family(
         "overdose",
         TableSpec(
-            "overdose_deaths", OverdoseDeaths,
-            measures={"overdose_deaths": {"drug": "all_drugs"},
-                      "overdose_deaths_change": {"drug": "all_drugs"},
-                      "overdose_deaths_opioids_share": {"drug": "opioids"},
-                      "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
-                      "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
-                      "overdose_deaths_fentanyl": {"drug": "fentanyl"}},
-            derivations=(partial(implied_earlier_levels, change="overdose_deaths_change", level="overdose_deaths",
-                                 growth=lambda step: step["value"],
-                                 wording="{change} (read as 'N times as many'; 'three times more' could also mean 4x)"),),
+            "overdose_deaths",
+            OverdoseDeaths,
+            measures={
+                "overdose_deaths": {"drug": "all_drugs"},
+                "overdose_deaths_change": {"drug": "all_drugs"},
+                "overdose_deaths_opioids_share": {"drug": "opioids"},
+                "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
+                "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
+                "overdose_deaths_fentanyl": {"drug": "fentanyl"},
+            },
+            derivations=(
+                partial(
+                    implied_earlier_levels,
+                    change="overdose_deaths_change",
+                    level="overdose_deaths",
+                    growth=lambda step: step["value"],
+                    wording="{change} (read as 'N times as many'; 'three times more' could also mean 4x)",
+                ),
+            ),
         ),
         counterparts={
             "overdose_deaths": overdose(("all_drugs",), "all drug overdose deaths"),
-            "overdose_deaths_fentanyl": overdose(("synthetic_opioids_t404",),
-                                                 "synthetic opioids other than methadone (T40.4, mainly fentanyl)"),
+            "overdose_deaths_fentanyl": overdose(
+                ("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4, mainly fentanyl)"
+            ),
             "overdose_deaths_synthetic_opioids_heroin": overdose(
                 ("synthetic_opioids_t404", "heroin_without_synthetic"),
-                "synthetic opioids T40.4 + heroin deaths without T40.4 (deaths involving either)"),
+                "synthetic opioids T40.4 + heroin deaths without T40.4 (deaths involving either)",
+            ),
             "overdose_deaths_change": endpoint_change(overdose(("all_drugs",), "all drug overdose deaths"), "times"),
             "overdose_deaths_synthetic_opioids_change": endpoint_change(
-                overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4)"), "percent"),
-            "overdose_deaths_opioids_share": overdose(("any_opioid",), "any-opioid deaths / all drug overdose deaths x 100",
-                                                      None, percent_of="all_drugs"),
+                overdose(("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4)"), "percent"
+            ),
+            "overdose_deaths_opioids_share": overdose(
+                ("any_opioid",), "any-opioid deaths / all drug overdose deaths x 100", None, percent_of="all_drugs"
+            ),
         },
         official=("official_us_overdose_deaths",),
         chart="overdose_deaths",
@@ -159,13 +221,15 @@ def family_claims(ledger: pd.DataFrame) -> pd.DataFrame:
 
 # --- checks: a family declared in full, and every claim in one ------------------------------------
 
+
 def registry_problems(official_tables: Collection[str], publishers: Collection[str], charts: Collection[str]) -> list[Problem]:
     """Every part a family declares but the project lacks: a measure without counterparts (or a reason),
     an official table that is not built or has no publisher, a chart that is not drawn."""
     where = "secstats/families.py"
     problems = []
     for family in FAMILIES:
-        def gap(rule: str, text: str) -> None:
+
+        def gap(rule: str, text: str, family: Family = family) -> None:
             problems.append(Problem(where, rule, f"family {family.name!r}: {text}"))
 
         for measure in [*family.table.measures, *family.table.left_out]:
@@ -175,8 +239,11 @@ def registry_problems(official_tables: Collection[str], publishers: Collection[s
             if name not in official_tables:
                 gap("official table built", f"official table {name!r} is not among the tables secstats builds")
             elif name not in publishers:
-                gap("official table has a publisher", f"official table {name!r} reads a reference file with no origin "
-                    "record (publisher, URL, licence) in data/raw/origins.csv")
+                gap(
+                    "official table has a publisher",
+                    f"official table {name!r} reads a reference file with no origin "
+                    "record (publisher, URL, licence) in data/raw/origins.csv",
+                )
         if family.chart not in charts:
             gap("family has a chart", f"chart {family.chart!r} is not among the figures secstats draws")
     return problems
@@ -190,10 +257,17 @@ def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
     for index, claim in ledger[ledger["family"].isin(list(registered))].iterrows():
         table = registered[claim["family"]].table
         if claim["measure"] not in [*table.measures, *table.left_out]:
-            problems.append(Problem(
-                file, "measure tabled or left out", f"measure {claim['measure']!r} of family {claim['family']!r} is in no "
-                "table: add it to the family's TableSpec in secstats/families.py (measures or left_out)",
-                row=int(index) + 2, column="measure", claim_id=claim["claim_id"]))
+            problems.append(
+                Problem(
+                    file,
+                    "measure tabled or left out",
+                    f"measure {claim['measure']!r} of family {claim['family']!r} is in no "
+                    "table: add it to the family's TableSpec in secstats/families.py (measures or left_out)",
+                    row=int(index) + 2,
+                    column="measure",
+                    claim_id=claim["claim_id"],
+                )
+            )
     return problems
 
 
@@ -206,14 +280,28 @@ def family_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
     problems = []
     for index, claim in ledger.iterrows():
         if claim["family"] not in names:
-            problems.append(Problem(
-                file, f"isin({names})", f"family {claim['family']!r} is not declared in secstats/families.py",
-                row=int(index) + 2, column="family", claim_id=claim["claim_id"]))
+            problems.append(
+                Problem(
+                    file,
+                    f"isin({names})",
+                    f"family {claim['family']!r} is not declared in secstats/families.py",
+                    row=int(index) + 2,
+                    column="family",
+                    claim_id=claim["claim_id"],
+                )
+            )
             continue
         # A measure no family declares belongs to the family of its first claim.
         family = owner.setdefault(claim["measure"], claim["family"])
         if claim["family"] != family:
-            problems.append(Problem(
-                file, "measure in one family", f"measure {claim['measure']!r} belongs to family {family!r}, "
-                f"not {claim['family']!r}", row=int(index) + 2, column="family", claim_id=claim["claim_id"]))
+            problems.append(
+                Problem(
+                    file,
+                    "measure in one family",
+                    f"measure {claim['measure']!r} belongs to family {family!r}, not {claim['family']!r}",
+                    row=int(index) + 2,
+                    column="family",
+                    claim_id=claim["claim_id"],
+                )
+            )
     return problems

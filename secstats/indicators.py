@@ -12,17 +12,25 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.problems import Problem, UnknownName
 from secstats.semantics import rounding_unit
 
 LEDGER_COLUMNS = [
-    "measure", "geography", "period_start", "period_end", "period_type", "year_basis",
-    "value", "value_high", "unit", "qualifier", "claim_id", "source_id",
+    "measure",
+    "geography",
+    "period_start",
+    "period_end",
+    "period_type",
+    "year_basis",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "claim_id",
+    "source_id",
 ]
 
 Derivation = Callable[[pd.DataFrame], pd.DataFrame]
@@ -49,11 +57,16 @@ class TableSpec:
 
 # --- derivations: values the documents imply but do not state ------------------------------------
 
+
 def derived_row(template: pd.Series, inputs: pd.DataFrame, **values: object) -> dict:
     """A derived row: the template's period and place, the inputs' ids, and the new values."""
     row = template.to_dict()
-    row.update(processing="derived", value_high=None,
-               claim_id=";".join(inputs["claim_id"]), source_id=";".join(inputs["source_id"].unique()))
+    row.update(
+        processing="derived",
+        value_high=None,
+        claim_id=";".join(inputs["claim_id"]),
+        source_id=";".join(inputs["source_id"].unique()),
+    )
     row.update(values)
     return row
 
@@ -78,13 +91,19 @@ def per_year_averages(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
     for _, total in spans.iterrows():
         years = int(total["period_end"]) - int(total["period_start"])
         figures = significant_figures(total["value"])  # the count of years is exact: the total sets the precision
-        rows.append(derived_row(
-            total, total.to_frame().T, measure=f"{measure}_per_year_average", unit="count_per_year",
-            value=round_to_figures(total["value"] / years, figures), qualifier=total["qualifier"],
-            derivation=f"{total['claim_id']} / {years} years ({total['period_start']}-{total['period_end']} "
-                       f"as written; a presidential term counts as its 6 calendar years); rounded to {figures} "
-                       "significant figures, those of the total as written",
-        ))
+        rows.append(
+            derived_row(
+                total,
+                total.to_frame().T,
+                measure=f"{measure}_per_year_average",
+                unit="count_per_year",
+                value=round_to_figures(total["value"] / years, figures),
+                qualifier=total["qualifier"],
+                derivation=f"{total['claim_id']} / {years} years ({total['period_start']}-{total['period_end']} "
+                f"as written; a presidential term counts as its 6 calendar years); rounded to {figures} "
+                "significant figures, those of the total as written",
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -100,8 +119,9 @@ def round_to_figures(value: float, figures: int) -> float:
     return float(round(value, figures - 1 - math.floor(math.log10(abs(value)))))
 
 
-def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth: Callable[[pd.Series], float],
-                           wording: str) -> pd.DataFrame:
+def implied_earlier_levels(
+    stated: pd.DataFrame, change: str, level: str, growth: Callable[[pd.Series], float], wording: str
+) -> pd.DataFrame:
     """The earlier level implied by a later level and the stated change between the two years.
 
     A change is read against the level stated nearest to it in the same document (its own sentence),
@@ -117,15 +137,20 @@ def implied_earlier_levels(stated: pd.DataFrame, change: str, level: str, growth
         inputs = pd.DataFrame([known, step])
         # A quotient is no more precise than its least precise input: "33 percent" gives 2 figures.
         figures = min(significant_figures(known["value"]), significant_figures(step["value"]))
-        rows.append(derived_row(
-            known, inputs, period_start=step["period_start"], period_end=step["period_start"],
-            # A zero baseline ("0 times", "-100 percent") implies no earlier level: infinity, which validation reports.
-            value=round_to_figures(known["value"] / growth(step), figures) if growth(step) else math.inf,
-            qualifier="approximate",
-            derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to {figures} "
-                       f"significant figure{'s' if figures > 1 else ''}, the fewest of its inputs (as written); "
-                       "approximate because the stated figures are rounded",
-        ))
+        rows.append(
+            derived_row(
+                known,
+                inputs,
+                period_start=step["period_start"],
+                period_end=step["period_start"],
+                # A zero baseline ("0 times", "-100 percent") implies no earlier level: infinity, which validation reports.
+                value=round_to_figures(known["value"] / growth(step), figures) if growth(step) else math.inf,
+                qualifier="approximate",
+                derivation=f"{known['claim_id']} / {wording.format(change=step['claim_id'])}; rounded to {figures} "
+                f"significant figure{'s' if figures > 1 else ''}, the fewest of its inputs (as written); "
+                "approximate because the stated figures are rounded",
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -135,16 +160,20 @@ def share_remainders(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
     shares = stated[stated["measure"] == measure]
     for _, group in shares.groupby(["source_id", "period_start", "period_end"], sort=True):
         named = ", ".join(group["geography"])
-        rows.append(derived_row(
-            group.iloc[0], group, geography="all_other_origins", value=round(100 - group["value"].sum(), 6),
-            qualifier=loosest_qualifier(group),
-            derivation=f"100 - ({' + '.join(group['claim_id'])}): share of origins other than {named}",
-        ))
+        rows.append(
+            derived_row(
+                group.iloc[0],
+                group,
+                geography="all_other_origins",
+                value=round(100 - group["value"].sum(), 6),
+                qualifier=loosest_qualifier(group),
+                derivation=f"100 - ({' + '.join(group['claim_id'])}): share of origins other than {named}",
+            )
+        )
     return pd.DataFrame(rows)
 
 
-def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: str,
-                dimensions: Mapping[str, str]) -> pd.DataFrame:
+def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: str, dimensions: Mapping[str, str]) -> pd.DataFrame:
     """``minuend - subtrahend`` for claims of one source and one period (e.g. allocated - disbursed)."""
     rows = []
     keys = ["source_id", "period_start", "period_end"]
@@ -153,11 +182,17 @@ def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: st
         matches = subtrahends.get(tuple(first[keys]), stated.iloc[:0])
         for _, second in matches.iterrows():
             inputs = pd.DataFrame([first, second])
-            rows.append(derived_row(
-                first, inputs, measure=measure, value=first["value"] - second["value"],
-                qualifier=loosest_qualifier(inputs), derivation=f"{first['claim_id']} - {second['claim_id']}",
-                **dimensions,
-            ))
+            rows.append(
+                derived_row(
+                    first,
+                    inputs,
+                    measure=measure,
+                    value=first["value"] - second["value"],
+                    qualifier=loosest_qualifier(inputs),
+                    derivation=f"{first['claim_id']} - {second['claim_id']}",
+                    **dimensions,
+                )
+            )
     return pd.DataFrame(rows)
 
 

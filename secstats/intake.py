@@ -12,15 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from secstats.claims import read_ledger
 from secstats.coverage import published_year
-from secstats.extract import candidate_rows, extract
 from secstats.csvfiles import guess_encoding
+from secstats.extract import candidate_rows, extract
 from secstats.outputs import csv_bytes, write_bytes_atomic
 from secstats.paths import Layout
 from secstats.sources import CHECKSUM_FILE, read_checksums, read_sources
@@ -51,8 +51,10 @@ def decoded(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise IntakeError(f"{path}: not UTF-8 text (byte {error.start}: {data[error.start:error.start + 1]!r}; it looks "
-                          f"like {guess_encoding(data)}); UTF-8 is required: convert it first, e.g. iconv -f LATIN1 -t UTF-8") from None
+        raise IntakeError(
+            f"{path}: not UTF-8 text (byte {error.start}: {data[error.start : error.start + 1]!r}; it looks "
+            f"like {guess_encoding(data)}); UTF-8 is required: convert it first, e.g. iconv -f LATIN1 -t UTF-8"
+        ) from None
     if not text.strip():
         raise IntakeError(f"{path}: the file is empty")
     return text
@@ -104,19 +106,29 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
     target = layout.sources_dir / file_name
     if target.exists():
         raise IntakeError(f"{target}: file exists; nothing was written")
-    row = {"source_id": source_id, "file": file_name, "title": source.title, "author": source.author or source.publisher,
-           "publisher": source.publisher, "published": source.published, "kind": source.kind, "url": source.url,
-           "accessed": datetime.now(timezone.utc).date().isoformat(),  # the day the copy enters the repository
-           "licence": "publishers-copyright"}  # a document stays its publisher's; secstats keeps short quotes
+    row = {
+        "source_id": source_id,
+        "file": file_name,
+        "title": source.title,
+        "author": source.author or source.publisher,
+        "publisher": source.publisher,
+        "published": source.published,
+        "kind": source.kind,
+        "url": source.url,
+        "accessed": datetime.now(UTC).date().isoformat(),  # the day the copy enters the repository
+        "licence": "publishers-copyright",
+    }  # a document stays its publisher's; secstats keeps short quotes
     if "url" not in register.columns:
         register["url"] = ""
     register = pd.concat([register, pd.DataFrame([row])[register.columns]], ignore_index=True)
     register_bytes = csv_bytes(register)
-    candidates = candidate_rows(extract(text, published_year(source.published)), source_id,
-                                proposed_short(read_ledger(layout), source_id))
+    candidates = candidate_rows(
+        extract(text, published_year(source.published)), source_id, proposed_short(read_ledger(layout), source_id)
+    )
     candidates_file = layout.candidates_dir / f"{source_id}.csv"
-    sums = pinned_sums(layout, {f"sources/{file_name}": digest,
-                                "sources/sources.csv": hashlib.sha256(register_bytes).hexdigest()})
+    sums = pinned_sums(
+        layout, {f"sources/{file_name}": digest, "sources/sources.csv": hashlib.sha256(register_bytes).hexdigest()}
+    )
     # Everything is made before anything is written; the document first, the register last.
     write_bytes_atomic(target, data)
     write_bytes_atomic(candidates_file, csv_bytes(candidates))

@@ -82,8 +82,13 @@ def journal_problems(layout: Layout) -> list[Problem]:
     """An interrupted build: its outputs may be half replaced until the next build recovers them."""
     if not pending(layout.output_root):
         return []
-    return [Problem(JOURNAL, "no interrupted build", f"a build was interrupted while replacing the outputs; {REBUILD} "
-                    "to complete or roll it back")]
+    return [
+        Problem(
+            JOURNAL,
+            "no interrupted build",
+            f"a build was interrupted while replacing the outputs; {REBUILD} to complete or roll it back",
+        )
+    ]
 
 
 def output_problems(layout: Layout, output_dirs: list[Path]) -> list[Problem]:
@@ -98,20 +103,27 @@ def output_problems(layout: Layout, output_dirs: list[Path]) -> list[Problem]:
         if not path.is_file():
             problems.append(Problem(name, "output present", f"listed in the manifest but missing; {REBUILD}"))
         elif digest(path.read_bytes()) != expected:
-            problems.append(Problem(name, "output as built", f"differs from the build (sha256 {expected[:12]}...): "
-                                    f"edited by hand? {REBUILD}"))
+            problems.append(
+                Problem(name, "output as built", f"differs from the build (sha256 {expected[:12]}...): edited by hand? {REBUILD}")
+            )
     built = set(manifest["outputs"]) | {name_of(layout, manifest_path(layout))}
     for directory in output_dirs:
         for path in sorted(directory.rglob("*")) if directory.is_dir() else ():
             if path.is_file() and not path.name.startswith(".") and name_of(layout, path) not in built:
-                problems.append(Problem(name_of(layout, path), "output built", "not written by the build: "
-                                        "output directories hold built files only"))
+                problems.append(
+                    Problem(
+                        name_of(layout, path),
+                        "output built",
+                        "not written by the build: output directories hold built files only",
+                    )
+                )
     now = input_digests(layout)
     for name in sorted(set(now) | set(manifest["inputs"])):
         if now.get(name) != manifest["inputs"].get(name):
             change = "added" if name not in manifest["inputs"] else "removed" if name not in now else "changed"
-            problems.append(Problem(name, "outputs built from these inputs", f"input {change} since the outputs "
-                                    f"were built; {REBUILD}"))
+            problems.append(
+                Problem(name, "outputs built from these inputs", f"input {change} since the outputs were built; {REBUILD}")
+            )
     return problems
 
 

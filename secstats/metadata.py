@@ -18,16 +18,24 @@ import pandera.pandas as pa
 
 from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.families import family_names
+from secstats.official import OFFICIAL_TABLES
+from secstats.paths import Layout
+from secstats.provenance import LICENCES, Origin, document_origins, reference_origins
 from secstats.publication import LINK_TABLE, published_csv
 from secstats.validation import CLAIM_ID_COLUMNS
-from secstats.paths import Layout
-from secstats.official import OFFICIAL_TABLES
-from secstats.provenance import LICENCES, Origin, document_origins, reference_origins
 from secstats.version import package_version
 
-TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string", "string[python]": "string",
-         "string": "string", "bool": "boolean", "boolean": "boolean",
-         "datetime64[ns]": "date"}
+TYPES = {
+    "int64": "integer",
+    "Int64": "integer",
+    "float64": "number",
+    "str": "string",
+    "string[python]": "string",
+    "string": "string",
+    "bool": "boolean",
+    "boolean": "boolean",
+    "datetime64[ns]": "date",
+}
 CHECK_CONSTRAINTS = {  # pandera check name -> (Table Schema constraint, pandera statistic)
     "isin": ("enum", "allowed_values"),
     "greater_than_or_equal_to": ("minimum", "min_value"),
@@ -119,13 +127,19 @@ def candidate_sources(layout: Layout, table: pd.DataFrame, tables: Mapping[str, 
     if "official_series" in table.columns:
         used = table[["official_series", "official_source"]].dropna()
     elif "best_source" in table.columns:
-        used = tables["reconciliation"].merge(table[["claim_id", "best_source"]].dropna(), left_on=["claim_id", "official_source"],
-                                              right_on=["claim_id", "best_source"])[["official_series", "official_source"]]
+        used = tables["reconciliation"].merge(
+            table[["claim_id", "best_source"]].dropna(),
+            left_on=["claim_id", "official_source"],
+            right_on=["claim_id", "best_source"],
+        )[["official_series", "official_source"]]
     else:
         return []
     series = used["official_series"].str.split(" ").str[0]
-    return [source for name in sorted(set(series))
-            for source in series_sources(layout, name, tables[name], set(used.loc[series == name, "official_source"]))]
+    return [
+        source
+        for name in sorted(set(series))
+        for source in series_sources(layout, name, tables[name], set(used.loc[series == name, "official_source"]))
+    ]
 
 
 def table_sources(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -> list[dict]:
@@ -150,24 +164,40 @@ def table_sources(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame])
 
 def foreign_keys(schema: pa.DataFrameSchema, name: str) -> list[dict]:
     """Every claim id column points at the claims table."""
-    return [{"fields": [column], "reference": {"resource": "claims", "fields": ["claim_id"]}}
-            for column in CLAIM_ID_COLUMNS if column in schema.columns and name != "claims"]
+    return [
+        {"fields": [column], "reference": {"resource": "claims", "fields": ["claim_id"]}}
+        for column in CLAIM_ID_COLUMNS
+        if column in schema.columns and name != "claims"
+    ]
 
 
 def resource_of(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -> dict:
     """One data resource: the CSV with its hash and size, description, sources, licence and schema."""
     schema = table_schema(name)
     data = published_csv(tables[name])
-    terms = list({o.licence: o.terms for o in series_origins(layout, name)}.values()) if name in OFFICIAL_SPECS \
+    terms = (
+        list({o.licence: o.terms for o in series_origins(layout, name)}.values())
+        if name in OFFICIAL_SPECS
         else [PACKAGE_TABLES_LICENSE]
+    )
     return {
-        "name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-        "encoding": "utf-8", "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "description": " ".join((table_model(name).__doc__ or "").split()),
         "sources": table_sources(layout, name, tables),
         "licenses": terms,
-        "schema": {"fields": [field_of(n, c) for n, c in schema.columns.items()], "missingValues": [""],
-                   "primaryKey": list(schema.unique), "foreignKeys": foreign_keys(schema, name)},
+        "schema": {
+            "fields": [field_of(n, c) for n, c in schema.columns.items()],
+            "missingValues": [""],
+            "primaryKey": list(schema.unique),
+            "foreignKeys": foreign_keys(schema, name),
+        },
     }
 
 
@@ -179,8 +209,8 @@ def datapackage(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict:
         "name": "secstats",
         "title": "secstats: security indicators on U.S.-Mexico security cooperation",
         "description": "Every figure traceable to the exact words of its source: tables built from a claims "
-                       "ledger of verbatim quotes, official series beside them, a reconciliation and a "
-                       "contradiction report. " + LICENSE_NOTE,
+        "ledger of verbatim quotes, official series beside them, a reconciliation and a "
+        "contradiction report. " + LICENSE_NOTE,
         "version": package_version(),
         "licenses": [PACKAGE_TABLES_LICENSE],
         "sources": document_sources(layout, set(ledger["source_id"])),
@@ -195,32 +225,50 @@ def markdown_cell(text: str) -> str:
 
 def data_dictionary() -> str:
     """docs/data-dictionary.md: every table, its description and its columns."""
-    lines = ["# secstats data dictionary", "",
-             "Generated from the pandera models in `secstats/schemas.py` by `make figures`; do not edit by hand.", ""]
+    lines = [
+        "# secstats data dictionary",
+        "",
+        "Generated from the pandera models in `secstats/schemas.py` by `make figures`; do not edit by hand.",
+        "",
+    ]
     for name, model in CATALOG.items():
-        lines += [f"## `{name}.csv`", "", " ".join((model.__doc__ or "").split()), "",
-                  "| column | type | unit | required | constraints | description |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            f"## `{name}.csv`",
+            "",
+            " ".join((model.__doc__ or "").split()),
+            "",
+            "| column | type | unit | required | constraints | description |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for column_name, column in table_schema(name).columns.items():
             field = field_of(column_name, column)
             rules = {k: v for k, v in field["constraints"].items() if k != "required"}
             shown = "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in rules.items())
-            lines.append(f"| `{column_name}` | {field['type']} | {markdown_cell(field.get('unit', ''))} | "
-                         f"{'yes' if field['constraints']['required'] else 'no'} | {markdown_cell(shown)} | "
-                         f"{markdown_cell(field['description'])} |")
+            lines.append(
+                f"| `{column_name}` | {field['type']} | {markdown_cell(field.get('unit', ''))} | "
+                f"{'yes' if field['constraints']['required'] else 'no'} | {markdown_cell(shown)} | "
+                f"{markdown_cell(field['description'])} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def measure_vocabulary(ledger: pd.DataFrame) -> str:
     """The measures the ledger uses, with their quantity key, family, units and number of claims."""
-    lines = ["## Measures in the ledger", "",
-             "What `measure` and `quantity` mean in practice: every value in use, from `data/ledger/claims.csv`.", "",
-             "| measure | quantity | family | unit | claims |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "## Measures in the ledger",
+        "",
+        "What `measure` and `quantity` mean in practice: every value in use, from `data/ledger/claims.csv`.",
+        "",
+        "| measure | quantity | family | unit | claims |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     grouped = ledger.groupby(["family", "measure"], sort=True)
     for (family, measure), rows in grouped:
-        lines.append(f"| `{measure}` | `{'`, `'.join(sorted(rows['quantity'].unique()))}` | {family} | "
-                     f"{', '.join(sorted(rows['unit'].unique()))} | {len(rows)} |")
+        lines.append(
+            f"| `{measure}` | `{'`, `'.join(sorted(rows['quantity'].unique()))}` | {family} | "
+            f"{', '.join(sorted(rows['unit'].unique()))} | {len(rows)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -228,5 +276,7 @@ def metadata_files(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict[P
     """datapackage.json and the data dictionary (with the ledger's measures), from the published tables."""
     descriptor = json.dumps(datapackage(layout, tables), indent=2, ensure_ascii=False) + "\n"
     dictionary = data_dictionary() + "\n" + measure_vocabulary(tables["claims"])
-    return {layout.clean / "datapackage.json": descriptor.encode("utf-8"),
-            layout.docs / "data-dictionary.md": dictionary.encode("utf-8")}
+    return {
+        layout.clean / "datapackage.json": descriptor.encode("utf-8"),
+        layout.docs / "data-dictionary.md": dictionary.encode("utf-8"),
+    }

@@ -17,8 +17,13 @@ from secstats.paths import Layout
 from secstats.provenance import cite_origin, origin_of
 from secstats.reference import read_reference
 from secstats.schemas import (
-    OfficialMeridaStatements, OfficialMexicoHomicides, OfficialMexicoHomicideVintages,
-    OfficialMexicoPresidentialTerms, OfficialUSAssistance, OfficialUSOverdoseDeaths, ReportedExtraditions,
+    OfficialMeridaStatements,
+    OfficialMexicoHomicides,
+    OfficialMexicoHomicideVintages,
+    OfficialMexicoPresidentialTerms,
+    OfficialUSAssistance,
+    OfficialUSOverdoseDeaths,
+    ReportedExtraditions,
     ReportedFirearmTraces,
 )
 
@@ -35,10 +40,14 @@ EXTRADITIONS_FILE = "mexico/mx_to_us_extraditions_reported.csv"
 TRACES_FILE = "mexico/firearms_trace_mexico_reported.csv"
 TRANSITION_QUARTER_SUFFIX = "tq"
 WIDE_DRUG_COLUMNS = {
-    "deaths_all_drugs": "all_drugs", "deaths_any_opioid": "any_opioid",
-    "deaths_synthetic_opioids_T404": "synthetic_opioids_t404", "deaths_heroin_T401": "heroin_t401",
-    "deaths_heroin_and_synthetic": "heroin_and_synthetic", "deaths_heroin_without_synthetic": "heroin_without_synthetic",
-    "deaths_prescription_opioids_T402_T403": "prescription_opioids_t402_t403", "deaths_cocaine_T405": "cocaine_t405",
+    "deaths_all_drugs": "all_drugs",
+    "deaths_any_opioid": "any_opioid",
+    "deaths_synthetic_opioids_T404": "synthetic_opioids_t404",
+    "deaths_heroin_T401": "heroin_t401",
+    "deaths_heroin_and_synthetic": "heroin_and_synthetic",
+    "deaths_heroin_without_synthetic": "heroin_without_synthetic",
+    "deaths_prescription_opioids_T402_T403": "prescription_opioids_t402_t403",
+    "deaths_cocaine_T405": "cocaine_t405",
     "deaths_psychostimulants_T436": "psychostimulants_t436",
 }
 
@@ -56,9 +65,11 @@ def population_by_year(layout: Layout) -> pd.Series:
 def mexico_homicides(layout: Layout) -> pd.DataFrame:
     """INEGI deaths and SESNSP victims per year, with CONAPO population and our rate per 100,000."""
     inegi = read_reference(layout, INEGI_FILE).assign(
-        series="inegi_deaths_by_registration", months_covered=12, source=cited(layout, INEGI_FILE))
+        series="inegi_deaths_by_registration", months_covered=12, source=cited(layout, INEGI_FILE)
+    )
     sesnsp = read_reference(layout, SESNSP_FILE).assign(
-        series="sesnsp_victims_homicidio_doloso", source=cited(layout, SESNSP_FILE))
+        series="sesnsp_victims_homicidio_doloso", source=cited(layout, SESNSP_FILE)
+    )
     table = pd.concat([inegi, sesnsp], ignore_index=True).rename(columns={"value": "homicides"})
     table["population"] = table["year"].map(population_by_year(layout))
     rate = (table["homicides"] / table["population"] * 100_000).round(2)
@@ -72,23 +83,30 @@ def mexico_homicide_vintages(layout: Layout) -> pd.DataFrame:
     inegi = read_reference(layout, INEGI_FILE)
     microdata = inegi.dropna(subset=["microdata_count_mxmortalitydb_2024"])
     microdata = microdata.assign(
-        vintage="inegi_microdata_2024", homicides=microdata["microdata_count_mxmortalitydb_2024"],
-        population=microdata["population_conapo2023_midyear"], rate_derivation="homicides / CONAPO 2023 mid-year population x 100,000",
-        source=cited(layout, INEGI_FILE) + ": 2024 microdata counts")
+        vintage="inegi_microdata_2024",
+        homicides=microdata["microdata_count_mxmortalitydb_2024"],
+        population=microdata["population_conapo2023_midyear"],
+        rate_derivation="homicides / CONAPO 2023 mid-year population x 100,000",
+        source=cited(layout, INEGI_FILE) + ": 2024 microdata counts",
+    )
     export = inegi.dropna(subset=["olap_export_count_vintage2018", "population_in_source_table_2018"])
     export = export.assign(
-        vintage="inegi_olap_export_2018_population_2018", homicides=export["olap_export_count_vintage2018"],
+        vintage="inegi_olap_export_2018_population_2018",
+        homicides=export["olap_export_count_vintage2018"],
         population=export["population_in_source_table_2018"],
         rate_derivation="homicides / population printed in the 2018 source table x 100,000 (an older population vintage)",
-        source=cited(layout, INEGI_FILE) + ": 2018 OLAP export, over the population of its source table")
+        source=cited(layout, INEGI_FILE) + ": 2018 OLAP export, over the population of its source table",
+    )
     computed = pd.concat([microdata, export], ignore_index=True)
     computed["rate_per_100k"] = (computed["homicides"] / computed["population"] * 100_000).round(2)
     press = read_reference(layout, PRESS_FILE)
     press = press.assign(
         vintage="inegi_press_" + press["status"].where(press["status"].isin(["preliminary", "definitive"]), "status_not_stated"),
-        homicides=press["value"], rate_per_100k=press["rate_per_100k_reported"],
+        homicides=press["value"],
+        rate_per_100k=press["rate_per_100k_reported"],
         rate_derivation=press["rate_per_100k_reported"].map(lambda rate: None if pd.isna(rate) else "as published by INEGI"),
-        source=press["reported_by_or_cited_source"] + ", " + press["publication"] + " (" + press["url"] + ")")
+        source=press["reported_by_or_cited_source"] + ", " + press["publication"] + " (" + press["url"] + ")",
+    )
     table = pd.concat([computed, press], ignore_index=True).sort_values(["vintage", "year"], kind="stable")
     return table[list(OfficialMexicoHomicideVintages.to_schema().columns)].reset_index(drop=True)
 
@@ -104,8 +122,11 @@ def us_overdose_deaths(layout: Layout) -> pd.DataFrame:
     nida = wide.melt(id_vars="year", value_vars=list(WIDE_DRUG_COLUMNS), var_name="column", value_name="deaths")
     nida = nida.assign(drug=nida["column"].map(WIDE_DRUG_COLUMNS), source=cited(layout, NIDA_FILE))
     published = read_reference(layout, NCHS_FILE)
-    totals = published[(published["category"] == "all_drug_overdose") & (published["measure"] == "deaths")
-                       & (published["year"] > wide["year"].max())]
+    totals = published[
+        (published["category"] == "all_drug_overdose")
+        & (published["measure"] == "deaths")
+        & (published["year"] > wide["year"].max())
+    ]
     nchs = totals.assign(drug="all_drugs", deaths=totals["value"].astype(int), source="NCHS, " + totals["publication"])
     table = pd.concat([nida, nchs], ignore_index=True).sort_values(["drug", "year"], kind="stable")
     return table[list(OfficialUSOverdoseDeaths.to_schema().columns)].reset_index(drop=True)
@@ -127,9 +148,12 @@ def us_assistance(layout: Layout) -> pd.DataFrame:
 def merida_statements(layout: Layout) -> pd.DataFrame:
     """Official Merida funding statements, amounts in plain U.S. dollars."""
     raw = read_reference(layout, MERIDA_FILE, dtype={"document_date": str})
-    table = raw.assign(amount_usd=(raw["amount_usd_millions"] * 1_000_000).round().astype("int64"),
-                       document_date=pd.to_datetime(raw["document_date"], format="%Y-%m-%d"),
-                       fy_start=raw["fy_start"].astype("Int64"), fy_end=raw["fy_end"].astype("Int64"))
+    table = raw.assign(
+        amount_usd=(raw["amount_usd_millions"] * 1_000_000).round().astype("int64"),
+        document_date=pd.to_datetime(raw["document_date"], format="%Y-%m-%d"),
+        fy_start=raw["fy_start"].astype("Int64"),
+        fy_end=raw["fy_end"].astype("Int64"),
+    )
     return table[list(OfficialMeridaStatements.to_schema().columns)]
 
 
@@ -160,8 +184,12 @@ class OfficialSpec:
 
 OFFICIAL_TABLES: tuple[OfficialSpec, ...] = (
     OfficialSpec("official_mexico_homicides", OfficialMexicoHomicides, mexico_homicides, (INEGI_FILE, SESNSP_FILE, CONAPO_FILE)),
-    OfficialSpec("official_mexico_homicide_vintages", OfficialMexicoHomicideVintages, mexico_homicide_vintages,
-                 (INEGI_FILE, PRESS_FILE, CONAPO_FILE)),
+    OfficialSpec(
+        "official_mexico_homicide_vintages",
+        OfficialMexicoHomicideVintages,
+        mexico_homicide_vintages,
+        (INEGI_FILE, PRESS_FILE, CONAPO_FILE),
+    ),
     OfficialSpec("official_mexico_presidential_terms", OfficialMexicoPresidentialTerms, presidential_terms, (TERMS_FILE,)),
     OfficialSpec("official_us_overdose_deaths", OfficialUSOverdoseDeaths, us_overdose_deaths, (NIDA_FILE, NCHS_FILE)),
     OfficialSpec("official_us_assistance", OfficialUSAssistance, us_assistance, (AID_FILE,)),

@@ -106,6 +106,7 @@ def output_layout(layout: Layout, out: Path | None = None) -> Layout:
             raise OutputRefused(f"--out {out} is inside the installed package; choose a folder of your own")
         return replace(layout, out=out)
     if layout.root == PACKAGE_DIR:
-        raise OutputRefused(f"secstats is installed in {PACKAGE_DIR.parent}, where build does not write; "
-                            "give a folder: secstats build --out DIR")
+        raise OutputRefused(
+            f"secstats is installed in {PACKAGE_DIR.parent}, where build does not write; give a folder: secstats build --out DIR"
+        )
     return layout

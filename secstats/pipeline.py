@@ -43,8 +43,11 @@ def make_outputs(layout: Layout) -> dict[Path, bytes]:
     published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publication)
     rendered = render_charts(layout, built)
     downloads = {**table_files(layout, published), **metadata_files(layout, published)}
-    return {**downloads, **{layout.figures / name: data for name, data in rendered.items()},
-            **site_files(layout, built, downloads, rendered)}
+    return {
+        **downloads,
+        **{layout.figures / name: data for name, data in rendered.items()},
+        **site_files(layout, built, downloads, rendered),
+    }
 
 
 def run_build(layout: Layout) -> None:

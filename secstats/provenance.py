@@ -20,18 +20,32 @@ ORIGIN_COLUMNS = ["file", "publisher", "title", "url", "accessed", "licence", "n
 
 # The terms each licence name in the records stands for, as datapackage.json states them.
 LICENCES = {
-    "cc-by-4.0": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-                  "path": "https://creativecommons.org/licenses/by/4.0/"},
-    "us-government-work": {"name": "us-government-work", "title": "Work of the U.S. federal government: public domain in "
-                           "the United States (17 U.S.C. 105); credit the publisher named in sources"},
-    "mexico-government-open-data": {"name": "mexico-government-open-data", "title": "Mexican government statistics (INEGI, "
-                                    "CONAPO, SESNSP), reusable under their publishers' free-use terms (INEGI: Terminos de "
-                                    "libre uso de la informacion; datos.gob.mx: Libre Uso MX) with credit to the publisher"},
-    "publishers-terms": {"name": "publishers-terms", "title": "Figures as reported by officials and the press: each page "
-                         "keeps its publisher's terms (see each row's url); secstats republishes only the figures, their "
-                         "attribution and short quotes"},
-    "publishers-copyright": {"name": "publishers-copyright", "title": "The document remains its publisher's; secstats keeps "
-                             "short verbatim quotes for citation"},
+    "cc-by-4.0": {
+        "name": "CC-BY-4.0",
+        "title": "Creative Commons Attribution 4.0 International",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "us-government-work": {
+        "name": "us-government-work",
+        "title": "Work of the U.S. federal government: public domain in "
+        "the United States (17 U.S.C. 105); credit the publisher named in sources",
+    },
+    "mexico-government-open-data": {
+        "name": "mexico-government-open-data",
+        "title": "Mexican government statistics (INEGI, "
+        "CONAPO, SESNSP), reusable under their publishers' free-use terms (INEGI: Terminos de "
+        "libre uso de la informacion; datos.gob.mx: Libre Uso MX) with credit to the publisher",
+    },
+    "publishers-terms": {
+        "name": "publishers-terms",
+        "title": "Figures as reported by officials and the press: each page "
+        "keeps its publisher's terms (see each row's url); secstats republishes only the figures, their "
+        "attribution and short quotes",
+    },
+    "publishers-copyright": {
+        "name": "publishers-copyright",
+        "title": "The document remains its publisher's; secstats keeps short verbatim quotes for citation",
+    },
 }
 
 
@@ -68,14 +82,18 @@ def cite_origin(origin: Origin) -> str:
 def reference_origins(layout: Layout) -> dict[str, Origin]:
     """{reference file, as 'mexico/inegi_homicides_1990_2023.csv': its origin} from data/raw/origins.csv."""
     table = read_csv_checked(layout.raw / "origins.csv", None, ORIGIN_COLUMNS, dtype=str, keep_default_na=False)
-    return {row.file.removeprefix("reference/"): Origin(row.publisher, row.title, row.url, row.accessed, row.licence)
-            for row in table.itertuples()}
+    return {
+        row.file.removeprefix("reference/"): Origin(row.publisher, row.title, row.url, row.accessed, row.licence)
+        for row in table.itertuples()
+    }
 
 
 def document_origins(layout: Layout) -> dict[str, Origin]:
     """{source_id: its origin} from the document register, sources.csv."""
-    return {row.source_id: Origin(row.publisher, row.title, row.url, row.accessed, row.licence, row.author, row.published)
-            for row in read_sources(layout).itertuples()}
+    return {
+        row.source_id: Origin(row.publisher, row.title, row.url, row.accessed, row.licence, row.author, row.published)
+        for row in read_sources(layout).itertuples()
+    }
 
 
 def origin_of(layout: Layout, file: str) -> Origin:

@@ -28,11 +28,13 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.schemas import DerivationInputs
-from secstats.validation import CLAIM_ID_COLUMNS
 
 # (start, end) columns of one period; each pair is read with the row's year_basis
-PERIOD_PAIRS = (("period_start", "period_end"), ("official_period_start", "official_period_end"),
-                ("best_period_start", "best_period_end"))
+PERIOD_PAIRS = (
+    ("period_start", "period_end"),
+    ("official_period_start", "official_period_end"),
+    ("best_period_start", "best_period_end"),
+)
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"  # a string column the model requires to be a date is published as one
 NUMBERED = {"reconciliation": ("candidate", "claim_id")}  # table -> (number column, the column it numbers within)
 PRECISIONS = {4: "year", 7: "month", 10: "day"}  # length of the written period -> its precision
@@ -61,7 +63,7 @@ LINKED_DESCRIPTIONS = {
 # Columns the pipeline keeps but publication leaves out, and why. Each must be empty: publish() checks.
 UNPUBLISHED = {
     "claim_value_high": "no range claim of the five families is tabled (IndicatorTable.qualifier), so the "
-                        "column is always empty, and an always-empty column reads as text in DuckDB and polars",
+    "column is always empty, and an always-empty column reads as text in DuckDB and polars",
 }
 ROW_ID = "row_id"  # the key of every table whose rows may be derived (claim tables, contradictions)
 
@@ -78,14 +80,19 @@ def primary_key(name: str, schema: pa.DataFrameSchema) -> list[str]:
 
 # --- the schema of what is published --------------------------------------------------------------
 
+
 def date_column(column: pa.Column, description: str) -> pa.Column:
     """A published ISO-date column in place of a period string column."""
     return pa.Column(pa.DateTime, nullable=column.nullable, description=description, metadata=column.metadata)
 
 
 def precision_column(column: str, nullable: bool) -> pa.Column:
-    return pa.Column(str, checks=pa.Check.isin(list(PRECISIONS.values())), nullable=nullable,
-                     description=f"How precisely {column} is known: year, month or day (as written in the source).")
+    return pa.Column(
+        str,
+        checks=pa.Check.isin(list(PRECISIONS.values())),
+        nullable=nullable,
+        description=f"How precisely {column} is known: year, month or day (as written in the source).",
+    )
 
 
 def is_iso_date(column: pa.Column) -> bool:
@@ -97,32 +104,45 @@ def published_columns(schema: pa.DataFrameSchema, numbered: tuple[str, str] | No
     """The model's columns with periods as dates (+ precision), row_id first, claim ids of derived rows nullable."""
     columns: dict[str, pa.Column] = {}
     if has_row_id(schema):
-        columns[ROW_ID] = pa.Column(str, unique=True, description=(
-            "Key of the row: the claim id of a stated row; for a derived row or a contradiction, a name made "
-            "from its claims (read them from derivation_inputs, not from this key)."))
+        columns[ROW_ID] = pa.Column(
+            str,
+            unique=True,
+            description=(
+                "Key of the row: the claim id of a stated row; for a derived row or a contradiction, a name made "
+                "from its claims (read them from derivation_inputs, not from this key)."
+            ),
+        )
     starts = {start: end for start, end in PERIOD_PAIRS}
     ends = {end: start for start, end in PERIOD_PAIRS}
     for name, column in schema.columns.items():
         if name in UNPUBLISHED:
             continue
         if name in starts:
-            columns[name] = date_column(column, f"{column.description} As an ISO date: the first day (a U.S. fiscal "
-                                        "year starts on 1 October of the year before).")
+            columns[name] = date_column(
+                column,
+                f"{column.description} As an ISO date: the first day (a U.S. fiscal "
+                "year starts on 1 October of the year before).",
+            )
         elif name in ends:
-            columns[name] = date_column(column, f"{column.description} As an ISO date: the last day (a U.S. fiscal "
-                                        "year ends on 30 September).")
+            columns[name] = date_column(
+                column, f"{column.description} As an ISO date: the last day (a U.S. fiscal year ends on 30 September)."
+            )
             columns[f"{ends[name]}_precision"] = precision_column(ends[name], schema.columns[ends[name]].nullable)
             columns[f"{name}_precision"] = precision_column(name, column.nullable)
         elif is_iso_date(column):
             columns[name] = date_column(column, column.description)
         elif name in LINKED_DESCRIPTIONS and has_row_id(schema):
-            columns[name] = pa.Column(column.dtype, checks=column.checks, nullable=True,
-                                      description=LINKED_DESCRIPTIONS[name], metadata=column.metadata)
+            columns[name] = pa.Column(
+                column.dtype, checks=column.checks, nullable=True, description=LINKED_DESCRIPTIONS[name], metadata=column.metadata
+            )
         else:
             columns[name] = column
         if numbered and name == numbered[1]:
-            columns[numbered[0]] = pa.Column(int, checks=pa.Check.ge(1), description=(
-                f"Number of the row among the rows of its {numbered[1]}, in the table's order (1, 2, ...)."))
+            columns[numbered[0]] = pa.Column(
+                int,
+                checks=pa.Check.ge(1),
+                description=(f"Number of the row among the rows of its {numbered[1]}, in the table's order (1, 2, ...)."),
+            )
     return columns
 
 
@@ -131,22 +151,31 @@ def published_schema(name: str, model: type[pa.DataFrameModel]) -> pa.DataFrameS
     schema = model.to_schema()
     checks = [dates_in_order() if check.name == "period_in_order" else check for check in schema.checks]
     return pa.DataFrameSchema(
-        published_columns(schema, NUMBERED.get(name)), checks=checks,
-        strict=True, coerce=True, ordered=True, unique=primary_key(name, schema), report_duplicates="all",
-        name=name, description=schema.description,
+        published_columns(schema, NUMBERED.get(name)),
+        checks=checks,
+        strict=True,
+        coerce=True,
+        ordered=True,
+        unique=primary_key(name, schema),
+        report_duplicates="all",
+        name=name,
+        description=schema.description,
     )
 
 
 def dates_in_order() -> pa.Check:
     """The ``period_in_order`` rule of the models, on published dates. An open start passes, and so does
     a date that is not one (its column's type check reports it)."""
+
     def in_order(df: pd.DataFrame) -> pd.Series:
         start, end = (pd.to_datetime(df[name], errors="coerce") for name in ("period_start", "period_end"))
         return start.isna() | end.isna() | (start <= end)
+
     return pa.Check(in_order, name="period_in_order")
 
 
 # --- the tables as published --------------------------------------------------------------------
+
 
 def period_day(written: object, fiscal: bool, end: bool) -> pd.Timestamp:
     """The first (or last) day of a period written as YYYY, YYYY-MM or YYYY-MM-DD; NaT when missing."""
@@ -198,8 +227,11 @@ def publish_links(name: str, table: pd.DataFrame) -> tuple[pd.DataFrame, list[di
     else:
         published.insert(0, ROW_ID, derived_row_ids(table))
         derived = published[published["processing"] == "derived"]
-        links += [{"table": name, "row_id": row.row_id, "claim_id": c, "role": "input"}
-                  for row in derived.itertuples() for c in claim_list(row.claim_id)]
+        links += [
+            {"table": name, "row_id": row.row_id, "claim_id": c, "role": "input"}
+            for row in derived.itertuples()
+            for c in claim_list(row.claim_id)
+        ]
         published["claim_id"] = table["claim_id"].where(table["processing"] != "derived")
     return published, links
 

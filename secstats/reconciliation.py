@@ -30,7 +30,13 @@ import pandas as pd
 
 from secstats.schemas import MATCH_KINDS
 from secstats.semantics import (
-    allows, describe_period, gap_months, month_index, overlap_share, period_months, rule_text,
+    allows,
+    describe_period,
+    gap_months,
+    month_index,
+    overlap_share,
+    period_months,
+    rule_text,
 )
 
 TOTALS_MIN_OVERLAP = 0.8  # share of their combined months two periods must share for totals to compare
@@ -102,6 +108,7 @@ class Candidate:
 
 # --- reading the claim's period --------------------------------------------------------------------
 
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Calderón' and 'Calderon' are one name in a quote."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
@@ -120,12 +127,15 @@ def readings(claim: pd.Series, terms: pd.DataFrame | None) -> list[Reading]:
         same_years = (months[0] // 12, months[1] // 12) == (term_months[0] // 12, term_months[1] // 12)
         if same_years and fold(term.surname) in quote and term_months[0] % 12 != 0:
             label = f"term of office of {term.president} without its partial first year"
-            found = [Reading(f"term of office of {term.president}: its calendar years, as written", months),
-                     Reading(label, (months[0] + 12, months[1]))]
+            found = [
+                Reading(f"term of office of {term.president}: its calendar years, as written", months),
+                Reading(label, (months[0] + 12, months[1])),
+            ]
     return found
 
 
 # --- matching: the same for every measure ---------------------------------------------------------
+
 
 def annual(observation: Observation) -> bool:
     """Whether an observation covers exactly one calendar (or fiscal) year."""
@@ -149,8 +159,11 @@ def aggregates(series: OfficialSeries, months: Months) -> list[tuple[float, str,
         values = [observation.value for observation in choice]
         value = sum(values) if series.combine == "sum" else sum(values) / len(values)
         terms = " + ".join(f"{v:,.10g}" for v in values)
-        how = f"sum of the {len(values)} annual figures {first_year}-{last_year} ({terms})" if series.combine == "sum" \
+        how = (
+            f"sum of the {len(values)} annual figures {first_year}-{last_year} ({terms})"
+            if series.combine == "sum"
             else f"mean of the {len(values)} annual figures {first_year}-{last_year} ({terms}) / {len(values)}"
+        )
         sources = "; ".join(dict.fromkeys(observation.source for observation in choice))
         found.append((round(value, 4), sources, how))
     return found
@@ -170,12 +183,26 @@ def own_period(series: OfficialSeries, claim_readings: list[Reading]) -> list[Ca
     """Candidates for the claim's own period, under each reading: same period, or aggregated."""
     found = []
     for reading in claim_readings:
-        found += [Candidate(o.value, kind_for(series, "same_period"), reading.label, o.months, series.name, o.source,
-                            series.scope, o.derivation or "as published")
-                  for o in series.observations if o.months == reading.months]
-        found += [Candidate(value, kind_for(series, "aggregated"), reading.label, reading.months, series.name, source,
-                            series.scope, how)
-                  for value, source, how in aggregates(series, reading.months)]
+        found += [
+            Candidate(
+                o.value,
+                kind_for(series, "same_period"),
+                reading.label,
+                o.months,
+                series.name,
+                o.source,
+                series.scope,
+                o.derivation or "as published",
+            )
+            for o in series.observations
+            if o.months == reading.months
+        ]
+        found += [
+            Candidate(
+                value, kind_for(series, "aggregated"), reading.label, reading.months, series.name, source, series.scope, how
+            )
+            for value, source, how in aggregates(series, reading.months)
+        ]
     return found
 
 
@@ -188,35 +215,61 @@ def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby:
     found = []
     for o in series.observations:
         if any(o.months == reading.months for reading in claim_readings) or any(
-                first <= o.months[0] and o.months[1] <= last for first, last in summed):
+            first <= o.months[0] and o.months[1] <= last for first, last in summed
+        ):
             continue
         share = overlap_share(o.months, written)
         if share > 0 and (not series.totals or share >= TOTALS_MIN_OVERLAP):
             kind = "overlapping_period"
-        elif (nearby and series.nearby and series.role != "other_scope" and share == 0 and gap_months(o.months, written) <= NEARBY_MAX_GAP_MONTHS
-              and o.months[1] - o.months[0] == written[1] - written[0]):
+        elif (
+            nearby
+            and series.nearby
+            and series.role != "other_scope"
+            and share == 0
+            and gap_months(o.months, written) <= NEARBY_MAX_GAP_MONTHS
+            and o.months[1] - o.months[0] == written[1] - written[0]
+        ):
             kind = "nearby_period"
         else:
             continue
-        found.append(Candidate(o.value, kind_for(series, kind), claim_readings[0].label, o.months, series.name, o.source,
-                               series.scope, o.derivation or "as published"))
+        found.append(
+            Candidate(
+                o.value,
+                kind_for(series, kind),
+                claim_readings[0].label,
+                o.months,
+                series.name,
+                o.source,
+                series.scope,
+                o.derivation or "as published",
+            )
+        )
     return found
 
 
 # --- the series each measure is checked against ---------------------------------------------------
+
 
 def year_months(year: int) -> Months:
     """The months of one calendar (or fiscal) year."""
     return year * 12, year * 12 + 11
 
 
-def yearly(rows: pd.DataFrame, value: str, source: str, derivation: str = "", derivation_column: str | None = None) -> tuple[Observation, ...]:
+def yearly(
+    rows: pd.DataFrame, value: str, source: str, derivation: str = "", derivation_column: str | None = None
+) -> tuple[Observation, ...]:
     """Annual observations from a frame with a ``year`` column; ``source`` (and ``derivation_column``)
     name columns, ``derivation`` is one text for every row."""
     rows = rows.dropna(subset=[value]).sort_values("year", kind="stable")
-    return tuple(Observation(float(row[value]), year_months(int(row["year"])), row[source],
-                             row[derivation_column] if derivation_column and pd.notna(row[derivation_column]) else derivation)
-                 for _, row in rows.iterrows())
+    return tuple(
+        Observation(
+            float(row[value]),
+            year_months(int(row["year"])),
+            row[source],
+            row[derivation_column] if derivation_column and pd.notna(row[derivation_column]) else derivation,
+        )
+        for _, row in rows.iterrows()
+    )
 
 
 def need_mexico(claim: pd.Series) -> None:
@@ -225,24 +278,43 @@ def need_mexico(claim: pd.Series) -> None:
         raise NoCounterpart("geography not covered: the official Mexican series are national")
 
 
-def homicide_series(column: str, combine: str, totals: bool, scope: str = "") -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+def homicide_series(
+    column: str, combine: str, totals: bool, scope: str = ""
+) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
     """Mexico's homicide counts or rates: each main series, and (for the claims' own scope) each other
     vintage of INEGI's, with its own population."""
+
     def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         need_mexico(claim)
         role = "other_scope" if scope else "primary"
         how = "" if totals else "homicides / CONAPO 2023 mid-year population x 100,000 (computed by secstats)"
         main = official["official_mexico_homicides"]
-        found = [OfficialSeries(f"official_mexico_homicides ({name})", yearly(rows[rows["months_covered"] == 12], column, "source", how),
-                                role, scope, combine, totals)
-                 for name, rows in main.groupby("series", sort=True)]
+        found = [
+            OfficialSeries(
+                f"official_mexico_homicides ({name})",
+                yearly(rows[rows["months_covered"] == 12], column, "source", how),
+                role,
+                scope,
+                combine,
+                totals,
+            )
+            for name, rows in main.groupby("series", sort=True)
+        ]
         if not scope:
             vintages = official["official_mexico_homicide_vintages"]
-            found += [OfficialSeries(f"official_mexico_homicide_vintages ({name})",
-                                     yearly(rows, column, "source", derivation_column=None if totals else "rate_derivation"),
-                                     "other_vintage", "", combine, totals)
-                      for name, rows in vintages.groupby("vintage", sort=True)]
+            found += [
+                OfficialSeries(
+                    f"official_mexico_homicide_vintages ({name})",
+                    yearly(rows, column, "source", derivation_column=None if totals else "rate_derivation"),
+                    "other_vintage",
+                    "",
+                    combine,
+                    totals,
+                )
+                for name, rows in vintages.groupby("vintage", sort=True)
+            ]
         return found
+
     return provide
 
 
@@ -255,8 +327,21 @@ def homicide_change(claim: pd.Series, official: Official) -> list[OfficialSeries
         if start in values and end in values and values[start]:
             change = round((values[end] / values[start] - 1) * 100, 2)
             derivation = f"({values[end]:,.10g} / {values[start]:,.10g} - 1) x 100"
-            found.append(replace(series, observations=(Observation(change, period_months(claim["period_start"], claim["period_end"]),
-                                                                  series.observations[0].source, derivation),), combine=None, totals=False))
+            found.append(
+                replace(
+                    series,
+                    observations=(
+                        Observation(
+                            change,
+                            period_months(claim["period_start"], claim["period_end"]),
+                            series.observations[0].source,
+                            derivation,
+                        ),
+                    ),
+                    combine=None,
+                    totals=False,
+                )
+            )
     return found
 
 
@@ -267,37 +352,60 @@ def extraditions(claim: pd.Series, official: Official) -> list[OfficialSeries]:
     table = official["reported_extraditions"]
     found = []
     for scope, rows in table.groupby("scope", sort=True):
-        observations = tuple(Observation(float(row.extraditions), (month_index(row.period_start[:7]), month_index(row.period_end[:7])),
-                                         row.reported_by, f"reported figure ({row.period_start} to {row.period_end})")
-                             for row in rows.itertuples())
+        observations = tuple(
+            Observation(
+                float(row.extraditions),
+                (month_index(row.period_start[:7]), month_index(row.period_end[:7])),
+                row.reported_by,
+                f"reported figure ({row.period_start} to {row.period_end})",
+            )
+            for row in rows.itertuples()
+        )
         own = scope == "persons extradited from Mexico to the United States"
-        found.append(OfficialSeries(f"reported_extraditions ({scope})", observations, "primary" if own else "other_scope",
-                                    "" if own else scope))
+        found.append(
+            OfficialSeries(
+                f"reported_extraditions ({scope})", observations, "primary" if own else "other_scope", "" if own else scope
+            )
+        )
     return found
 
 
-def overdose(drugs: tuple[str, ...], how: str, combine: str | None = "sum", percent_of: str | None = None) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+def overdose(
+    drugs: tuple[str, ...], how: str, combine: str | None = "sum", percent_of: str | None = None
+) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
     """U.S. overdose deaths involving ``drugs`` (summed), or their share of ``percent_of`` deaths, per year."""
+
     def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         if claim["geography"] != "united_states":
             raise NoCounterpart("geography not covered: the overdose series are national")
         wide = official["official_us_overdose_deaths"].pivot_table(index="year", columns="drug", values="deaths", aggfunc="first")
         sources = official["official_us_overdose_deaths"].groupby("year")["source"].first()
         needed = [*drugs, *([percent_of] if percent_of else [])]
-        wide = wide.dropna(subset=[d for d in needed if d in wide.columns]) if all(d in wide.columns for d in needed) else wide.iloc[0:0]
+        wide = (
+            wide.dropna(subset=[d for d in needed if d in wide.columns])
+            if all(d in wide.columns for d in needed)
+            else wide.iloc[0:0]
+        )
         values = wide[list(drugs)].sum(axis=1)
         if percent_of:
             values = (values / wide[percent_of] * 100).round(2)
         rows = pd.DataFrame({"year": values.index, "value": values.to_numpy()})
         rows["source"] = rows["year"].map(sources)
-        return [OfficialSeries("official_us_overdose_deaths", yearly(rows, "value", "source", how), "primary", "", combine,
-                               percent_of is None)]
+        return [
+            OfficialSeries(
+                "official_us_overdose_deaths", yearly(rows, "value", "source", how), "primary", "", combine, percent_of is None
+            )
+        ]
+
     return provide
 
 
-def endpoint_change(provide: Callable[[pd.Series, Official], list[OfficialSeries]], formula: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
+def endpoint_change(
+    provide: Callable[[pd.Series, Official], list[OfficialSeries]], formula: str
+) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
     """A change between the claim's first and last year of a yearly series: 'times' (end / start) or
     'percent' ((end / start - 1) x 100)."""
+
     def change(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         start, end = int(claim["period_start"][:4]), int(claim["period_end"][:4])
         found = []
@@ -308,32 +416,68 @@ def endpoint_change(provide: Callable[[pd.Series, Official], list[OfficialSeries
             ratio = values[end] / values[start]
             value = round(ratio, 2) if formula == "times" else round((ratio - 1) * 100, 2)
             derivation = f"{values[end]:,.10g} / {values[start]:,.10g}" + ("" if formula == "times" else " - 1, x 100")
-            found.append(replace(series, observations=(Observation(value, period_months(claim["period_start"], claim["period_end"]),
-                                                                  series.observations[0].source, derivation),), combine=None, totals=False))
+            found.append(
+                replace(
+                    series,
+                    observations=(
+                        Observation(
+                            value,
+                            period_months(claim["period_start"], claim["period_end"]),
+                            series.observations[0].source,
+                            derivation,
+                        ),
+                    ),
+                    combine=None,
+                    totals=False,
+                )
+            )
         return found
+
     return change
 
 
 def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Official], list[OfficialSeries]]:
     """Official Mérida statements whose amount type starts with one of ``kinds`` (primary), and all U.S.
     aid to Mexico of ForeignAssistance.gov's ``aid_type``, per snapshot (a wider scope)."""
+
     def provide(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         need_mexico(claim)
         statements = official["official_merida_statements"]
-        dated = statements[statements["amount_type"].str.startswith(kinds) & statements["fy_start"].notna()
-                           & (statements["recipient_scope"] == "Mexico")]
-        found = [OfficialSeries("official_merida_statements", tuple(
-            Observation(float(row.amount_usd), (int(row.fy_start) * 12, int(row.fy_end) * 12 + 11),
-                        f"{row.publisher}, {row.document}", f"stated amount ({row.amount_type})")
-            for row in dated.itertuples()), combine=None, nearby=False)]
+        dated = statements[
+            statements["amount_type"].str.startswith(kinds)
+            & statements["fy_start"].notna()
+            & (statements["recipient_scope"] == "Mexico")
+        ]
+        found = [
+            OfficialSeries(
+                "official_merida_statements",
+                tuple(
+                    Observation(
+                        float(row.amount_usd),
+                        (int(row.fy_start) * 12, int(row.fy_end) * 12 + 11),
+                        f"{row.publisher}, {row.document}",
+                        f"stated amount ({row.amount_type})",
+                    )
+                    for row in dated.itertuples()
+                ),
+                combine=None,
+                nearby=False,
+            )
+        ]
         aid = official["official_us_assistance"]
         aid = aid[(aid["transaction_type"] == aid_type) & ~aid["transition_quarter"]]
         for snapshot, rows in aid.groupby("snapshot", sort=True):
             rows = rows.assign(year=rows["fiscal_year"])
-            found.append(OfficialSeries(f"official_us_assistance ({aid_type}, snapshot {snapshot:%Y-%m-%d})",
-                                        yearly(rows, "amount_usd", "source"), "other_scope",
-                                        f"all U.S. foreign assistance to Mexico ({aid_type}), not Mérida only"))
+            found.append(
+                OfficialSeries(
+                    f"official_us_assistance ({aid_type}, snapshot {snapshot:%Y-%m-%d})",
+                    yearly(rows, "amount_usd", "source"),
+                    "other_scope",
+                    f"all U.S. foreign assistance to Mexico ({aid_type}), not Mérida only",
+                )
+            )
         return found
+
     return provide
 
 
@@ -346,7 +490,9 @@ def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries
     def months(row: object) -> Months:
         return period_months(row.period_start[:7], row.period_end[:7])
 
-    stated = table[table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")]
+    stated = table[
+        table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")
+    ]
     observations = [Observation(float(row.value), months(row), row.reported_by, "stated share") for row in stated.itertuples()]
     counts = table[table["unit"].str.startswith("firearms")]
     for _, rows in counts.groupby(["period_start", "period_end"], sort=True):
@@ -354,9 +500,14 @@ def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries
         us = rows[rows["metric"] == "of which U.S.-sourced"]
         if len(traced) == 1 and len(us) == 1 and traced["value"].iloc[0]:
             first = us.iloc[0]
-            observations.append(Observation(
-                round(first["value"] / traced["value"].iloc[0] * 100, 1), months(first), first["reported_by"],
-                f"U.S.-sourced / traced = {first['value']:,.0f} / {traced['value'].iloc[0]:,.0f} x 100 ({first['unit']})"))
+            observations.append(
+                Observation(
+                    round(first["value"] / traced["value"].iloc[0] * 100, 1),
+                    months(first),
+                    first["reported_by"],
+                    f"U.S.-sourced / traced = {first['value']:,.0f} / {traced['value'].iloc[0]:,.0f} x 100 ({first['unit']})",
+                )
+            )
     return [OfficialSeries("reported_firearm_traces", tuple(observations), combine=None, totals=False)]
 
 
@@ -365,8 +516,18 @@ Provider = Callable[[pd.Series, Official], list[OfficialSeries]]
 
 # --- the table -------------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = ["claim_id", "source_id", "family", "measure", "geography", "period_start", "period_end",
-                 "year_basis", "unit", "qualifier"]
+CLAIM_COLUMNS = [
+    "claim_id",
+    "source_id",
+    "family",
+    "measure",
+    "geography",
+    "period_start",
+    "period_end",
+    "year_basis",
+    "unit",
+    "qualifier",
+]
 
 
 def period_strings(months: Months) -> tuple[str, str]:
@@ -395,11 +556,18 @@ def match_all(claim: pd.Series, all_series: list[OfficialSeries], claim_readings
     nearby = not any(c.match in OWN_PERIOD for c in own)
     found = dict.fromkeys(own + [c for series in all_series for c in other_periods(series, claim_readings, nearby)])
     if not found:
-        covered = [describe_period((min(o.months[0] for o in s.observations), max(o.months[1] for o in s.observations)))
-                   for s in all_series if s.observations]
-        raise NoCounterpart(f"period not covered: the series for {claim['measure']} cover "
-                            f"{', '.join(sorted(set(covered))) or 'no period'}, not {describe_period(period_months(claim['period_start'], claim['period_end']))}")
-    return sorted(found, key=lambda c: (MATCH_ORDER.index(c.match), c.reading != AS_WRITTEN, c.months, c.series, c.source, c.value))
+        covered = [
+            describe_period((min(o.months[0] for o in s.observations), max(o.months[1] for o in s.observations)))
+            for s in all_series
+            if s.observations
+        ]
+        raise NoCounterpart(
+            f"period not covered: the series for {claim['measure']} cover "
+            f"{', '.join(sorted(set(covered))) or 'no period'}, not {describe_period(period_months(claim['period_start'], claim['period_end']))}"
+        )
+    return sorted(
+        found, key=lambda c: (MATCH_ORDER.index(c.match), c.reading != AS_WRITTEN, c.months, c.series, c.source, c.value)
+    )
 
 
 def candidate_row(claim: pd.Series, found: Candidate) -> dict:
@@ -408,13 +576,22 @@ def candidate_row(claim: pd.Series, found: Candidate) -> dict:
     tolerance, rule = rule_text(claim["qualifier"], claim["value"], high)
     difference = claim["value"] - found.value
     start, end = period_strings(found.months)
-    return {"match": found.match, "reading": found.reading, "official_value": found.value,
-            "official_period_start": start, "official_period_end": end, "official_series": found.series,
-            "official_source": found.source, "official_scope": found.scope or None,
-            "official_derivation": found.derivation, "difference": difference,
-            "relative_difference_percent": round(difference / found.value * 100, 2) if found.value else None,
-            "tolerance": tolerance, "rule": rule,
-            "within_tolerance": allows(claim["qualifier"], claim["value"], high, found.value)}
+    return {
+        "match": found.match,
+        "reading": found.reading,
+        "official_value": found.value,
+        "official_period_start": start,
+        "official_period_end": end,
+        "official_series": found.series,
+        "official_source": found.source,
+        "official_scope": found.scope or None,
+        "official_derivation": found.derivation,
+        "difference": difference,
+        "relative_difference_percent": round(difference / found.value * 100, 2) if found.value else None,
+        "tolerance": tolerance,
+        "rule": rule,
+        "within_tolerance": allows(claim["qualifier"], claim["value"], high, found.value),
+    }
 
 
 def claim_rows(claim: pd.Series, candidates: list[Candidate], reason: str | None = None) -> list[dict]:
@@ -431,8 +608,9 @@ def reconcile_claim(claim: pd.Series, official: Official, counterpart: Provider 
         return claim_rows(claim, [], str(reason))
 
 
-def build_reconciliation(claims: pd.DataFrame, official: Official, counterparts: Mapping[str, Provider | str],
-                         columns: list[str]) -> pd.DataFrame:
+def build_reconciliation(
+    claims: pd.DataFrame, official: Official, counterparts: Mapping[str, Provider | str], columns: list[str]
+) -> pd.DataFrame:
     """Every candidate of every claim given (those of the indicator families), in their order."""
     rows = [row for _, claim in claims.iterrows() for row in reconcile_claim(claim, official, counterparts[claim["measure"]])]
     table = pd.DataFrame(rows).reindex(columns=columns)

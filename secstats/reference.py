@@ -29,8 +29,7 @@ def relative(layout: Layout, path: Path) -> str:
 def declarations(directory: Path, root: Path) -> dict[str, pd.Series]:
     """{file name: its coverage row} from ``directory/declared_coverage.csv``."""
     path = directory / COVERAGE_FILE
-    table = read_csv_checked(path, str(path.relative_to(root)), COVERAGE_COLUMNS, dtype=str,
-                             keep_default_na=False)
+    table = read_csv_checked(path, str(path.relative_to(root)), COVERAGE_COLUMNS, dtype=str, keep_default_na=False)
     return {row["file"]: row for _, row in table.iterrows()}
 
 
@@ -40,22 +39,41 @@ def coverage_problems(frame: pd.DataFrame, declared: pd.Series, file: str) -> li
     key = [name for name in declared["key"].split(";") if name]
     missing = [name for name in [*key, declared["year_column"]] if name and name not in frame.columns]
     if missing:
-        return [Problem(file, "coverage declared", f"{COVERAGE_FILE} names column {name!r}, which the file lacks",
-                        column=name) for name in missing]
+        return [
+            Problem(file, "coverage declared", f"{COVERAGE_FILE} names column {name!r}, which the file lacks", column=name)
+            for name in missing
+        ]
     if key:
         repeated = frame[frame.duplicated(key, keep="first")]
-        problems += [Problem(file, "key unique", f"{', '.join(f'{k}={row[k]}' for k in key)} is listed twice",
-                             row=int(index) + 2, column=key[0]) for index, row in repeated.iterrows()]
+        problems += [
+            Problem(
+                file,
+                "key unique",
+                f"{', '.join(f'{k}={row[k]}' for k in key)} is listed twice",
+                row=int(index) + 2,
+                column=key[0],
+            )
+            for index, row in repeated.iterrows()
+        ]
     if declared["rows"] and len(frame) != int(declared["rows"]):
-        problems.append(Problem(file, "declared coverage", f"{len(frame)} rows, but {declared['declared_in']} "
-                                f"declares {declared['rows']}"))
+        problems.append(
+            Problem(file, "declared coverage", f"{len(frame)} rows, but {declared['declared_in']} declares {declared['rows']}")
+        )
     year = declared["year_column"]
     years = pd.to_numeric(frame[year], errors="coerce") if year else None
-    for bound, actual in (("first_year", years.min() if years is not None else None),
-                          ("last_year", years.max() if years is not None else None)):
+    for bound, actual in (
+        ("first_year", years.min() if years is not None else None),
+        ("last_year", years.max() if years is not None else None),
+    ):
         if declared[bound] and actual != int(declared[bound]):
-            problems.append(Problem(file, "declared coverage", f"{bound.replace('_', ' ')} is {actual}, but "
-                                    f"{declared['declared_in']} declares {declared[bound]}", column=year))
+            problems.append(
+                Problem(
+                    file,
+                    "declared coverage",
+                    f"{bound.replace('_', ' ')} is {actual}, but {declared['declared_in']} declares {declared[bound]}",
+                    column=year,
+                )
+            )
     return problems
 
 
@@ -66,8 +84,9 @@ def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame
     file = relative(layout, path)
     declared = declarations(path.parent, layout.root)
     if path.name not in declared:
-        raise_if_any([Problem(file, "coverage declared", f"no row for {path.name} in "
-                              f"{relative(layout, path.parent / COVERAGE_FILE)}")])
+        raise_if_any(
+            [Problem(file, "coverage declared", f"no row for {path.name} in {relative(layout, path.parent / COVERAGE_FILE)}")]
+        )
     frame = read_csv_checked(path, file, **options)
     raise_if_any(thousands_separator_problems(frame, file) + coverage_problems(frame, declared[path.name], file))
     return frame

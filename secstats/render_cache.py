@@ -20,9 +20,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from secstats import chart_layout, chart_style, figures, official
+from secstats.cache_entries import fetch, store
 from secstats.chart_style import HOUSE_STYLE, save
 from secstats.figures import Chart, Citations
-from secstats.cache_entries import fetch, store
 from secstats.outputs import csv_bytes
 
 EXTENSIONS = ("png", "svg")
@@ -42,10 +42,16 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
     style, the chart's description and input tables, and the citations its footnote draws on."""
     digest = hashlib.sha256()
     code = [Path(module.__file__).read_bytes() for module in CHART_CODE]
-    for part in (*code, matplotlib.__version__.encode(), repr(sorted(HOUSE_STYLE.items())).encode(),
-                 chart.name.encode(), chart.description.encode(), csv_bytes(citations.register.reset_index()),
-                 repr(sorted(citations.claim_sources.items())).encode(),
-                 *(csv_bytes(tables[name]) for name in chart.tables)):
+    for part in (
+        *code,
+        matplotlib.__version__.encode(),
+        repr(sorted(HOUSE_STYLE.items())).encode(),
+        chart.name.encode(),
+        chart.description.encode(),
+        csv_bytes(citations.register.reset_index()),
+        repr(sorted(citations.claim_sources.items())).encode(),
+        *(csv_bytes(tables[name]) for name in chart.tables),
+    ):
         digest.update(part)
     return digest.hexdigest()
 
@@ -67,8 +73,9 @@ def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations:
     return [draw(chart) for chart in charts]
 
 
-def render_cached(charts: tuple[Chart, ...], tables: Mapping[str, pd.DataFrame], citations: Citations,
-                  cache: Path) -> dict[str, bytes]:
+def render_cached(
+    charts: tuple[Chart, ...], tables: Mapping[str, pd.DataFrame], citations: Citations, cache: Path
+) -> dict[str, bytes]:
     """Every chart as {file name: bytes}: from the cache when its key is there, else drawn and cached."""
     keys = {chart.name: chart_key(chart, tables, citations) for chart in charts}
     rendered: dict[str, bytes] = {}
@@ -85,5 +92,4 @@ def render_cached(charts: tuple[Chart, ...], tables: Mapping[str, pd.DataFrame],
             stale.unlink()
         for name, data in files.items():
             store(cache, f"{chart.name}.{keys[chart.name]}", name.rsplit(".", 1)[1], data)
-    return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"]
-            for chart in charts for extension in EXTENSIONS}
+    return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"] for chart in charts for extension in EXTENSIONS}

@@ -17,7 +17,17 @@ from secstats.semantics import period_bounds
 
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
 UNITS = [
-    "count", "percent", "usd", "per_100000", "rank", "times", "miles", "milligrams", "years", "months", "hours",
+    "count",
+    "percent",
+    "usd",
+    "per_100000",
+    "rank",
+    "times",
+    "miles",
+    "milligrams",
+    "years",
+    "months",
+    "hours",
 ]
 PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "point"]
 YEAR_BASES = ["calendar", "fiscal"]
@@ -67,12 +77,15 @@ class ClaimsLedger(FigureRules):
     """The claims ledger: one row per numeric statement in a source document, with its verbatim quote."""
 
     claim_id: Series[str] = pa.Field(
-        unique=True, str_matches=r"^[a-z]+-\d{3}$",
+        unique=True,
+        str_matches=r"^[a-z]+-\d{3}$",
         description="Stable unique id of the claim: source short name and a 3-digit number.",
     )
     source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
     family: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="Indicator family the claim belongs to: one declared in secstats/families.py, or 'other'.")
+        str_matches=SNAKE_CASE,
+        description="Indicator family the claim belongs to: one declared in secstats/families.py, or 'other'.",
+    )
     measure: Series[str] = pa.Field(
         str_matches=SNAKE_CASE, description="What is counted, snake_case; the same name across documents."
     )
@@ -81,10 +94,10 @@ class ClaimsLedger(FigureRules):
         description="The quantity the measure estimates: claims with the same quantity and geography are compared "
         "with each other (deaths in the drug war and all homicides are both estimates of homicides).",
     )
-    value: Series[float] = pa.Field(description="The number stated, in base units (see unit).", metadata={"unit": "see the unit column"})
-    value_high: Series[float] = pa.Field(
-        nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise."
+    value: Series[float] = pa.Field(
+        description="The number stated, in base units (see unit).", metadata={"unit": "see the unit column"}
     )
+    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.")
     unit: Series[str] = pa.Field(isin=UNITS, description="Unit of value: percent points, plain USD, counts...")
     qualifier: Series[str] = pa.Field(
         isin=QUALIFIERS, description="How the words bound the number: exact, approximate, at_least, ..."
@@ -122,19 +135,37 @@ TABLED_QUALIFIERS = [q for q in QUALIFIERS if q != "range"]
 class IndicatorTable(FigureRules):
     """Columns every clean table shares: the figure, its bounds, its period and where it came from."""
 
-    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one).")
+    measure: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one)."
+    )
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the number applies.")
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
     period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
-    period_type: Series[str] = pa.Field(isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock).")
-    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September).")
-    value: Series[float] = pa.Field(ge=0, description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.", metadata={"unit": "see the unit column"})
+    period_type: Series[str] = pa.Field(
+        isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock)."
+    )
+    year_basis: Series[str] = pa.Field(
+        isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September)."
+    )
+    value: Series[float] = pa.Field(
+        ge=0,
+        description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.",
+        metadata={"unit": "see the unit column"},
+    )
     unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value.")
     # No value_high column: no range claim is tabled, and a column that is always empty is read as
     # text by DuckDB and polars. A range claim of a family fails this check, naming its row.
-    qualifier: Series[str] = pa.Field(isin=TABLED_QUALIFIERS, description="How the source's words bound the figure; derived rows inherit the loosest input qualifier. Ranges are kept in the claims table only.")
-    processing: Series[str] = pa.Field(isin=PROCESSING, description="stated: written in a source; derived: computed from stated claims by the formula in derivation.")
-    derivation: Series[str] = pa.Field(nullable=True, description="For derived rows, the formula and the claims it uses; empty for stated rows.")
+    qualifier: Series[str] = pa.Field(
+        isin=TABLED_QUALIFIERS,
+        description="How the source's words bound the figure; derived rows inherit the loosest input qualifier. Ranges are kept in the claims table only.",
+    )
+    processing: Series[str] = pa.Field(
+        isin=PROCESSING,
+        description="stated: written in a source; derived: computed from stated claims by the formula in derivation.",
+    )
+    derivation: Series[str] = pa.Field(
+        nullable=True, description="For derived rows, the formula and the claims it uses; empty for stated rows."
+    )
     claim_id: Series[str] = pa.Field(description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows.")
     source_id: Series[str] = pa.Field(description="Source document(s) of those claims, joined by ';'.")
 
@@ -151,13 +182,17 @@ class IndicatorTable(FigureRules):
 class Homicides(IndicatorTable):
     """Mexico homicides as the documents state them: counts, rates per 100,000 inhabitants, changes and impunity shares."""
 
-    unit: Series[str] = pa.Field(isin=["count", "per_100000", "percent"], description="count (people), per_100000 (inhabitants) or percent.")
+    unit: Series[str] = pa.Field(
+        isin=["count", "per_100000", "percent"], description="count (people), per_100000 (inhabitants) or percent."
+    )
 
 
 class Extraditions(IndicatorTable):
     """Extraditions from Mexico to the United States: totals per period and derived per-year averages."""
 
-    unit: Series[str] = pa.Field(isin=["count", "count_per_year"], description="count (people extradited) or count_per_year (derived average).")
+    unit: Series[str] = pa.Field(
+        isin=["count", "count_per_year"], description="count (people extradited) or count_per_year (derived average)."
+    )
 
 
 class MeridaFunding(IndicatorTable):
@@ -169,7 +204,9 @@ class MeridaFunding(IndicatorTable):
         "or unspecified (the document does not say which).",
     )
     unit: Series[str] = pa.Field(isin=["usd"], description="Current U.S. dollars, not adjusted for inflation.")
-    year_basis: Series[str] = pa.Field(isin=["fiscal"], description="Always U.S. federal fiscal years (FY2008 = Oct 2007 - Sep 2008).")
+    year_basis: Series[str] = pa.Field(
+        isin=["fiscal"], description="Always U.S. federal fiscal years (FY2008 = Oct 2007 - Sep 2008)."
+    )
 
 
 class WeaponOrigins(IndicatorTable):
@@ -189,11 +226,14 @@ class OverdoseDeaths(IndicatorTable):
         isin=["all_drugs", "opioids", "synthetic_opioids", "synthetic_opioids_or_heroin", "fentanyl"],
         description="Drug involved; categories overlap (a death may involve several drugs).",
     )
-    unit: Series[str] = pa.Field(isin=["count", "percent", "times"], description="count (deaths), percent (share or change) or times (multiple).")
+    unit: Series[str] = pa.Field(
+        isin=["count", "percent", "times"], description="count (deaths), percent (share or change) or times (multiple)."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Official and reported series, built from data/raw/reference/ (see its PROVENANCE.md files).
+
 
 class OfficialMexicoHomicides(StrictTable):
     """Mexico's homicides per calendar year from two official series, with the rate we compute.
@@ -206,12 +246,28 @@ class OfficialMexicoHomicides(StrictTable):
     """
 
     year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year (of registration for INEGI).")
-    series: Series[str] = pa.Field(isin=["inegi_deaths_by_registration", "sesnsp_victims_homicidio_doloso"],
-                                   description="Which official series the count belongs to.")
-    homicides: Series[int] = pa.Field(ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).", metadata={"unit": "persons"})
-    months_covered: Series[int] = pa.Field(ge=1, le=12, description="Months of the year the count covers (12 unless the year is partial).", metadata={"unit": "months"})
-    population: Series[int] = pa.Field(gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).", metadata={"unit": "persons"})
-    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.", metadata={"unit": "homicides per 100,000 inhabitants"})
+    series: Series[str] = pa.Field(
+        isin=["inegi_deaths_by_registration", "sesnsp_victims_homicidio_doloso"],
+        description="Which official series the count belongs to.",
+    )
+    homicides: Series[int] = pa.Field(
+        ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).", metadata={"unit": "persons"}
+    )
+    months_covered: Series[int] = pa.Field(
+        ge=1,
+        le=12,
+        description="Months of the year the count covers (12 unless the year is partial).",
+        metadata={"unit": "months"},
+    )
+    population: Series[int] = pa.Field(
+        gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).", metadata={"unit": "persons"}
+    )
+    rate_per_100k: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.",
+        metadata={"unit": "homicides per 100,000 inhabitants"},
+    )
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage of the count.")
 
 
@@ -226,9 +282,19 @@ class OfficialUSOverdoseDeaths(StrictTable):
 
     year: Series[int] = pa.Field(ge=1999, le=2100, description="Calendar year of death.")
     drug: Series[str] = pa.Field(
-        isin=["all_drugs", "any_opioid", "synthetic_opioids_t404", "heroin_t401", "heroin_and_synthetic",
-              "heroin_without_synthetic", "prescription_opioids_t402_t403", "cocaine_t405", "psychostimulants_t436"],
-        description="Drug involved (ICD-10 code in the name; t404 is synthetic opioids other than methadone, mainly fentanyl).")
+        isin=[
+            "all_drugs",
+            "any_opioid",
+            "synthetic_opioids_t404",
+            "heroin_t401",
+            "heroin_and_synthetic",
+            "heroin_without_synthetic",
+            "prescription_opioids_t402_t403",
+            "cocaine_t405",
+            "psychostimulants_t436",
+        ],
+        description="Drug involved (ICD-10 code in the name; t404 is synthetic opioids other than methadone, mainly fentanyl).",
+    )
     deaths: Series[int] = pa.Field(ge=0, description="Deaths (persons).", metadata={"unit": "persons"})
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage.")
 
@@ -240,12 +306,21 @@ class OfficialUSAssistance(StrictTable):
     kept apart (recent years are revised upward and incomplete). Current U.S. dollars.
     """
 
-    fiscal_year: Series[int] = pa.Field(ge=1900, le=2100, description="U.S. federal fiscal year (FY2008 = Oct 2007 - Sep 2008); for the 1976 transition quarter, 1976.")
-    transition_quarter: Series[bool] = pa.Field(description="True for the 1976 transition quarter (July-September 1976, between FY1976 and FY1977), which the publisher labels 1976tq.")
+    fiscal_year: Series[int] = pa.Field(
+        ge=1900,
+        le=2100,
+        description="U.S. federal fiscal year (FY2008 = Oct 2007 - Sep 2008); for the 1976 transition quarter, 1976.",
+    )
+    transition_quarter: Series[bool] = pa.Field(
+        description="True for the 1976 transition quarter (July-September 1976, between FY1976 and FY1977), which the publisher labels 1976tq."
+    )
     transaction_type: Series[str] = pa.Field(
         isin=["Appropriated and Planned", "Obligations", "Disbursements", "Initial Allocations", "President's Budget Requests"],
-        description="ForeignAssistance.gov transaction type.")
-    amount_usd: Series[int] = pa.Field(description="Current U.S. dollars (negative for de-obligations).", metadata={"unit": "current U.S. dollars"})
+        description="ForeignAssistance.gov transaction type.",
+    )
+    amount_usd: Series[int] = pa.Field(
+        description="Current U.S. dollars (negative for de-obligations).", metadata={"unit": "current U.S. dollars"}
+    )
     snapshot: Series[pd.Timestamp] = pa.Field(description="Date the snapshot was committed to its repository.")
     source: Series[str] = pa.Field(description="Publisher, dataset and the repository the snapshot came from.")
 
@@ -261,10 +336,18 @@ class OfficialMeridaStatements(StrictTable):
     document: Series[str] = pa.Field(description="Document title and number.")
     document_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Publication date; empty when undated.")
     recipient_scope: Series[str] = pa.Field(description="Mexico, or Mexico and Central America.")
-    fy_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="First U.S. fiscal year covered (empty when not stated).")
+    fy_start: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="First U.S. fiscal year covered (empty when not stated)."
+    )
     fy_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
-    amount_usd: Series[int] = pa.Field(ge=0, description="Amount in current U.S. dollars (the statement's millions x 1,000,000).", metadata={"unit": "current U.S. dollars"})
-    amount_type: Series[str] = pa.Field(description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording.")
+    amount_usd: Series[int] = pa.Field(
+        ge=0,
+        description="Amount in current U.S. dollars (the statement's millions x 1,000,000).",
+        metadata={"unit": "current U.S. dollars"},
+    )
+    amount_type: Series[str] = pa.Field(
+        description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording."
+    )
     quoted_text: Series[str] = pa.Field(description="The sentence of the document that gives the amount.")
     url: Series[str] = pa.Field(description="Where the statement was read.")
 
@@ -278,7 +361,9 @@ class ReportedExtraditions(StrictTable):
 
     period_start: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="First day covered.")
     period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last day covered.")
-    extraditions: Series[int] = pa.Field(ge=0, description="Persons extradited in the period, in the row's scope.", metadata={"unit": "persons"})
+    extraditions: Series[int] = pa.Field(
+        ge=0, description="Persons extradited in the period, in the row's scope.", metadata={"unit": "persons"}
+    )
     scope: Series[str] = pa.Field(description="Who is counted, in the report's words.")
     reported_by: Series[str] = pa.Field(description="Who gave the figure (and who quoted it).")
     url: Series[str] = pa.Field(description="Where the figure was read.")
@@ -290,7 +375,11 @@ class ReportedFirearmTraces(StrictTable):
     eTrace counts only the firearms Mexico asked the U.S. to trace, not all firearms seized.
     """
 
-    period_start: Series[str] = pa.Field(nullable=True, str_matches=ANY_PERIOD_PATTERN, description="First year, month or day covered; empty when the report gives none.")
+    period_start: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ANY_PERIOD_PATTERN,
+        description="First year, month or day covered; empty when the report gives none.",
+    )
     period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
     metric: Series[str] = pa.Field(description="What the figure counts, in the report's words.")
     value: Series[float] = pa.Field(ge=0, description="The figure, in unit.", metadata={"unit": "see the unit column"})
@@ -312,12 +401,30 @@ class OfficialMexicoHomicideVintages(StrictTable):
 
     year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year of registration.")
     vintage: Series[str] = pa.Field(
-        isin=["inegi_microdata_2024", "inegi_olap_export_2018_population_2018", "inegi_press_preliminary",
-              "inegi_press_definitive", "inegi_press_status_not_stated"],
-        description="Which vintage (data file and population, or press release status) the figures come from.")
-    homicides: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Deaths by homicide in that vintage; empty when only a rate was reported.", metadata={"unit": "persons"})
-    rate_per_100k: Series[float] = pa.Field(nullable=True, ge=0, description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.", metadata={"unit": "homicides per 100,000 inhabitants"})
-    rate_derivation: Series[str] = pa.Field(nullable=True, description="How the rate was obtained: computed by secstats (with the population used), or as published.")
+        isin=[
+            "inegi_microdata_2024",
+            "inegi_olap_export_2018_population_2018",
+            "inegi_press_preliminary",
+            "inegi_press_definitive",
+            "inegi_press_status_not_stated",
+        ],
+        description="Which vintage (data file and population, or press release status) the figures come from.",
+    )
+    homicides: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Deaths by homicide in that vintage; empty when only a rate was reported.",
+        metadata={"unit": "persons"},
+    )
+    rate_per_100k: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.",
+        metadata={"unit": "homicides per 100,000 inhabitants"},
+    )
+    rate_derivation: Series[str] = pa.Field(
+        nullable=True, description="How the rate was obtained: computed by secstats (with the population used), or as published."
+    )
     source: Series[str] = pa.Field(description="Publisher, dataset and vintage (and the page, for press reports).")
 
 
@@ -330,7 +437,9 @@ class OfficialMexicoPresidentialTerms(StrictTable):
     """
 
     president: Series[str] = pa.Field(description="Full name.")
-    surname: Series[str] = pa.Field(description="The name a document uses for the term ('under Fox'), matched in quotes without accents.")
+    surname: Series[str] = pa.Field(
+        description="The name a document uses for the term ('under Fox'), matched in quotes without accents."
+    )
     term_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day in office.")
     term_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day in office.")
     source: Series[str] = pa.Field(description="Where the dates were read.")
@@ -358,7 +467,9 @@ class ClaimBeside(StrictTable):
     unit: Series[str] = pa.Field(isin=UNITS, description="Unit of the claim's and the official values.")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the document bounds the claim.")
     claim_value: Series[float] = pa.Field(description="The value the document states.", metadata={"unit": "see the unit column"})
-    claim_value_high: Series[float] = pa.Field(nullable=True, description="Upper bound of a range claim.", metadata={"unit": "see the unit column"})
+    claim_value_high: Series[float] = pa.Field(
+        nullable=True, description="Upper bound of a range claim.", metadata={"unit": "see the unit column"}
+    )
 
 
 class Reconciliation(ClaimBeside):
@@ -376,21 +487,53 @@ class Reconciliation(ClaimBeside):
     categories, all U.S. aid vs Merida): read official_derivation.
     """
 
-    match: Series[str] = pa.Field(nullable=True, isin=MATCH_KINDS, description="How the candidate was found (see the table description); empty when there is none.")
-    reading: Series[str] = pa.Field(nullable=True, description="How the claim's period was read for this candidate: 'as written', or a labelled reading of a term of office.")
-    official_value: Series[float] = pa.Field(nullable=True, description="The candidate figure; empty when there is none.", metadata={"unit": "see the unit column"})
-    official_period_start: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) the candidate covers.")
-    official_period_end: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) the candidate covers.")
-    official_series: Series[str] = pa.Field(nullable=True, description="The secstats table (and series or vintage) the candidate comes from.")
+    match: Series[str] = pa.Field(
+        nullable=True,
+        isin=MATCH_KINDS,
+        description="How the candidate was found (see the table description); empty when there is none.",
+    )
+    reading: Series[str] = pa.Field(
+        nullable=True,
+        description="How the claim's period was read for this candidate: 'as written', or a labelled reading of a term of office.",
+    )
+    official_value: Series[float] = pa.Field(
+        nullable=True, description="The candidate figure; empty when there is none.", metadata={"unit": "see the unit column"}
+    )
+    official_period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) the candidate covers."
+    )
+    official_period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) the candidate covers."
+    )
+    official_series: Series[str] = pa.Field(
+        nullable=True, description="The secstats table (and series or vintage) the candidate comes from."
+    )
     official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of the candidate.")
-    official_scope: Series[str] = pa.Field(nullable=True, description="What the candidate counts, when it differs from or qualifies the claim's measure.")
-    official_derivation: Series[str] = pa.Field(nullable=True, description="How the candidate was read or computed (sums with their terms, ratios, rates).")
-    difference: Series[float] = pa.Field(nullable=True, description="claim_value - official_value, in unit.", metadata={"unit": "see the unit column"})
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / official_value x 100, to 0.01.", metadata={"unit": "percent"})
-    tolerance: Series[float] = pa.Field(nullable=True, ge=0, description="Largest |difference| the claim's words allow (0 for bounds).", metadata={"unit": "see the unit column"})
+    official_scope: Series[str] = pa.Field(
+        nullable=True, description="What the candidate counts, when it differs from or qualifies the claim's measure."
+    )
+    official_derivation: Series[str] = pa.Field(
+        nullable=True, description="How the candidate was read or computed (sums with their terms, ratios, rates)."
+    )
+    difference: Series[float] = pa.Field(
+        nullable=True, description="claim_value - official_value, in unit.", metadata={"unit": "see the unit column"}
+    )
+    relative_difference_percent: Series[float] = pa.Field(
+        nullable=True, description="difference / official_value x 100, to 0.01.", metadata={"unit": "percent"}
+    )
+    tolerance: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Largest |difference| the claim's words allow (0 for bounds).",
+        metadata={"unit": "see the unit column"},
+    )
     rule: Series[str] = pa.Field(nullable=True, description="The tolerance rule applied, with its numbers.")
-    within_tolerance: Series[pd.BooleanDtype] = pa.Field(nullable=True, description="True when the claim's words allow the candidate figure; empty when there is no candidate.")
-    reason: Series[str] = pa.Field(nullable=True, description="Why there is no candidate (no series, period not covered, geography not covered).")
+    within_tolerance: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="True when the claim's words allow the candidate figure; empty when there is no candidate."
+    )
+    reason: Series[str] = pa.Field(
+        nullable=True, description="Why there is no candidate (no series, period not covered, geography not covered)."
+    )
 
     @pa.dataframe_check
     def counterpart_or_reason(cls, df: pd.DataFrame) -> pd.Series:
@@ -412,17 +555,36 @@ class Verdicts(ClaimBeside):
     (secstats.verdicts.decide).
     """
 
-    verdict: Series[str] = pa.Field(isin=VERDICTS, description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (see the table description).")
-    best_value: Series[float] = pa.Field(nullable=True, description="The candidate the verdict rests on; empty when there is none.", metadata={"unit": "see the unit column"})
+    verdict: Series[str] = pa.Field(
+        isin=VERDICTS,
+        description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (see the table description).",
+    )
+    best_value: Series[float] = pa.Field(
+        nullable=True,
+        description="The candidate the verdict rests on; empty when there is none.",
+        metadata={"unit": "see the unit column"},
+    )
     best_match: Series[str] = pa.Field(nullable=True, isin=MATCH_KINDS, description="How that candidate was found.")
-    best_period_start: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) that candidate covers.")
-    best_period_end: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) that candidate covers.")
+    best_period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) that candidate covers."
+    )
+    best_period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) that candidate covers."
+    )
     best_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of that candidate.")
     best_reading: Series[str] = pa.Field(nullable=True, description="How the claim's period was read for that candidate.")
-    difference: Series[float] = pa.Field(nullable=True, description="claim_value - best_value, in unit.", metadata={"unit": "see the unit column"})
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / best_value x 100, to 0.01.", metadata={"unit": "percent"})
-    candidates: Series[int] = pa.Field(ge=0, description="How many candidate counterparts the reconciliation table lists for the claim.")
-    explanation: Series[str] = pa.Field(str_length={"min_value": 1}, description="One sentence a reader can check against the reconciliation table.")
+    difference: Series[float] = pa.Field(
+        nullable=True, description="claim_value - best_value, in unit.", metadata={"unit": "see the unit column"}
+    )
+    relative_difference_percent: Series[float] = pa.Field(
+        nullable=True, description="difference / best_value x 100, to 0.01.", metadata={"unit": "percent"}
+    )
+    candidates: Series[int] = pa.Field(
+        ge=0, description="How many candidate counterparts the reconciliation table lists for the claim."
+    )
+    explanation: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="One sentence a reader can check against the reconciliation table."
+    )
 
     @pa.dataframe_check
     def one_row_per_claim(cls, df: pd.DataFrame) -> pd.Series:
@@ -444,13 +606,17 @@ class Contradictions(StrictTable):
     Claim b may be a sum of several claims (ids joined by '+').
     """
 
-    quantity: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="The quantity both claims estimate (ledger column quantity).")
+    quantity: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE, description="The quantity both claims estimate (ledger column quantity)."
+    )
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Geography of claim a (claim b may be its parts).")
     claim_a: Series[str] = pa.Field(description="First claim id.")
     claim_b: Series[str] = pa.Field(description="Second claim id, or several joined by '+' when summed.")
     same_document: Series[bool] = pa.Field(description="True when both claims come from one document.")
     value_a: Series[float] = pa.Field(description="Value of claim a.", metadata={"unit": "see the unit column"})
-    value_b: Series[float] = pa.Field(description="Value of claim b (the sum, for several).", metadata={"unit": "see the unit column"})
+    value_b: Series[float] = pa.Field(
+        description="Value of claim b (the sum, for several).", metadata={"unit": "see the unit column"}
+    )
     unit: Series[str] = pa.Field(isin=UNITS, description="Unit of both values.")
     qualifier_a: Series[str] = pa.Field(isin=QUALIFIERS, description="Qualifier of claim a.")
     qualifier_b: Series[str] = pa.Field(description="Qualifier(s) of claim b.")
@@ -458,8 +624,13 @@ class Contradictions(StrictTable):
     period_b: Series[str] = pa.Field(description="Period of claim b.")
     differs: Series[str] = pa.Field(description="What differs: value, period and/or scope, joined by '; '.")
     difference: Series[float] = pa.Field(description="value_a - value_b, in unit.", metadata={"unit": "see the unit column"})
-    relative_difference_percent: Series[float] = pa.Field(nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"})
-    verdict: Series[str] = pa.Field(isin=["incompatible", "differs"], description="incompatible (same measure) or differs (different scopes; see the table description).")
+    relative_difference_percent: Series[float] = pa.Field(
+        nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"}
+    )
+    verdict: Series[str] = pa.Field(
+        isin=["incompatible", "differs"],
+        description="incompatible (same measure) or differs (different scopes; see the table description).",
+    )
     explanation: Series[str] = pa.Field(description="One sentence: both claims in words, and why they cannot both hold.")
 
 
@@ -488,13 +659,31 @@ class Coverage(StrictTable):
 
     source_id: Series[str] = pa.Field(unique=True, description="Id of the source document.")
     file: Series[str] = pa.Field(description="The document's file in data/raw/sources/.")
-    found: Series[int] = pa.Field(ge=0, description="Quantities the extractor finds in the document (years, dates, endnotes and other non-quantities excluded).", metadata={"unit": "quantities"})
-    claimed: Series[int] = pa.Field(ge=0, description="Found quantities that are a ledger claim (same value, overlapping quote).", metadata={"unit": "quantities"})
-    dismissed: Series[int] = pa.Field(ge=0, description="Found quantities listed in data/ledger/dismissed.csv.", metadata={"unit": "quantities"})
-    dismissed_out_of_scope: Series[int] = pa.Field(ge=0, description="Dismissed as outside the indicators' scope.", metadata={"unit": "quantities"})
-    dismissed_rhetorical: Series[int] = pa.Field(ge=0, description="Dismissed as a figure of speech, not a measurement.", metadata={"unit": "quantities"})
-    dismissed_not_a_quantity: Series[int] = pa.Field(ge=0, description="Dismissed as a number that counts nothing (a reference, a label).", metadata={"unit": "quantities"})
-    dismissed_duplicate: Series[int] = pa.Field(ge=0, description="Dismissed as a repeat of a ledger claim (duplicate_of:<claim_id>).", metadata={"unit": "quantities"})
+    found: Series[int] = pa.Field(
+        ge=0,
+        description="Quantities the extractor finds in the document (years, dates, endnotes and other non-quantities excluded).",
+        metadata={"unit": "quantities"},
+    )
+    claimed: Series[int] = pa.Field(
+        ge=0,
+        description="Found quantities that are a ledger claim (same value, overlapping quote).",
+        metadata={"unit": "quantities"},
+    )
+    dismissed: Series[int] = pa.Field(
+        ge=0, description="Found quantities listed in data/ledger/dismissed.csv.", metadata={"unit": "quantities"}
+    )
+    dismissed_out_of_scope: Series[int] = pa.Field(
+        ge=0, description="Dismissed as outside the indicators' scope.", metadata={"unit": "quantities"}
+    )
+    dismissed_rhetorical: Series[int] = pa.Field(
+        ge=0, description="Dismissed as a figure of speech, not a measurement.", metadata={"unit": "quantities"}
+    )
+    dismissed_not_a_quantity: Series[int] = pa.Field(
+        ge=0, description="Dismissed as a number that counts nothing (a reference, a label).", metadata={"unit": "quantities"}
+    )
+    dismissed_duplicate: Series[int] = pa.Field(
+        ge=0, description="Dismissed as a repeat of a ledger claim (duplicate_of:<claim_id>).", metadata={"unit": "quantities"}
+    )
 
     @pa.dataframe_check
     def every_quantity_accounted(cls, df: pd.DataFrame) -> pd.Series:
@@ -504,6 +693,7 @@ class Coverage(StrictTable):
 
 # ---------------------------------------------------------------------------------------------
 # Published only: the link between derived rows and the claims they rest on (see secstats.publication).
+
 
 class DerivationInputs(StrictTable):
     """The claims each derived row rests on: one row per (table, row, input claim), instead of ids joined in a cell.
@@ -515,4 +705,7 @@ class DerivationInputs(StrictTable):
     table: Series[str] = pa.Field(description="The published table that holds the row.")
     row_id: Series[str] = pa.Field(description="The row's key (row_id) in that table.")
     claim_id: Series[str] = pa.Field(str_matches=r"^[a-z]+-\d{3}$", description="A ledger claim the row rests on.")
-    role: Series[str] = pa.Field(isin=["input", "claim_a", "claim_b"], description="input (of a derivation), or the side of a contradiction the claim is on.")
+    role: Series[str] = pa.Field(
+        isin=["input", "claim_a", "claim_b"],
+        description="input (of a derivation), or the side of a contradiction the claim is on.",
+    )

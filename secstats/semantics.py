@@ -33,6 +33,7 @@ APPROXIMATE_MARGIN = 0.10  # "close to", "some", "about": within 10 percent of t
 
 # --- the tolerance rule ---------------------------------------------------------------------------
 
+
 def rounding_unit(value: float) -> float:
     """The unit a stated number is rounded to, read from how documents write it (see the module doc)."""
     magnitude = abs(value)
@@ -110,6 +111,7 @@ def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 # --- periods --------------------------------------------------------------------------------------
+
 
 def month_index(period: str, end: bool = False) -> int:
     """'2006' -> January 2006 (or December, for an end); '2020-02' -> February 2020; as year*12+month-1."""

@@ -56,26 +56,45 @@ from secstats.verdicts import period_words
 TEMPLATES = PACKAGE_DIR / "templates"
 STATIC_FILES = ("style.css", "tables.js")  # copied as they are
 CITATION_FORMATS = ("text", "bibtex", "ris")  # a claim page gives these (secstats.citation writes them)
-CANDIDATE_TEXT = ("official_series", "official_period_start", "official_source", "official_scope", "official_derivation",
-                  "reading", "difference", "relative_difference_percent", "rule")
+CANDIDATE_TEXT = (
+    "official_series",
+    "official_period_start",
+    "official_source",
+    "official_scope",
+    "official_derivation",
+    "reading",
+    "difference",
+    "relative_difference_percent",
+    "rule",
+)
 UNIT_WORDS = {"count": "", "percent": "%", "usd": "US$", "per_100000": "per 100,000"}
 
 
 def environment() -> jinja2.Environment:
     """Templates that escape every value unless it is explicitly Markup, and fail on a missing name."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["claim_parts"] = claim_parts
     return env
 
 
 def claim_parts(cell: str) -> list[dict[str, str]]:
     """'a;b' -> [{'id': 'a'}, {'text': ';'}, {'id': 'b'}]: claim ids to link and the separators between them."""
-    return [{"text": part} if re.fullmatch(CLAIM_SEPARATORS, part) else {"id": part}
-            for part in re.split(f"({CLAIM_SEPARATORS})", cell) if part]
+    return [
+        {"text": part} if re.fullmatch(CLAIM_SEPARATORS, part) else {"id": part}
+        for part in re.split(f"({CLAIM_SEPARATORS})", cell)
+        if part
+    ]
 
 
 # --- how numbers, periods and cells read ---------------------------------------------------------
+
 
 def number(value: float) -> str:
     """A figure with thousands separators and no spurious decimals: 2,800,000,000; 8.09."""
@@ -111,6 +130,7 @@ def published_rows(data: bytes) -> pd.DataFrame:
 
 # --- charts as inline SVG ------------------------------------------------------------------------
 
+
 def chart_title(svg: str) -> str:
     """The chart's title, as its SVG's <title> gives it (secstats.chart_style.accessible_svg writes it)."""
     found = re.search(r"<title[^>]*>(.*?)</title>", svg, flags=re.S)
@@ -121,15 +141,18 @@ def inline_svg(svg: str, prefix: str) -> Markup:
     """An SVG file made fit to sit inside HTML: no prolog or RDF metadata, every id (and every reference
     to one, aria-labelledby included) prefixed so several charts on one page never share one, and
     scalable to its container. The chart's own <title> and <desc> label it for screen readers."""
-    body = svg[svg.index("<svg"):]
+    body = svg[svg.index("<svg") :]
     body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, count=1, flags=re.S)
     body = re.sub(r'\bid="', f'id="{prefix}-', body)
     body = body.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
-    body = re.sub(r'aria-labelledby="([^"]*)"',
-                  lambda found: 'aria-labelledby="' + " ".join(f"{prefix}-{i}" for i in found.group(1).split()) + '"',
-                  body, count=1)
+    body = re.sub(
+        r'aria-labelledby="([^"]*)"',
+        lambda found: 'aria-labelledby="' + " ".join(f"{prefix}-{i}" for i in found.group(1).split()) + '"',
+        body,
+        count=1,
+    )
     root = re.match(r"<svg[^>]*>", body).group(0)
-    return Markup(re.sub(r'\s(width|height)="[^"]*"', "", root) + body[len(root):].rstrip())
+    return Markup(re.sub(r'\s(width|height)="[^"]*"', "", root) + body[len(root) :].rstrip())
 
 
 @dataclass(frozen=True)
@@ -157,11 +180,13 @@ def chart_view(name: str, names: tuple[str, ...], svg: str, tables: Mapping[str,
 
 def chart_views(tables: Mapping[str, pd.DataFrame], figures: Mapping[str, bytes]) -> dict[str, ChartView]:
     """Every chart the build drew, by name."""
-    return {chart.name: chart_view(chart.name, chart.tables, figures[f"{chart.name}.svg"].decode("utf-8"), tables)
-            for chart in CHARTS}
+    return {
+        chart.name: chart_view(chart.name, chart.tables, figures[f"{chart.name}.svg"].decode("utf-8"), tables) for chart in CHARTS
+    }
 
 
 # --- what every page needs to know about the claims ------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Site:
@@ -197,6 +222,7 @@ def claim_mark(claim: pd.Series) -> Mark:
 
 # --- pages -----------------------------------------------------------------------------------------
 
+
 def render(env: jinja2.Environment, template: str, depth: int, **context: object) -> bytes:
     """One page as UTF-8 bytes; ``depth`` is how many folders below site/ it sits (for relative links)."""
     return env.get_template(template).render(root="../" * depth, version=package_version(), **context).encode("utf-8")
@@ -207,12 +233,30 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
     claims = site.ledger[site.ledger["source_id"] == source_id]
     marks = [claim_mark(claim) for _, claim in claims.iterrows()]
     dismissed = site.dismissed[site.dismissed["source_id"] == source_id]
-    left_out = [Mark(int(row.quote_start), int(row.quote_start) + len(row.text), f"dismissed-{row.quote_start}", "dismissed",
-                     f"{row.reason}: {row.note}" if pd.notna(row.note) else row.reason) for row in dismissed.itertuples()]
+    left_out = [
+        Mark(
+            int(row.quote_start),
+            int(row.quote_start) + len(row.text),
+            f"dismissed-{row.quote_start}",
+            "dismissed",
+            f"{row.reason}: {row.note}" if pd.notna(row.note) else row.reason,
+        )
+        for row in dismissed.itertuples()
+    ]
     paragraphs = marked_paragraphs(site.texts[source_id], marks + left_out)
-    return render(env, "document.html", 1, site=site, source=site.register.loc[source_id], source_id=source_id,
-                  paragraphs=paragraphs, claims=claims, extra=unowned(paragraphs, marks), tones=tone_legend(site, claims),
-                  dismissed=len(left_out))
+    return render(
+        env,
+        "document.html",
+        1,
+        site=site,
+        source=site.register.loc[source_id],
+        source_id=source_id,
+        paragraphs=paragraphs,
+        claims=claims,
+        extra=unowned(paragraphs, marks),
+        tones=tone_legend(site, claims),
+        dismissed=len(left_out),
+    )
 
 
 def tone_legend(site: Site, claims: pd.DataFrame) -> list[tuple[str, str, str, int]]:
@@ -239,38 +283,66 @@ def series_table(series: object) -> str | None:
 
 def candidate_views(rows: pd.DataFrame, verdict: ClaimVerdict) -> list[dict[str, object]]:
     """Each candidate counterpart as a claim page lists it, the one the verdict rests on first."""
-    views = [{"figure": number(row["official_value"]), "period": period_words(row["official_period_start"], row["official_period_end"],
-                                                                             row["year_basis"] == "fiscal"),
-              "match": row["match"], "within": bool(row["within_tolerance"]) if pd.notna(row["within_tolerance"]) else None,
-              "best": is_best(row, verdict), "table": series_table(row["official_series"]),
-              **{column: cell_text(row[column]) for column in CANDIDATE_TEXT}}
-             for _, row in rows.iterrows()]
+    views = [
+        {
+            "figure": number(row["official_value"]),
+            "period": period_words(row["official_period_start"], row["official_period_end"], row["year_basis"] == "fiscal"),
+            "match": row["match"],
+            "within": bool(row["within_tolerance"]) if pd.notna(row["within_tolerance"]) else None,
+            "best": is_best(row, verdict),
+            "table": series_table(row["official_series"]),
+            **{column: cell_text(row[column]) for column in CANDIDATE_TEXT},
+        }
+        for _, row in rows.iterrows()
+    ]
     return sorted(views, key=lambda view: not view["best"])
 
 
-def claim_page(env: jinja2.Environment, site: Site, claim: pd.Series, neighbours: tuple[str | None, str | None],
-               checks: Mapping[str, Mapping[str, pd.DataFrame]]) -> bytes:
+def claim_page(
+    env: jinja2.Environment,
+    site: Site,
+    claim: pd.Series,
+    neighbours: tuple[str | None, str | None],
+    checks: Mapping[str, Mapping[str, pd.DataFrame]],
+) -> bytes:
     """One claim: its quote in context, figures, citation, verdict, counterparts, contradictions and uses."""
     claim_id = claim["claim_id"]
     tables, charts = uses_of(site, claim_id)
     verdict_rows = dict(tables).get(VERDICT_TABLE, [None])
     verdict = site.verdict(claim_id)
-    return render(env, "claim.html", 1, site=site, claim=claim, figure=figure_text(claim), period=period_of(claim),
-                  context=paragraphs_around(site.texts[claim["source_id"]], claim_mark(claim)),
-                  verdict=verdict, verdict_table=VERDICT_TABLE, verdict_row=verdict_rows[0],
-                  citations={f: render_citation(claim_id, claim, site.register.loc[claim["source_id"]], f) for f in CITATION_FORMATS},
-                  number=number,
-                  candidates=candidate_views(checks["candidates"].get(claim_id, pd.DataFrame()), verdict),
-                  contradictions=checks["contradictions"].get(claim_id, pd.DataFrame()),
-                  tables=tables, charts=charts, previous=neighbours[0], next=neighbours[1], cell=cell_text)
+    return render(
+        env,
+        "claim.html",
+        1,
+        site=site,
+        claim=claim,
+        figure=figure_text(claim),
+        period=period_of(claim),
+        context=paragraphs_around(site.texts[claim["source_id"]], claim_mark(claim)),
+        verdict=verdict,
+        verdict_table=VERDICT_TABLE,
+        verdict_row=verdict_rows[0],
+        citations={f: render_citation(claim_id, claim, site.register.loc[claim["source_id"]], f) for f in CITATION_FORMATS},
+        number=number,
+        candidates=candidate_views(checks["candidates"].get(claim_id, pd.DataFrame()), verdict),
+        contradictions=checks["contradictions"].get(claim_id, pd.DataFrame()),
+        tables=tables,
+        charts=charts,
+        previous=neighbours[0],
+        next=neighbours[1],
+        cell=cell_text,
+    )
 
 
 def claims_index_page(env: jinja2.Environment, site: Site) -> bytes:
     """Every claim, grouped by verdict."""
-    groups = [(verdict, tone, meaning, site.ledger[[site.verdict(c).verdict == verdict for c in site.ledger["claim_id"]]])
-              for verdict, tone, meaning, _ in tone_legend(site, site.ledger)]
-    return render(env, "claims.html", 1, site=site, groups=groups, figure_text=figure_text,
-                  groups_legend=tone_legend(site, site.ledger))
+    groups = [
+        (verdict, tone, meaning, site.ledger[[site.verdict(c).verdict == verdict for c in site.ledger["claim_id"]]])
+        for verdict, tone, meaning, _ in tone_legend(site, site.ledger)
+    ]
+    return render(
+        env, "claims.html", 1, site=site, groups=groups, figure_text=figure_text, groups_legend=tone_legend(site, site.ledger)
+    )
 
 
 def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
@@ -280,40 +352,79 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
     numeric = [field["type"] in ("integer", "number") for field in fields]
     rows = [list(row) for row in table.itertuples(index=False)]
     lede, _, details = (table_model(name).__doc__ or "").strip().partition("\n\n")
-    return render(env, "table.html", 1, site=site, name=name, lede=" ".join(lede.split()), details=" ".join(details.split()),
-                  fields=fields, columns=list(table.columns), numeric=numeric, rows=rows,
-                  claim_columns={"claim_id", "claim_a", "claim_b"}, source_ids=set(site.register.index))
+    return render(
+        env,
+        "table.html",
+        1,
+        site=site,
+        name=name,
+        lede=" ".join(lede.split()),
+        details=" ".join(details.split()),
+        fields=fields,
+        columns=list(table.columns),
+        numeric=numeric,
+        rows=rows,
+        claim_columns={"claim_id", "claim_a", "claim_b"},
+        source_ids=set(site.register.index),
+    )
 
 
 def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title: str) -> bytes:
     """The front page: what this is, how to cite it, the families and their charts, verdicts, documents, tables."""
-    families = [(family.name, family.table.name, summary(family.table.name),
-                 [c for c in site.charts.values() if c.claim_tables == (family.table.name,)]) for family in FAMILIES]
+    families = [
+        (
+            family.name,
+            family.table.name,
+            summary(family.table.name),
+            [c for c in site.charts.values() if c.claim_tables == (family.table.name,)],
+        )
+        for family in FAMILIES
+    ]
     overview = [c for c in site.charts.values() if len(c.claim_tables) > 1]
     documents = [(source_id, int((site.ledger["source_id"] == source_id).sum())) for source_id in site.register.index]
-    return render(env, "index.html", 0, site=site, families=families, overview=overview, documents=documents,
-                  verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
-                  tables=[(name, summary(name)) for name in CATALOG], downloads=downloads,
-                  title=title, claims=len(site.ledger))
+    return render(
+        env,
+        "index.html",
+        0,
+        site=site,
+        families=families,
+        overview=overview,
+        documents=documents,
+        verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
+        tables=[(name, summary(name)) for name in CATALOG],
+        downloads=downloads,
+        title=title,
+        claims=len(site.ledger),
+    )
 
 
-def site_files(layout: Layout, tables: Mapping[str, pd.DataFrame], downloads: Mapping[Path, bytes],
-               figures: Mapping[str, bytes]) -> dict[Path, bytes]:
+def site_files(
+    layout: Layout, tables: Mapping[str, pd.DataFrame], downloads: Mapping[Path, bytes], figures: Mapping[str, bytes]
+) -> dict[Path, bytes]:
     """Every file of site/, as {path: bytes}: pages, style, script and copies of the downloads.
 
     ``tables`` are the build's in-memory tables (verdicts, candidates and claims are read from them);
     ``downloads`` the published files (every CSV, datapackage.json, the data dictionary), which the
     table pages show cell for cell and site/data/ copies."""
     published = {name: published_rows(downloads[layout.clean / f"{name}.csv"]) for name in CATALOG}
-    site = Site(tables, published, read_sources(layout).set_index("source_id"), document_texts(layout),
-                claim_verdicts(tables), chart_views(tables, figures), read_dismissed(layout))
+    site = Site(
+        tables,
+        published,
+        read_sources(layout).set_index("source_id"),
+        document_texts(layout),
+        claim_verdicts(tables),
+        chart_views(tables, figures),
+        read_dismissed(layout),
+    )
     title = json.loads(downloads[layout.clean / "datapackage.json"])["title"]
     env = environment()
     out = layout.site
     files = {out / "data" / path.name: data for path, data in sorted(downloads.items())}
     files[out / "index.html"] = index_page(env, site, [path.name for path in sorted(downloads)], title)
     files[out / "claims" / "index.html"] = claims_index_page(env, site)
-    files.update({out / "documents" / f"{source_id}.html": document_page(env, site, source_id) for source_id in site.register.index})
+    files.update(
+        {out / "documents" / f"{source_id}.html": document_page(env, site, source_id) for source_id in site.register.index}
+    )
     checks = {"candidates": candidates(tables), "contradictions": contradictions_of(tables)}
     for _, claims in site.ledger.groupby("source_id", sort=False):
         ordered = claims.assign(start=claims["quote_start"].astype(int)).sort_values(["start", "claim_id"])

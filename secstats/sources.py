@@ -51,9 +51,11 @@ def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozen
         return [Problem(str(checksum_file), "checksum-file-present", "no SHA256SUMS file")]
     expected = read_checksums(checksum_file)
     # A file nobody pinned could be read unchecked: every file in the folder must be listed.
-    problems = [Problem(str(path), "sha256 listed", "file is not listed in SHA256SUMS")
-                for path in sorted(directory.iterdir())
-                if path.is_file() and path.name not in {CHECKSUM_FILE, *expected, *pinned_elsewhere}]
+    problems = [
+        Problem(str(path), "sha256 listed", "file is not listed in SHA256SUMS")
+        for path in sorted(directory.iterdir())
+        if path.is_file() and path.name not in {CHECKSUM_FILE, *expected, *pinned_elsewhere}
+    ]
     for name, digest in expected.items():
         path = directory / name
         if not path.is_file():
@@ -61,9 +63,7 @@ def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozen
             continue
         actual = sha256_of(path)
         if actual != digest:
-            problems.append(
-                Problem(str(path), "sha256", f"checksum mismatch: expected {digest}, actual {actual}")
-            )
+            problems.append(Problem(str(path), "sha256", f"checksum mismatch: expected {digest}, actual {actual}"))
     return problems
 
 
@@ -74,8 +74,13 @@ def verify_raw(layout: Layout) -> None:
     sources.csv, so the project pins the register (and every document added since) in data/raw/SHA256SUMS.
     """
     # Documents added later (secstats add-source) are pinned there too, as "sources/<file>".
-    pinned_in_raw = frozenset(name.removeprefix("sources/") for name in read_checksums(layout.raw / CHECKSUM_FILE)
-                              if name.startswith("sources/")) if (layout.raw / CHECKSUM_FILE).is_file() else frozenset()
+    pinned_in_raw = (
+        frozenset(
+            name.removeprefix("sources/") for name in read_checksums(layout.raw / CHECKSUM_FILE) if name.startswith("sources/")
+        )
+        if (layout.raw / CHECKSUM_FILE).is_file()
+        else frozenset()
+    )
     problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir, pinned_in_raw)
     if layout.reference_dir.is_dir():
         for directory in sorted(p for p in layout.reference_dir.iterdir() if p.is_dir()):

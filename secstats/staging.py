@@ -92,9 +92,11 @@ def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: list[Path] =
     """Replace every output in ``files`` (absolute paths under ``root``) and remove ``obsolete``,
     all together: on any failure the previous outputs are restored before the error propagates."""
     fs = fs or FileSystem()
-    journal = {"state": "staging",
-               "files": [{"path": str(path.relative_to(root)), "existed": path.is_file()} for path in files],
-               "obsolete": [str(path.relative_to(root)) for path in obsolete if path.is_file()]}
+    journal = {
+        "state": "staging",
+        "files": [{"path": str(path.relative_to(root)), "existed": path.is_file()} for path in files],
+        "obsolete": [str(path.relative_to(root)) for path in obsolete if path.is_file()],
+    }
     for path in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_journal(root, journal, fs)

@@ -67,12 +67,20 @@ def synthetic_claim(template: dict, document: int, number: int, chapter: int) ->
     words = template["measure"].replace("_", " ")
     figure = written(value) if high is None else f"between {written(value)} and {written(high)}"  # read as one range
     quote = f"[{number}] {figure} {words}"
-    return {**template, "claim_id": f"{short_name(document)}-{number:03d}",
-            "source_id": f"synthetic-{document:03d}", "value": value, "value_high": high, "quote": quote,
-            "geography": f"d{document}c{chapter}_{template['geography']}",
-            "period_start": shifted(template["period_start"], chapter),
-            "period_end": shifted(template["period_end"], chapter),
-            "quote_start": 0, "cited_source": None, "note": None}  # quote_start: set when the document is written
+    return {
+        **template,
+        "claim_id": f"{short_name(document)}-{number:03d}",
+        "source_id": f"synthetic-{document:03d}",
+        "value": value,
+        "value_high": high,
+        "quote": quote,
+        "geography": f"d{document}c{chapter}_{template['geography']}",
+        "period_start": shifted(template["period_start"], chapter),
+        "period_end": shifted(template["period_end"], chapter),
+        "quote_start": 0,
+        "cited_source": None,
+        "note": None,
+    }  # quote_start: set when the document is written
 
 
 def synthetic_claims(templates: pd.DataFrame, claims: int, documents: int = DOCUMENTS) -> pd.DataFrame:
@@ -123,8 +131,13 @@ def make_project(source: Layout, root: Path, claims: int, documents: int = DOCUM
         name = f"{source_id}.txt"
         (layout.sources_dir / name).write_text(text, encoding="utf-8")
         files.append(name)
-        register.loc[len(register)] = {**dict.fromkeys(register.columns, "synthetic"), "source_id": source_id,
-                                       "file": name, "published": "2024", "licence": "publishers-copyright"}
+        register.loc[len(register)] = {
+            **dict.fromkeys(register.columns, "synthetic"),
+            "source_id": source_id,
+            "file": name,
+            "published": "2024",
+            "licence": "publishers-copyright",
+        }
     register.to_csv(layout.sources_dir / "sources.csv", index=False, lineterminator="\n")
     write_checksums(layout.sources_dir, files, layout.sources_dir / CHECKSUM_FILE)
     write_checksums(layout.raw, ["origins.csv", "sources/sources.csv"], layout.raw / CHECKSUM_FILE)

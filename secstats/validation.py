@@ -13,7 +13,6 @@ from secstats.csvfiles import read_csv_checked
 from secstats.problems import Problem
 from secstats.schemas import ROW_RULES
 
-
 Model = type[pa.DataFrameModel] | pa.DataFrameSchema
 
 
@@ -31,7 +30,7 @@ def read_csv_for(path: Path, model: Model | None = None, file: str | None = None
     """
     required = list(schema_of(model).columns) if model is not None else None
     table = read_csv_checked(path, file, required, dtype=str, keep_default_na=False, na_values=[""])
-    for name, column in (schema_of(model).columns.items() if model is not None else ()):
+    for name, column in schema_of(model).columns.items() if model is not None else ():
         if str(column.dtype) in ("bool", "boolean") and name in table.columns:
             table[name] = table[name].map({"True": True, "False": False}).astype(object)
     return table
@@ -55,8 +54,14 @@ def failure_problems(error: pa.errors.SchemaErrors, df: pd.DataFrame, file: str)
         value = df.loc[index, column] if index is not None and column in df.columns else case.failure_case
         value = value.item() if hasattr(value, "item") else value  # -5.0, not np.float64(-5.0)
         problems.append(
-            Problem(file, rule, f"bad value {value!r}", row=row, column=column,
-                    claim_id=claim_id if isinstance(claim_id, str) else None)
+            Problem(
+                file,
+                rule,
+                f"bad value {value!r}",
+                row=row,
+                column=column,
+                claim_id=claim_id if isinstance(claim_id, str) else None,
+            )
         )
     return problems
 
@@ -96,6 +101,14 @@ def infinity_problems(df: pd.DataFrame, file: str) -> list[Problem]:
     for column in df.columns[[dtype.kind == "f" for dtype in df.dtypes]]:
         for index in df.index[df[column].isin([float("inf"), float("-inf")])]:
             claim_id = df.loc[index, "claim_id"] if "claim_id" in df.columns else None
-            problems.append(Problem(file, "finite value", f"{df.loc[index, column]} (a division by a zero baseline?)",
-                                    row=int(index) + 2, column=str(column), claim_id=claim_id if isinstance(claim_id, str) else None))
+            problems.append(
+                Problem(
+                    file,
+                    "finite value",
+                    f"{df.loc[index, column]} (a division by a zero baseline?)",
+                    row=int(index) + 2,
+                    column=str(column),
+                    claim_id=claim_id if isinstance(claim_id, str) else None,
+                )
+            )
     return problems

@@ -39,6 +39,7 @@ class Verdict:
 
 # --- words for the explanation -------------------------------------------------------------------
 
+
 def period_words(start: str, end: str, fiscal: bool = False) -> str:
     """'2018', '2001-2006', '2020-01 to 2020-02'; 'FY' before fiscal years."""
     prefix = "FY" if fiscal else ""
@@ -52,8 +53,10 @@ def figure(row: pd.Series) -> str:
     reading = "" if row["reading"] == "as written" else f", reading the claim's period as the {row['reading']}"
     scope = f", scope: {row['official_scope']}" if pd.notna(row["official_scope"]) else ""
     period = period_words(row["official_period_start"], row["official_period_end"], row["year_basis"] == "fiscal")
-    return (f"{amount(row['official_value'], row['unit'])} for {period} "
-            f"({row['official_source']}; {row['official_derivation']}{scope}{reading})")
+    return (
+        f"{amount(row['official_value'], row['unit'])} for {period} "
+        f"({row['official_source']}; {row['official_derivation']}{scope}{reading})"
+    )
 
 
 def claim_words(row: pd.Series) -> str:
@@ -62,6 +65,7 @@ def claim_words(row: pd.Series) -> str:
 
 
 # --- the rule --------------------------------------------------------------------------------------
+
 
 def distance(row: pd.Series) -> float:
     """How far the claim is from a candidate, relative to the candidate; 0 when its words allow it."""
@@ -114,19 +118,34 @@ def decide(rows: pd.DataFrame) -> Verdict:
         best = nearest(own[own["within_tolerance"].astype(bool)])
         return Verdict("matches", best, f"{figure(best)}: the claim's words ({stated}) allow it ({best['rule']}).")
     if len(own) and distance(best := nearest(own)) <= CLOSE_MARGIN:
-        return Verdict("close", best, f"The nearest figure for the same period, {figure(best)}, is "
-                       f"{distance(best):.1%} from the claim ({stated}): outside what its words allow, within {CLOSE_MARGIN:.0%}.")
+        return Verdict(
+            "close",
+            best,
+            f"The nearest figure for the same period, {figure(best)}, is "
+            f"{distance(best):.1%} from the claim ({stated}): outside what its words allow, within {CLOSE_MARGIN:.0%}.",
+        )
     if len(near) and distance(best := nearest(near)) <= CLOSE_MARGIN:
         how = "allow" if best["within_tolerance"] else f"come within {distance(best):.1%} of"
-        return Verdict("near_period", best, f"Only a figure for another period bears the claim out: the claim's words "
-                       f"({stated}) {how} {figure(best)}.")
+        return Verdict(
+            "near_period",
+            best,
+            f"Only a figure for another period bears the claim out: the claim's words ({stated}) {how} {figure(best)}.",
+        )
     if len(own):
         best = nearest(own)
-        return Verdict("inconsistent", best, f"The nearest figure for the same period, {figure(best)}, is "
-                       f"{distance(best):.1%} from the claim ({stated}), more than {CLOSE_MARGIN:.0%}.")
+        return Verdict(
+            "inconsistent",
+            best,
+            f"The nearest figure for the same period, {figure(best)}, is "
+            f"{distance(best):.1%} from the claim ({stated}), more than {CLOSE_MARGIN:.0%}.",
+        )
     best = nearest(rows)
-    return Verdict("unverifiable", best, f"No figure for the claim's own period and scope; the nearest other is "
-                   f"{figure(best)} ({best['match'].replace('_', ' ')}), {distance(best):.1%} from the claim ({stated}).")
+    return Verdict(
+        "unverifiable",
+        best,
+        f"No figure for the claim's own period and scope; the nearest other is "
+        f"{figure(best)} ({best['match'].replace('_', ' ')}), {distance(best):.1%} from the claim ({stated}).",
+    )
 
 
 # --- the table -------------------------------------------------------------------------------------
@@ -141,10 +160,16 @@ def verdict_row(rows: pd.DataFrame) -> dict:
     row.update(verdict=decided.verdict, candidates=int(rows["match"].notna().sum()), explanation=decided.explanation)
     best = decided.best
     if best is not None:
-        row.update(best_value=best["official_value"], best_match=best["match"], best_period_start=best["official_period_start"],
-                   best_period_end=best["official_period_end"], best_source=best["official_source"],
-                   best_reading=best["reading"], difference=best["difference"],
-                   relative_difference_percent=best["relative_difference_percent"])
+        row.update(
+            best_value=best["official_value"],
+            best_match=best["match"],
+            best_period_start=best["official_period_start"],
+            best_period_end=best["official_period_end"],
+            best_source=best["official_source"],
+            best_reading=best["reading"],
+            difference=best["difference"],
+            relative_difference_percent=best["relative_difference_percent"],
+        )
     return row
 
 

@@ -8,7 +8,6 @@ import pytest
 import secstats
 from secstats.catalog import CATALOG
 from secstats.sources import read_sources
-
 from tests.conftest import REPO
 
 

@@ -10,7 +10,6 @@ import pytest
 from secstats import cli
 from secstats.paths import Layout
 from secstats.sources import sha256_of
-
 from tests.conftest import REPO
 
 
@@ -37,15 +36,19 @@ def one_problem(err: str, *parts: str) -> str:
 
 # --- validate: files that are not the CSV they claim to be ----------------------------------------
 
-@pytest.mark.parametrize("content, parts", [
-    (b"", ["rule file not empty", "the file is empty"]),
-    (b"\x00\x01\x02PK\x03\x04", ["rule text file", "binary"]),
-    ("claim_id,value\ncaf\u00e9-001,1\n".encode("latin-1"), ["row 2", "rule UTF-8 encoding", "Latin-1", "UTF-8 is required"]),
-    ("claim_id,value\n\u201cquoted\u201d,1\n".encode("cp1252"), ["row 2", "Windows-1252", "UTF-8 is required"]),
-    (b"a;b;c\n1;2;3\n", ["row 1", "rule comma delimiter", "';'"]),
-    (b"a,b\n1,2\n3,4,5\n", ["row 3", "rule fields per row", "3 fields, but the header has 2"]),
-    (b'a,b\n1,2\n"3,4\n5,6\n', ["row 3", "rule CSV quoting", "never closed"]),
-])
+
+@pytest.mark.parametrize(
+    "content, parts",
+    [
+        (b"", ["rule file not empty", "the file is empty"]),
+        (b"\x00\x01\x02PK\x03\x04", ["rule text file", "binary"]),
+        ("claim_id,value\ncaf\u00e9-001,1\n".encode("latin-1"), ["row 2", "rule UTF-8 encoding", "Latin-1", "UTF-8 is required"]),
+        ("claim_id,value\n\u201cquoted\u201d,1\n".encode("cp1252"), ["row 2", "Windows-1252", "UTF-8 is required"]),
+        (b"a;b;c\n1;2;3\n", ["row 1", "rule comma delimiter", "';'"]),
+        (b"a,b\n1,2\n3,4,5\n", ["row 3", "rule fields per row", "3 fields, but the header has 2"]),
+        (b'a,b\n1,2\n"3,4\n5,6\n', ["row 3", "rule CSV quoting", "never closed"]),
+    ],
+)
 def test_validate_names_what_is_wrong_with_the_file(tmp_path: Path, capsys, content: bytes, parts: list[str]) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_bytes(content)
@@ -81,7 +84,7 @@ def test_rows_after_a_blank_line_keep_their_line_numbers(tmp_path: Path, capsys)
 
 def test_validate_warns_of_formula_like_cells_but_accepts_the_table(tmp_path: Path, capsys) -> None:
     table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
-    table.loc[0, "source_id"] = "=HYPERLINK(\"http://example.com\")"
+    table.loc[0, "source_id"] = '=HYPERLINK("http://example.com")'
     mine = tmp_path / "mine.csv"
     table.to_csv(mine, index=False)
     status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
@@ -90,6 +93,7 @@ def test_validate_warns_of_formula_like_cells_but_accepts_the_table(tmp_path: Pa
 
 
 # --- the ledger and the register as Excel and editors leave them ----------------------------------
+
 
 def test_a_ledger_saved_by_excel_in_windows_1252_is_named(scratch: Layout, monkeypatch, capsys) -> None:
     text = scratch.ledger.read_text(encoding="utf-8")
@@ -146,9 +150,12 @@ def repin(layout: Layout, path: Path) -> None:
     sums = path.parent / "SHA256SUMS"
     if path.name == "sources.csv":
         sums = layout.raw / "SHA256SUMS"
-    lines = [line if not line.endswith(f" {path.name}") and not line.endswith(f" sources/{path.name}")
-             else f"{sha256_of(path)}  {line.split(maxsplit=1)[1].lstrip('*')}"
-             for line in sums.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line
+        if not line.endswith(f" {path.name}") and not line.endswith(f" sources/{path.name}")
+        else f"{sha256_of(path)}  {line.split(maxsplit=1)[1].lstrip('*')}"
+        for line in sums.read_text(encoding="utf-8").splitlines()
+    ]
     sums.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 import shutil
+
 import pandas as pd
 import pytest
 
 from secstats import catalog, indicators
-from secstats.figures import CHARTS
-from secstats.pipeline import run_build
-from secstats.paths import Layout
-from secstats.problems import BuildError
 from secstats.families import TABLES
-
+from secstats.figures import CHARTS
+from secstats.paths import Layout
+from secstats.pipeline import run_build
+from secstats.problems import BuildError
 from tests.conftest import REPO, edit_ledger
 
 

@@ -12,7 +12,6 @@ from matplotlib.patches import Patch
 from secstats.chart_layout import layout_problems, place_labels
 from secstats.chart_style import HOUSE_STYLE
 from secstats.figures import CHARTS, Citations
-
 from tests.conftest import REPO
 
 
@@ -95,8 +94,10 @@ def test_a_legend_over_marks_is_caught() -> None:
 
 def test_a_grey_legend_swatch_for_coloured_marks_is_caught() -> None:
     fig, ax = made_up_figure()
-    ax.legend(handles=[Patch(facecolor="#777777", label="stated, exact"),
-                       Line2D([], [], color="#c4572a", label="series a")], loc="upper left")
+    ax.legend(
+        handles=[Patch(facecolor="#777777", label="stated, exact"), Line2D([], [], color="#c4572a", label="series a")],
+        loc="upper left",
+    )
     problems = problems_of(fig)
     assert "legend entry 'stated, exact' has a colour no mark has" in problems
     assert "legend entry 'series a' is not the colour of its marks" in problems
@@ -118,8 +119,7 @@ def test_the_overview_as_it_was_fails_the_check() -> None:
 def test_placement_moves_a_label_off_a_line() -> None:
     fig, ax = made_up_figure()
     ax.plot([5], [5], marker="o", color="#1f5f8b")
-    label = ax.annotate("a point's label", (5, 5), xytext=(0, 0), textcoords="offset points", ha="center",
-                        va="center")
+    label = ax.annotate("a point's label", (5, 5), xytext=(0, 0), textcoords="offset points", ha="center", va="center")
     with plt.rc_context(HOUSE_STYLE):
         place_labels(fig, [label])
     assert problems_of(fig) == []

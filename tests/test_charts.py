@@ -9,14 +9,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from secstats.catalog import CLAIM_TABLES, read_table, row_claims
 from secstats.chart_style import HOUSE_STYLE, VERDICT_WORDS, save, value_label
-from secstats.schemas import VERDICTS
+from secstats.claims import read_ledger
 from secstats.figures import CHARTS, Citations, footnote_text, new_figure
 from secstats.render_cache import chart_key
-from secstats.claims import read_ledger
+from secstats.schemas import VERDICTS
 from secstats.sources import read_sources
-from secstats.catalog import CLAIM_TABLES, read_table, row_claims
-
 from tests.conftest import REPO
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -63,8 +62,9 @@ def test_footnote_groups_claims_by_source_and_flags_derivations() -> None:
     ledger = read_ledger(REPO)
     citations = Citations.load(REPO)
     first, second = ledger.groupby("source_id").head(1).iloc[:2].itertuples()
-    rows = pd.DataFrame({"claim_id": [first.claim_id, f"{first.claim_id};{second.claim_id}"],
-                         "processing": ["stated", "derived"]})
+    rows = pd.DataFrame(
+        {"claim_id": [first.claim_id, f"{first.claim_id};{second.claim_id}"], "processing": ["stated", "derived"]}
+    )
     text = footnote_text(rows, citations).replace("\n", " ")
     assert text.count("Source:") == 2
     assert citations.citation(first.source_id)[:40] in text and citations.citation(second.source_id)[:40] in text
@@ -73,9 +73,15 @@ def test_footnote_groups_claims_by_source_and_flags_derivations() -> None:
 
 @pytest.mark.parametrize(
     "qualifier, processing, expected",
-    [("exact", "stated", "1,234"), ("approximate", "stated", "~1,234"), ("more_than", "stated", ">1,234"),
-     ("at_least", "stated", "≥1,234"), ("less_than", "stated", "<1,234"), ("exact", "derived", "1,234 derived"),
-     ("approximate", "derived", "~1,234 derived")],
+    [
+        ("exact", "stated", "1,234"),
+        ("approximate", "stated", "~1,234"),
+        ("more_than", "stated", ">1,234"),
+        ("at_least", "stated", "≥1,234"),
+        ("less_than", "stated", "<1,234"),
+        ("exact", "derived", "1,234 derived"),
+        ("approximate", "derived", "~1,234 derived"),
+    ],
 )
 def test_value_labels_keep_the_qualifier_visible(qualifier: str, processing: str, expected: str) -> None:
     row = pd.Series({"value": 1234.0, "value_high": None, "qualifier": qualifier, "processing": processing})

@@ -11,7 +11,6 @@ import pytest
 import secstats
 from secstats.citation import FORMATS, bibtex_text, ris_date
 from secstats.sources import read_sources
-
 from tests.conftest import REPO
 
 
@@ -68,6 +67,7 @@ def test_the_register_gives_each_document_a_url_or_none_and_an_access_date() -> 
 
 def test_package_citation_and_licences_match_the_package() -> None:
     import tomllib
+
     import yaml
 
     citation = yaml.safe_load((REPO.root / "CITATION.cff").read_text())

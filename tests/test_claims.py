@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from secstats.claims import check_ledger, read_ledger
-from secstats.written_numbers import is_written_in, numbers_in
 from secstats.paths import Layout
 from secstats.problems import BuildError
+from secstats.written_numbers import is_written_in, numbers_in
 from tests.conftest import edit_ledger
 
 

@@ -15,7 +15,6 @@ import pytest
 import secstats
 from secstats.catalog import CATALOG
 from secstats.cli import main
-
 from tests.conftest import REPO
 
 
@@ -36,7 +35,11 @@ def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> N
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"secstats {secstats.__version__}"
-    assert secstats.__version__ == version("secstats") == tomllib.loads((REPO.root / "pyproject.toml").read_text())["project"]["version"]
+    assert (
+        secstats.__version__
+        == version("secstats")
+        == tomllib.loads((REPO.root / "pyproject.toml").read_text())["project"]["version"]
+    )
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -51,8 +54,11 @@ def test_show_csv_prints_the_published_bytes() -> None:
 
 def test_a_closed_pipe_ends_quietly() -> None:
     """`secstats show ... | head -1`: the reader leaves early; no traceback, exit status as for SIGPIPE."""
-    process = subprocess.Popen([sys.executable, "-m", "secstats", "show", "official_us_assistance", "--json"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "secstats", "show", "official_us_assistance", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout.readline()
     process.stdout.close()
     stderr = process.stderr.read()
@@ -149,8 +155,9 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.returncode == 1 and "unknown claim" in done.stderr
 
 
-def test_an_unwritable_output_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unwritable_output_folder_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from secstats import cli
 
     def unwritable(layout: object) -> None:

@@ -11,11 +11,10 @@ import pytest
 
 from secstats.claims import check_ledger
 from secstats.cli import main, run_check
-from secstats.pipeline import run_build
 from secstats.coverage import account, build_coverage
 from secstats.paths import Layout
+from secstats.pipeline import run_build
 from secstats.problems import BuildError
-
 from tests.conftest import REPO
 
 LEDGER_COLUMNS = list(pd.read_csv(REPO.ledger, nrows=0).columns)
@@ -27,12 +26,24 @@ def made_up_layout(root: Path, dismissed: list[dict]) -> Layout:
     layout = Layout(root)
     layout.sources_dir.mkdir(parents=True)
     (layout.sources_dir / "000_doc.txt").write_text(MADE_UP, encoding="utf-8")
-    pd.DataFrame([{"source_id": "made-up-2021", "file": "000_doc.txt", "title": "T", "author": "A", "publisher": "P",
-                   "published": "2021", "kind": "memo"}]).to_csv(layout.sources_dir / "sources.csv", index=False)
+    pd.DataFrame(
+        [
+            {
+                "source_id": "made-up-2021",
+                "file": "000_doc.txt",
+                "title": "T",
+                "author": "A",
+                "publisher": "P",
+                "published": "2021",
+                "kind": "memo",
+            }
+        ]
+    ).to_csv(layout.sources_dir / "sources.csv", index=False)
     layout.ledger.parent.mkdir(parents=True)
     claim = {column: "" for column in LEDGER_COLUMNS}
-    claim.update(claim_id="madeup-001", source_id="made-up-2021", value="40", quote="40 cases",
-                 quote_start=str(MADE_UP.index("40 cases")))
+    claim.update(
+        claim_id="madeup-001", source_id="made-up-2021", value="40", quote="40 cases", quote_start=str(MADE_UP.index("40 cases"))
+    )
     pd.DataFrame([claim]).to_csv(layout.ledger, index=False)
     pd.DataFrame(dismissed, columns=["source_id", "quote_start", "text", "reason", "note"]).to_csv(layout.dismissed, index=False)
     return layout
@@ -50,22 +61,35 @@ def dismissal(text: str, reason: str, occurrence: int = 0) -> dict:
 
 
 def test_coverage_counts_claimed_and_dismissed_by_reason(tmp_path: Path) -> None:
-    layout = made_up_layout(tmp_path, [dismissal("two agencies", "not_a_quantity"),
-                                       dismissal("about 12 officials", "rhetorical"),
-                                       dismissal("Some 40 cases", "duplicate_of:madeup-001")])
+    layout = made_up_layout(
+        tmp_path,
+        [
+            dismissal("two agencies", "not_a_quantity"),
+            dismissal("about 12 officials", "rhetorical"),
+            dismissal("Some 40 cases", "duplicate_of:madeup-001"),
+        ],
+    )
     table = build_coverage(layout, ledger_of(layout))
     assert table.drop(columns=["source_id", "file"]).iloc[0].to_dict() == {
-        "found": 4, "claimed": 1, "dismissed": 3, "dismissed_out_of_scope": 0, "dismissed_rhetorical": 1,
-        "dismissed_not_a_quantity": 1, "dismissed_duplicate": 1}
+        "found": 4,
+        "claimed": 1,
+        "dismissed": 3,
+        "dismissed_out_of_scope": 0,
+        "dismissed_rhetorical": 1,
+        "dismissed_not_a_quantity": 1,
+        "dismissed_duplicate": 1,
+    }
 
 
 def test_an_unaccounted_number_is_one_line_naming_document_offset_and_text(tmp_path: Path) -> None:
-    layout = made_up_layout(tmp_path, [dismissal("two agencies", "not_a_quantity"),
-                                       dismissal("Some 40 cases", "duplicate_of:madeup-001")])
+    layout = made_up_layout(
+        tmp_path, [dismissal("two agencies", "not_a_quantity"), dismissal("Some 40 cases", "duplicate_of:madeup-001")]
+    )
     _, problems = account(layout, ledger_of(layout))
     assert [str(p) for p in problems] == [
         f"data/raw/sources/000_doc.txt: rule every quantity claimed or dismissed: offset {MADE_UP.index('about 12')}: "
-        "'about 12 officials' is neither a ledger claim nor in data/ledger/dismissed.csv"]
+        "'about 12 officials' is neither a ledger claim nor in data/ledger/dismissed.csv"
+    ]
 
 
 def test_a_claim_accounts_only_for_its_own_value(tmp_path: Path) -> None:
@@ -73,20 +97,26 @@ def test_a_claim_accounts_only_for_its_own_value(tmp_path: Path) -> None:
     layout = made_up_layout(tmp_path, [dismissal("two agencies", "not_a_quantity")])
     _, problems = account(layout, ledger_of(layout))
     assert [p.message.split(":")[0] for p in problems] == [
-        f"offset {MADE_UP.index('about 12')}", f"offset {MADE_UP.index('Some 40')}"]
+        f"offset {MADE_UP.index('about 12')}",
+        f"offset {MADE_UP.index('Some 40')}",
+    ]
 
 
-@pytest.mark.parametrize("row, column, rule", [
-    (dismissal("two agencies", "boring"), "reason", "str_matches"),
-    (dismissal("two agencies", "duplicate_of:madeup-999"), "reason", "duplicate_of names a ledger claim"),
-    ({**dismissal("two agencies", "not_a_quantity"), "quote_start": 3}, "text", "text verbatim at quote_start"),
-    ({**dismissal("two agencies", "not_a_quantity"), "source_id": "nowhere"}, "source_id", "source_id registered"),
-])
+@pytest.mark.parametrize(
+    "row, column, rule",
+    [
+        (dismissal("two agencies", "boring"), "reason", "str_matches"),
+        (dismissal("two agencies", "duplicate_of:madeup-999"), "reason", "duplicate_of names a ledger claim"),
+        ({**dismissal("two agencies", "not_a_quantity"), "quote_start": 3}, "text", "text verbatim at quote_start"),
+        ({**dismissal("two agencies", "not_a_quantity"), "source_id": "nowhere"}, "source_id", "source_id registered"),
+    ],
+)
 def test_bad_dismissals_are_reported_with_row_column_and_rule(tmp_path: Path, row: dict, column: str, rule: str) -> None:
     layout = made_up_layout(tmp_path, [row])
     _, problems = account(layout, ledger_of(layout))
-    assert any(p.file == "data/ledger/dismissed.csv" and p.row == 2 and p.column == column and rule in p.rule
-               for p in problems), [str(p) for p in problems]
+    assert any(
+        p.file == "data/ledger/dismissed.csv" and p.row == 2 and p.column == column and rule in p.rule for p in problems
+    ), [str(p) for p in problems]
 
 
 def remove_dismissal(layout: Layout, text: str) -> pd.Series:
@@ -120,7 +150,8 @@ def test_a_new_sentence_in_a_document_is_caught(scratch: Layout) -> None:
     with pytest.raises(BuildError) as error:
         build_coverage(scratch, check_ledger(scratch))
     assert [p.message for p in error.value.problems] == [
-        f"offset {text.index('some 40')}: 'some 40 workshops' is neither a ledger claim nor in data/ledger/dismissed.csv"]
+        f"offset {text.index('some 40')}: 'some 40 workshops' is neither a ledger claim nor in data/ledger/dismissed.csv"
+    ]
 
 
 def test_check_command_reports_coverage(capsys: pytest.CaptureFixture[str]) -> None:

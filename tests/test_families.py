@@ -11,7 +11,6 @@ from secstats.indicators import TableSpec
 from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.schemas import IndicatorTable
-
 from tests.conftest import edit_ledger
 
 HALF_DECLARED = Family(
@@ -33,9 +32,9 @@ def test_every_gap_of_a_half_declared_family_is_named(monkeypatch: pytest.Monkey
 
 def test_the_registered_families_are_complete() -> None:
     from secstats.figures import CHARTS
+    from secstats.official import OFFICIAL_TABLES
     from secstats.pipeline import recorded_tables
     from tests.conftest import REPO
-    from secstats.official import OFFICIAL_TABLES
 
     assert registry_problems([s.name for s in OFFICIAL_TABLES], recorded_tables(REPO), [c.name for c in CHARTS]) == []
 

@@ -20,22 +20,39 @@ def install(tmp_path: Path) -> Path:
     shutil.rmtree(source / "secstats" / "__pycache__", ignore_errors=True)
     target = tmp_path / "site"
     # The venv already holds the pinned setuptools and every dependency: no network needed.
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--target", str(target), str(source)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
     shutil.rmtree(source)  # the installed copy must not lean on the files it was built from
     return target
 
 
 def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    )
 
 
 def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Path) -> None:
     target = install(tmp_path)
-    script = ("import secstats; assert secstats.__file__.startswith(%r); "
-              "from secstats.site import TEMPLATES; assert (TEMPLATES / 'index.html').is_file(), 'templates not installed'; "
-              "print(len(secstats.load('homicides'))); print(secstats.cite('kloppe-006'))") % str(target)
+    script = (
+        f"import secstats; assert secstats.__file__.startswith({str(target)!r}); "
+        "from secstats.site import TEMPLATES; assert (TEMPLATES / 'index.html').is_file(), 'templates not installed'; "
+        "print(len(secstats.load('homicides'))); print(secstats.cite('kloppe-006'))"
+    )
     done = run_installed(target, tmp_path, "-c", script)
     assert done.returncode == 0, done.stderr
     rows, citation = done.stdout.split("\n", 1)

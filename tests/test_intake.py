@@ -10,17 +10,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from secstats.claims import check_ledger
 from secstats.cli import main
 from secstats.coverage import build_coverage
-from secstats.claims import check_ledger
 from secstats.intake import IntakeError, NewSource, add_source
 from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.sources import read_checksums, verify_raw
 
 TEXT = "Fact sheet\n\nIn 2020, officials seized more than 40 kilograms of a drug called “X”.\u00a0Some 12 agents took part.\n"
-FACTS = NewSource(title="A made-up fact sheet", publisher="Made-up Office", published="2021-03-04",
-                  url="https://example.org/sheet")
+FACTS = NewSource(
+    title="A made-up fact sheet", publisher="Made-up Office", published="2021-03-04", url="https://example.org/sheet"
+)
 
 
 def inputs_of(layout: Layout) -> dict[str, bytes]:
@@ -49,7 +50,7 @@ def test_add_source_registers_a_byte_exact_copy_and_writes_candidates_only(scrat
     assert list(candidates["qualifier"]) == ["more_than", "approximate"]
     for candidate in candidates.itertuples():
         start = int(candidate.quote_start)
-        assert TEXT[start:start + len(candidate.quote)] == candidate.quote
+        assert TEXT[start : start + len(candidate.quote)] == candidate.quote
     assert scratch.ledger.read_bytes() == ledger_before  # nothing enters the ledger without a person
 
 
@@ -60,18 +61,24 @@ def test_after_add_source_the_build_names_every_number_until_it_is_curated(scrat
     with pytest.raises(BuildError) as error:
         build_coverage(scratch, check_ledger(scratch))
     assert [p.message.split(":")[0] for p in error.value.problems] == [
-        f"offset {TEXT.index('more than 40')}", f"offset {TEXT.index('Some 12')}"]
+        f"offset {TEXT.index('more than 40')}",
+        f"offset {TEXT.index('Some 12')}",
+    ]
 
 
-@pytest.mark.parametrize("content, facts, message", [
-    ("café".encode("latin-1"), FACTS, "not UTF-8 text (byte 3"),
-    (b"  \n", FACTS, "the file is empty"),
-    (TEXT.encode(), NewSource("T", "P", "March 2021"), "--date 'March 2021': use YYYY, YYYY-MM or YYYY-MM-DD"),
-    (TEXT.encode(), NewSource("T", "P", "2021", source_id="bell-martin-2021"), "already registered in sources.csv"),
-    (TEXT.encode(), NewSource("T", "P", "2021", source_id="Bad Id"), "use lower-case letters, digits and hyphens"),
-])
+@pytest.mark.parametrize(
+    "content, facts, message",
+    [
+        ("café".encode("latin-1"), FACTS, "not UTF-8 text (byte 3"),
+        (b"  \n", FACTS, "the file is empty"),
+        (TEXT.encode(), NewSource("T", "P", "March 2021"), "--date 'March 2021': use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (TEXT.encode(), NewSource("T", "P", "2021", source_id="bell-martin-2021"), "already registered in sources.csv"),
+        (TEXT.encode(), NewSource("T", "P", "2021", source_id="Bad Id"), "use lower-case letters, digits and hyphens"),
+    ],
+)
 def test_bad_input_is_refused_in_one_line_and_nothing_is_written(
-        scratch: Layout, tmp_path: Path, content: bytes, facts: NewSource, message: str) -> None:
+    scratch: Layout, tmp_path: Path, content: bytes, facts: NewSource, message: str
+) -> None:
     document = tmp_path / "sheet.txt"
     document.write_bytes(content)
     before = inputs_of(scratch)

@@ -7,7 +7,6 @@ import json
 from frictionless import validate
 
 from secstats.catalog import CATALOG, table_schema
-
 from tests.conftest import REPO
 
 DESCRIPTOR = REPO.clean / "datapackage.json"
@@ -22,7 +21,7 @@ def test_every_table_and_column_is_described_with_its_unit() -> None:
     package = json.loads(DESCRIPTOR.read_text())
     resources = {resource["name"]: resource for resource in package["resources"]}
     assert list(resources) == list(CATALOG)
-    for name, model in CATALOG.items():
+    for name, _model in CATALOG.items():
         fields = {field["name"]: field for field in resources[name]["schema"]["fields"]}
         for column_name, column in table_schema(name).columns.items():
             assert fields[column_name]["description"] == column.description
@@ -40,7 +39,7 @@ def test_enums_in_the_package_follow_the_schemas() -> None:
 
 def test_data_dictionary_has_every_column() -> None:
     dictionary = (REPO.docs / "data-dictionary.md").read_text()
-    for name, model in CATALOG.items():
+    for name, _model in CATALOG.items():
         assert f"## `{name}.csv`" in dictionary
         for column_name in table_schema(name).columns:
             assert f"| `{column_name}` |" in dictionary

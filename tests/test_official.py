@@ -10,15 +10,14 @@ import pytest
 
 from secstats.catalog import CATALOG
 from secstats.claims import check_ledger
+from secstats.families import COUNTERPARTS
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import BuildError
-from secstats.families import COUNTERPARTS
 from secstats.reconciliation import build_reconciliation
-from secstats.semantics import allows, rounding_unit
 from secstats.schemas import Reconciliation
+from secstats.semantics import allows, rounding_unit
 from secstats.sources import verify_raw
-
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)
@@ -65,17 +64,18 @@ def test_bound_edges_follow_the_words() -> None:
 
 
 def test_exact_and_approximate_tolerances() -> None:
-    assert allows("exact", 5000, None, 5400)      # rounded to thousands: +-500
+    assert allows("exact", 5000, None, 5400)  # rounded to thousands: +-500
     assert not allows("exact", 5000, None, 5600)
-    assert not allows("exact", 1234, None, 1235)    # written to the unit
+    assert not allows("exact", 1234, None, 1235)  # written to the unit
     assert not allows("exact", 300_000_000, None, 299_000_000)  # "300 million": +-0.5 million
-    assert allows("approximate", 1200, None, 1310)    # 10 percent of 1,200 is 120
+    assert allows("approximate", 1200, None, 1310)  # 10 percent of 1,200 is 120
     assert not allows("approximate", 1200, None, 1330)
     assert allows("range", 10, 20, 20.4) and not allows("range", 10, 20, 21)
 
 
-@pytest.mark.parametrize("value, unit", [(1234, 1), (5000, 1000), (1_500_000_000, 100_000_000), (300_000_000, 1_000_000),
-                                         (70, 1), (2.5, 0.1)])
+@pytest.mark.parametrize(
+    "value, unit", [(1234, 1), (5000, 1000), (1_500_000_000, 100_000_000), (300_000_000, 1_000_000), (70, 1), (2.5, 0.1)]
+)
 def test_rounding_unit_is_read_from_the_written_number(value: float, unit: float) -> None:
     assert math.isclose(rounding_unit(value), unit)
 

@@ -20,7 +20,6 @@ from secstats.escaping import for_html, show_controls
 from secstats.manifest import output_problems, publish
 from secstats.paths import Layout
 from secstats.problems import BuildError
-
 from tests.conftest import REPO, edit_ledger
 from tests.test_build import outputs
 
@@ -30,6 +29,7 @@ def problems_of(layout: Layout) -> str:
 
 
 # --- the manifest -----------------------------------------------------------------------------------
+
 
 def test_the_committed_outputs_match_their_manifest() -> None:
     assert problems_of(REPO) == ""
@@ -51,12 +51,18 @@ def test_load_refuses_a_hand_edited_table_even_a_valid_one(scratch: Layout) -> N
         load("extraditions", scratch)
 
 
-@pytest.mark.parametrize("change, rule", [
-    (lambda layout: (layout.figures / "overview.svg").write_bytes(b"<svg/>"), "figures/overview.svg: rule output as built"),
-    (lambda layout: (layout.docs / "data-dictionary.md").unlink(), "docs/data-dictionary.md: rule output present"),
-    (lambda layout: (layout.clean / "extra.csv").write_text("a\n1\n"), "data/clean/extra.csv: rule output built"),
-    (lambda layout: edit_ledger(layout, 0, "note", "edited after the build"), "data/ledger/claims.csv: rule outputs built from these inputs"),
-])
+@pytest.mark.parametrize(
+    "change, rule",
+    [
+        (lambda layout: (layout.figures / "overview.svg").write_bytes(b"<svg/>"), "figures/overview.svg: rule output as built"),
+        (lambda layout: (layout.docs / "data-dictionary.md").unlink(), "docs/data-dictionary.md: rule output present"),
+        (lambda layout: (layout.clean / "extra.csv").write_text("a\n1\n"), "data/clean/extra.csv: rule output built"),
+        (
+            lambda layout: edit_ledger(layout, 0, "note", "edited after the build"),
+            "data/ledger/claims.csv: rule outputs built from these inputs",
+        ),
+    ],
+)
 def test_check_catches_every_difference_from_the_build(scratch: Layout, change, rule: str) -> None:
     change(scratch)
     assert rule in problems_of(scratch)
@@ -69,6 +75,7 @@ def test_readers_refuse_outputs_while_a_build_is_interrupted(scratch: Layout) ->
 
 
 # --- a failing build leaves every output as it was ------------------------------------------------
+
 
 class NotWritable(staging.FileSystem):
     """Writes into one directory fail, as in a read-only figures/ or a full disk there."""
@@ -121,7 +128,7 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
     with no handler at even N): after recovery the outputs and their manifest are the old set or the
     new set, never a mix. About 40 N spread evenly (every 5th at least) and the last, to keep the suite
     quick however many files the site adds: test_staging tries every N on a small made-up set."""
-    from tests.test_staging import Crash, Fault, FailingAt
+    from tests.test_staging import Crash, FailingAt, Fault
 
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # durability is not under test here; speed is
     edit_ledger(scratch, 0, "note", "an edit that changes claims.csv and the manifest")
@@ -147,6 +154,7 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
 
 # --- the render cache -------------------------------------------------------------------------------
 
+
 def test_a_damaged_cache_entry_is_redrawn_not_published(scratch: Layout) -> None:
     built = build_clean_tables(scratch, check_ledger(scratch))
     fresh = render_charts(scratch, built)
@@ -157,6 +165,7 @@ def test_a_damaged_cache_entry_is_redrawn_not_published(scratch: Layout) -> None
 
 
 # --- text that attacks its reader ----------------------------------------------------------------
+
 
 def test_cite_prints_no_raw_control_characters(monkeypatch, capsys) -> None:
     monkeypatch.setattr(cli, "cite", lambda claim_id, format="text": "a quote \x1b[2J\x1b]0;owned\x07 with escapes")
@@ -180,7 +189,7 @@ def test_html_and_terminal_escapes() -> None:
 
 
 def test_a_formula_like_cell_stops_the_build(scratch: Layout) -> None:
-    edit_ledger(scratch, 0, "note", "=HYPERLINK(\"http://example.com\",\"click\")")
+    edit_ledger(scratch, 0, "note", '=HYPERLINK("http://example.com","click")')
     with pytest.raises(BuildError) as error:
         check_ledger(scratch)
     assert "row 2" in str(error.value) and "column note" in str(error.value) and "formula" in str(error.value)
@@ -204,11 +213,22 @@ def test_a_formula_like_cell_in_a_built_table_stops_the_build(scratch: Layout, m
 
 # --- make rebuilds on content, not on modification times -------------------------------------------
 
+
 def make_figures(root: Path) -> str:
     """`make figures` in a copy of the Makefile whose build only records that it ran."""
-    done = subprocess.run(["make", "--no-print-directory", "figures", "VENV_READY=", f"OUTPUTS={root / 'built'}",
-                           f"PY=sh -c 'date +%N > {root / 'built'}; echo BUILT' sh"],
-                          cwd=root, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "figures",
+            "VENV_READY=",
+            f"OUTPUTS={root / 'built'}",
+            f"PY=sh -c 'date +%N > {root / 'built'}; echo BUILT' sh",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

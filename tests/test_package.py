@@ -23,7 +23,6 @@ from secstats.metadata import metadata_files
 from secstats.problems import BuildError
 from secstats.publication import number_text, period_day, publish_links
 from secstats.validation import CLAIM_ID_COLUMNS
-
 from tests.conftest import REPO
 
 # Declared Table Schema type -> what each client infers with its defaults. polars leaves ISO dates as
@@ -146,12 +145,18 @@ def test_published_schemas_are_what_load_returns() -> None:
 
 # --- the publication rules, on made-up inputs ------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "written, fiscal, end, expected",
-    [("2000", False, False, "2000-01-01"), ("2000", False, True, "2000-12-31"),
-     ("2000", True, False, "1999-10-01"), ("2000", True, True, "2000-09-30"),
-     ("2000-02", False, True, "2000-02-29"), ("2000-02", True, False, "2000-02-01"),
-     ("2000-02-10", False, True, "2000-02-10")],
+    [
+        ("2000", False, False, "2000-01-01"),
+        ("2000", False, True, "2000-12-31"),
+        ("2000", True, False, "1999-10-01"),
+        ("2000", True, True, "2000-09-30"),
+        ("2000-02", False, True, "2000-02-29"),
+        ("2000-02", True, False, "2000-02-01"),
+        ("2000-02-10", False, True, "2000-02-10"),
+    ],
 )
 def test_periods_become_their_first_and_last_days(written: str, fiscal: bool, end: bool, expected: str) -> None:
     assert period_day(written, fiscal, end) == pd.Timestamp(expected)
@@ -167,13 +172,20 @@ def test_numbers_are_written_with_a_decimal_point(value: float, text: str) -> No
 
 
 def test_derived_rows_lose_their_joined_ids_to_link_rows() -> None:
-    table = pd.DataFrame({"measure": ["m", "m_average"], "claim_id": ["a-001", "a-001;b-002"],
-                          "processing": ["stated", "derived"], "derivation": [None, "a-001 / b-002"]})
+    table = pd.DataFrame(
+        {
+            "measure": ["m", "m_average"],
+            "claim_id": ["a-001", "a-001;b-002"],
+            "processing": ["stated", "derived"],
+            "derivation": [None, "a-001 / b-002"],
+        }
+    )
     published, links = publish_links("t", table)
     assert list(published["row_id"]) == ["a-001", "m_average from a-001+b-002"]
     assert published["claim_id"].isna().tolist() == [False, True]
-    assert links == [{"table": "t", "row_id": "m_average from a-001+b-002", "claim_id": c, "role": "input"}
-                     for c in ("a-001", "b-002")]
+    assert links == [
+        {"table": "t", "row_id": "m_average from a-001+b-002", "claim_id": c, "role": "input"} for c in ("a-001", "b-002")
+    ]
 
 
 def test_summed_claims_of_a_contradiction_become_link_rows() -> None:
@@ -181,9 +193,12 @@ def test_summed_claims_of_a_contradiction_become_link_rows() -> None:
     published, links = publish_links("contradictions", table)
     assert published["claim_b"].tolist()[0] == "b-001" and pd.isna(published["claim_b"].iloc[1])
     assert [(link["row_id"], link["claim_id"], link["role"]) for link in links] == [
-        ("a-001 vs b-001", "a-001", "claim_a"), ("a-001 vs b-001", "b-001", "claim_b"),
-        ("a-001 vs b-001+b-002", "a-001", "claim_a"), ("a-001 vs b-001+b-002", "b-001", "claim_b"),
-        ("a-001 vs b-001+b-002", "b-002", "claim_b")]
+        ("a-001 vs b-001", "a-001", "claim_a"),
+        ("a-001 vs b-001", "b-001", "claim_b"),
+        ("a-001 vs b-001+b-002", "a-001", "claim_a"),
+        ("a-001 vs b-001+b-002", "b-001", "claim_b"),
+        ("a-001 vs b-001+b-002", "b-002", "claim_b"),
+    ]
 
 
 PANDAS_KINDS = {"integer": "iu", "number": "f", "string": "OT", "boolean": "b", "date": "M"}
@@ -197,7 +212,7 @@ def test_load_returns_the_declared_types(name: str) -> None:
     assert list(table.columns) == [field["name"] for field in fields]
     for field in fields:
         dtype = table[field["name"]].dtype
-        kind = "T" if pd.api.types.is_string_dtype(dtype) and dtype != object else dtype.kind
+        kind = "T" if pd.api.types.is_string_dtype(dtype) and dtype.kind != "O" else dtype.kind
         assert kind in PANDAS_KINDS[field["type"]], (field["name"], field["type"], dtype)
 
 

@@ -12,7 +12,6 @@ from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import BuildError
 from secstats.written_numbers import is_written_in, numbers_in
-
 from tests.conftest import REPO, edit_ledger
 from tests.test_bad_input import repin
 
@@ -21,32 +20,39 @@ LEDGER = check_ledger(REPO)
 
 # --- a value is the number its quote writes, at that number's own precision -----------------------
 
-@pytest.mark.parametrize("quote, value", [
-    ("USD$2.8 billion", "2800000000"),
-    ("some 400 million dollars", "400000000"),
-    ("one hundred", "100"),
-    ("one hundred one", "101"),
-    ("one hundred and one", "101"),
-    ("two thousand five hundred", "2500"),
-    ("twenty-five", "25"),
-    ("two decades", "20"),
-    ("ranks second-to-last", "2"),
-    ("more than 70,000 people", "70000"),
-    ("a 2.50 percent rise", "2.5"),
-])
+
+@pytest.mark.parametrize(
+    "quote, value",
+    [
+        ("USD$2.8 billion", "2800000000"),
+        ("some 400 million dollars", "400000000"),
+        ("one hundred", "100"),
+        ("one hundred one", "101"),
+        ("one hundred and one", "101"),
+        ("two thousand five hundred", "2500"),
+        ("twenty-five", "25"),
+        ("two decades", "20"),
+        ("ranks second-to-last", "2"),
+        ("more than 70,000 people", "70000"),
+        ("a 2.50 percent rise", "2.5"),
+    ],
+)
 def test_a_value_written_in_its_quote_is_accepted(quote: str, value: str) -> None:
     assert is_written_in(value, quote)
 
 
-@pytest.mark.parametrize("quote, value", [
-    ("USD$2.8 billion", "2800000002"),  # more precise than the words: not what they say
-    ("USD$2.8 billion", "2.8"),  # the bare numeral: the words say billions
-    ("one hundred one", "100"),
-    ("one hundred one", "1"),
-    ("one hundred", "1"),
-    ("more than 70,000 people", "70"),
-    ("2,700", "70"),
-])
+@pytest.mark.parametrize(
+    "quote, value",
+    [
+        ("USD$2.8 billion", "2800000002"),  # more precise than the words: not what they say
+        ("USD$2.8 billion", "2.8"),  # the bare numeral: the words say billions
+        ("one hundred one", "100"),
+        ("one hundred one", "1"),
+        ("one hundred", "1"),
+        ("more than 70,000 people", "70"),
+        ("2,700", "70"),
+    ],
+)
 def test_a_value_the_quote_does_not_write_is_rejected(quote: str, value: str) -> None:
     assert not is_written_in(value, quote)
 
@@ -72,6 +78,7 @@ def test_a_value_beyond_its_written_precision_fails_the_ledger(scratch: Layout) 
 
 # --- a period cannot end after its document, unless the claim is a projection ---------------------
 
+
 def test_a_period_ending_after_publication_is_caught(scratch: Layout) -> None:
     row = int(read_ledger(scratch).index[0])
     edit_ledger(scratch, row, "period_end", "2999")
@@ -90,6 +97,7 @@ def test_a_projection_may_end_after_publication(scratch: Layout) -> None:
 
 
 # --- a measure belongs to exactly one family --------------------------------------------------------
+
 
 def test_a_measure_filed_under_another_family_is_caught(scratch: Layout) -> None:
     ledger = read_ledger(scratch)
@@ -159,12 +167,16 @@ def test_thousands_separators_are_caught(scratch: Layout) -> None:
 
 
 def test_a_reference_file_without_declared_coverage_is_caught(scratch: Layout) -> None:
-    rewrite(scratch, "mexico/declared_coverage.csv", lambda text: "\n".join(
-        line for line in text.splitlines() if not line.startswith("inegi_homicides_1990_2023.csv")) + "\n")
+    rewrite(
+        scratch,
+        "mexico/declared_coverage.csv",
+        lambda text: "\n".join(line for line in text.splitlines() if not line.startswith("inegi_homicides_1990_2023.csv")) + "\n",
+    )
     assert "rule coverage declared" in reference_failure(scratch)
 
 
 # --- arithmetic that cannot be done stops the build -------------------------------------------------
+
 
 def test_a_zero_baseline_is_a_problem_not_infinity(scratch: Layout) -> None:
     ledger = LEDGER.copy()

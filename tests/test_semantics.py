@@ -12,20 +12,34 @@ import pandas as pd
 import pytest
 
 from secstats.semantics import (
-    allowed_interval, allows, amount, describe_period, gap_months, intervals_meet, month_index, month_text,
-    overlap_share, period_bounds, period_months, rule_text, stated,
+    allowed_interval,
+    allows,
+    amount,
+    describe_period,
+    gap_months,
+    intervals_meet,
+    month_index,
+    month_text,
+    overlap_share,
+    period_bounds,
+    period_months,
+    rule_text,
+    stated,
 )
 
 
-@pytest.mark.parametrize("qualifier, value, high, interval", [
-    ("exact", 5000, None, (4500, 5500)),
-    ("approximate", 1200, None, (1080, 1320)),
-    ("approximate", 5, None, (4.5, 5.5)),           # half the rounding unit is larger than 10 percent
-    ("more_than", 500, None, (500, math.inf)),
-    ("at_least", 500, None, (500, math.inf)),
-    ("less_than", 500, None, (-math.inf, 500)),
-    ("range", 10, 20, (9.5, 20.5)),
-])
+@pytest.mark.parametrize(
+    "qualifier, value, high, interval",
+    [
+        ("exact", 5000, None, (4500, 5500)),
+        ("approximate", 1200, None, (1080, 1320)),
+        ("approximate", 5, None, (4.5, 5.5)),  # half the rounding unit is larger than 10 percent
+        ("more_than", 500, None, (500, math.inf)),
+        ("at_least", 500, None, (500, math.inf)),
+        ("less_than", 500, None, (-math.inf, 500)),
+        ("range", 10, 20, (9.5, 20.5)),
+    ],
+)
 def test_allowed_interval(qualifier: str, value: float, high: float | None, interval: tuple[float, float]) -> None:
     low, top = allowed_interval(qualifier, value, high)
     assert (low, top) == pytest.approx(interval)
@@ -44,16 +58,21 @@ def test_allows_at_each_edge() -> None:
     assert allows("range", 10, 20, 9.5) and not allows("range", 10, 20, 9.4)
 
 
-@pytest.mark.parametrize("qualifier, value, high, tolerance, rule", [
-    ("exact", 5000, None, 500, "|official - claim| <= 500"),
-    ("approximate", 1200, None, 120, "|official - claim| <= 120 (10% of claim)"),
-    ("approximate", 5, None, 0.5, "|official - claim| <= 0.5"),
-    ("range", 10, 20, 0.5, "9.5 <= official <= 20.5"),
-    ("more_than", 500, None, 0, "official > claim"),
-    ("at_least", 500, None, 0, "official >= claim"),
-    ("less_than", 500, None, 0, "official < claim"),
-])
-def test_rule_text_says_the_rule_with_its_numbers(qualifier: str, value: float, high: float | None, tolerance: float, rule: str) -> None:
+@pytest.mark.parametrize(
+    "qualifier, value, high, tolerance, rule",
+    [
+        ("exact", 5000, None, 500, "|official - claim| <= 500"),
+        ("approximate", 1200, None, 120, "|official - claim| <= 120 (10% of claim)"),
+        ("approximate", 5, None, 0.5, "|official - claim| <= 0.5"),
+        ("range", 10, 20, 0.5, "9.5 <= official <= 20.5"),
+        ("more_than", 500, None, 0, "official > claim"),
+        ("at_least", 500, None, 0, "official >= claim"),
+        ("less_than", 500, None, 0, "official < claim"),
+    ],
+)
+def test_rule_text_says_the_rule_with_its_numbers(
+    qualifier: str, value: float, high: float | None, tolerance: float, rule: str
+) -> None:
     assert rule_text(qualifier, value, high) == (pytest.approx(tolerance), rule)
 
 

@@ -22,11 +22,16 @@ from secstats.site import (
 
 # --- marks: every claim highlighted where it sits ----------------------------------------------------
 
+
 def test_paragraphs_split_at_blank_lines_and_keep_every_character_of_their_text() -> None:
     text = "First line\nstill first.\n\n  \nSecond 10 here.\n"
     paragraphs = marked_paragraphs(text, [Mark(text.index("10"), text.index("10") + 2, "x-001", "claim")])
     assert ["".join(p.text for p in paragraph) for paragraph in paragraphs] == ["First line\nstill first.", "Second 10 here.\n"]
-    assert [(p.text, p.mark.key if p.mark else None) for p in paragraphs[1]] == [("Second ", None), ("10", "x-001"), (" here.\n", None)]
+    assert [(p.text, p.mark.key if p.mark else None) for p in paragraphs[1]] == [
+        ("Second ", None),
+        ("10", "x-001"),
+        (" here.\n", None),
+    ]
 
 
 def test_nested_marks_link_each_piece_to_the_shortest_span_and_anchor_both() -> None:
@@ -34,7 +39,11 @@ def test_nested_marks_link_each_piece_to_the_shortest_span_and_anchor_both() -> 
     outer, inner = Mark(2, 21, "x-001", "claim"), Mark(11, 13, "x-002", "claim")
     [pieces] = marked_paragraphs(text, [inner, outer])
     assert [(p.text, p.mark.key if p.mark else None) for p in pieces] == [
-        ("a ", None), ("total of ", "x-001"), ("20", "x-002"), (" in 2010", "x-001")]
+        ("a ", None),
+        ("total of ", "x-001"),
+        ("20", "x-002"),
+        (" in 2010", "x-001"),
+    ]
     assert [a.key for p in pieces for a in p.anchors] == ["x-001", "x-002"]
     assert unowned([pieces], [inner, outer]) == []
 
@@ -60,11 +69,27 @@ def test_a_mark_outside_its_document_is_an_error_naming_it() -> None:
 
 # --- escaping: made-up text with markup characters cannot break a page --------------------------------
 
-NASTY = 'a <b>bold</b> & "double" \'single\' 10 <script>alert(1)</script>'
+NASTY = "a <b>bold</b> & \"double\" 'single' 10 <script>alert(1)</script>"
 
 
-ATTRIBUTES = {"lang", "charset", "name", "content", "rel", "href", "class", "id", "title", "aria-label",
-              "aria-labelledby", "data-verdict", "type", "src", "download", "scope"}
+ATTRIBUTES = {
+    "lang",
+    "charset",
+    "name",
+    "content",
+    "rel",
+    "href",
+    "class",
+    "id",
+    "title",
+    "aria-label",
+    "aria-labelledby",
+    "data-verdict",
+    "type",
+    "src",
+    "download",
+    "scope",
+}
 
 
 class Collector(HTMLParser):
@@ -93,20 +118,59 @@ def parsed(page: bytes) -> Collector:
 def made_up_site() -> tuple[Site, pd.Series]:
     """One made-up document quoting one made-up claim, every text field full of markup characters."""
     quote_start = NASTY.index("10")
-    ledger = pd.DataFrame([{
-        "claim_id": "fake-001", "source_id": "fake<doc>", "family": "homicide", "measure": "homicides",
-        "quantity": "homicides", "value": 10.0, "value_high": float("nan"), "unit": "count", "qualifier": "exact",
-        "period_start": "2000", "period_end": "2000", "period_type": "calendar_year", "year_basis": "calendar",
-        "geography": "mexico", "quote": "10", "quote_start": quote_start, "cited_source": NASTY, "note": NASTY,
-    }])
-    register = pd.DataFrame([{"source_id": "fake<doc>", "file": "x.txt", "title": NASTY, "author": "A & B",
-                              "publisher": '"P"', "published": "2000", "kind": "<kind>",
-                              "url": 'https://example.org/?a=1&b="2"', "accessed": "2000-01-01"}]).set_index("source_id")
+    ledger = pd.DataFrame(
+        [
+            {
+                "claim_id": "fake-001",
+                "source_id": "fake<doc>",
+                "family": "homicide",
+                "measure": "homicides",
+                "quantity": "homicides",
+                "value": 10.0,
+                "value_high": float("nan"),
+                "unit": "count",
+                "qualifier": "exact",
+                "period_start": "2000",
+                "period_end": "2000",
+                "period_type": "calendar_year",
+                "year_basis": "calendar",
+                "geography": "mexico",
+                "quote": "10",
+                "quote_start": quote_start,
+                "cited_source": NASTY,
+                "note": NASTY,
+            }
+        ]
+    )
+    register = pd.DataFrame(
+        [
+            {
+                "source_id": "fake<doc>",
+                "file": "x.txt",
+                "title": NASTY,
+                "author": "A & B",
+                "publisher": '"P"',
+                "published": "2000",
+                "kind": "<kind>",
+                "url": 'https://example.org/?a=1&b="2"',
+                "accessed": "2000-01-01",
+            }
+        ]
+    ).set_index("source_id")
     verdict_rows = pd.DataFrame([{"claim_id": "fake-001", "verdict": "unverifiable", "explanation": NASTY}])
     tables = {"claims": ledger, VERDICT_TABLE: verdict_rows}
     verdicts = {"fake-001": ClaimVerdict("unverifiable", NASTY)}
-    dismissed = pd.DataFrame([{"source_id": "fake<doc>", "quote_start": str(NASTY.index("<script>")), "text": "<script>",
-                               "reason": "not_a_quantity", "note": NASTY}])
+    dismissed = pd.DataFrame(
+        [
+            {
+                "source_id": "fake<doc>",
+                "quote_start": str(NASTY.index("<script>")),
+                "text": "<script>",
+                "reason": "not_a_quantity",
+                "note": NASTY,
+            }
+        ]
+    )
     return Site(tables, {}, register, {"fake<doc>": NASTY}, verdicts, {}, dismissed), ledger.iloc[0]
 
 
@@ -133,7 +197,7 @@ def test_numbers_the_ledger_leaves_out_are_marked_but_not_linked() -> None:
     site, _ = made_up_site()
     page = document_page(environment(), site, "fake<doc>").decode("utf-8")
     assert '<span class="dismissed" title="Not in the ledger: not_a_quantity: a &lt;b&gt;' in page
-    assert '&lt;script&gt;</span>' in page
+    assert "&lt;script&gt;</span>" in page
 
 
 def test_a_claim_keeps_its_link_where_a_dismissed_number_overlaps_it() -> None:
@@ -145,10 +209,12 @@ def test_a_claim_keeps_its_link_where_a_dismissed_number_overlaps_it() -> None:
 
 # --- charts inline and figures as quoted --------------------------------------------------------------
 
-SVG = ('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt" height="5pt" viewBox="0 0 10 5" xmlns="http://www.w3.org/2000/svg" '
-       'role="img" aria-labelledby="t d"><title id="t">Big &amp; &lt;bold&gt;</title><desc id="d">Says what it shows.</desc>'
-       '<metadata>rdf</metadata><defs><path id="m1"/><clipPath id="c1"/></defs><g id="figure_1" clip-path="url(#c1)">'
-       '<use xlink:href="#m1"/><text style="font-size: 12px">Big</text></g></svg>\n')
+SVG = (
+    '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt" height="5pt" viewBox="0 0 10 5" xmlns="http://www.w3.org/2000/svg" '
+    'role="img" aria-labelledby="t d"><title id="t">Big &amp; &lt;bold&gt;</title><desc id="d">Says what it shows.</desc>'
+    '<metadata>rdf</metadata><defs><path id="m1"/><clipPath id="c1"/></defs><g id="figure_1" clip-path="url(#c1)">'
+    '<use xlink:href="#m1"/><text style="font-size: 12px">Big</text></g></svg>\n'
+)
 
 
 def test_inline_svg_prefixes_ids_and_every_reference_to_them() -> None:
@@ -179,11 +245,23 @@ def test_every_verdict_word_has_a_colour_and_a_meaning() -> None:
 
 
 def test_the_candidate_a_verdict_rests_on_is_found_even_with_empty_cells() -> None:
-    best = {"best_value": 10.0, "best_match": "same_period", "best_period_start": "2000", "best_period_end": "2000",
-            "best_source": None}
+    best = {
+        "best_value": 10.0,
+        "best_match": "same_period",
+        "best_period_start": "2000",
+        "best_period_end": "2000",
+        "best_source": None,
+    }
     verdict = ClaimVerdict("matches", "", best)
-    candidate = pd.Series({"official_value": 10.0, "match": "same_period", "official_period_start": "2000",
-                           "official_period_end": "2000", "official_source": float("nan")})
+    candidate = pd.Series(
+        {
+            "official_value": 10.0,
+            "match": "same_period",
+            "official_period_start": "2000",
+            "official_period_end": "2000",
+            "official_source": float("nan"),
+        }
+    )
     assert is_best(candidate, verdict)
     assert not is_best(candidate.replace({10.0: 20.0}), verdict)
     assert not is_best(candidate, ClaimVerdict("unverifiable", ""))

@@ -25,10 +25,18 @@ from tests.conftest import REPO
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
 REQUIRED = bool(os.environ.get("SECSTATS_REQUIRE_BROWSER"))  # set by .ci/run: there, no browser is a failure
-pytestmark = pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no chromium on PATH: install the Debian package "
-                                "'chromium' (.ci/run does) to run the browser tests")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-dev-shm-usage"]
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None and not REQUIRED,
+    reason="no chromium on PATH: install the Debian package 'chromium' (.ci/run does) to run the browser tests",
+)
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 SCREENSHOTS = REPO.root / ".cache" / "screenshots"
 PAGE_FACTS = """() => ({
   links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
@@ -169,8 +177,9 @@ def test_every_chart_on_the_index_is_labelled_for_screen_readers(site_root: Path
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_pages_fit_the_screen_and_are_saved_for_a_person_to_look_at(site_root: Path, browser, built: dict[str, pd.DataFrame],
-                                                                   width: int) -> None:
+def test_pages_fit_the_screen_and_are_saved_for_a_person_to_look_at(
+    site_root: Path, browser, built: dict[str, pd.DataFrame], width: int
+) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": width, "height": 900})
     checked = built[VERDICT_TABLE]  # the document with the most checked claims, at its first one
@@ -178,8 +187,11 @@ def test_pages_fit_the_screen_and_are_saved_for_a_person_to_look_at(site_root: P
     ledger = built["claims"].sort_values("quote_start")
     first = ledger[ledger["claim_id"].isin(checked["claim_id"]) & (ledger["source_id"] == source_id)]["claim_id"].iloc[0]
     document = (site_root / "documents" / f"{source_id}.html").as_uri()
-    for name, url, whole in (("index", (site_root / "index.html").as_uri(), True), ("document", document, False),
-                             ("document-claim", f"{document}#{first}", False)):
+    for name, url, whole in (
+        ("index", (site_root / "index.html").as_uri(), True),
+        ("document", document, False),
+        ("document-claim", f"{document}#{first}", False),
+    ):
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways at {width} px"
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=whole)
@@ -187,13 +199,13 @@ def test_pages_fit_the_screen_and_are_saved_for_a_person_to_look_at(site_root: P
 
 
 def test_no_page_repeats_an_id(crawl: dict[Path, dict]) -> None:
-    repeated = {path.name: sorted({i for i in facts["ids"] if facts["ids"].count(i) > 1})
-                for path, facts in crawl.items()}
+    repeated = {path.name: sorted({i for i in facts["ids"] if facts["ids"].count(i) > 1}) for path, facts in crawl.items()}
     assert {name: ids for name, ids in repeated.items() if ids} == {}
 
 
-def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_figure(site_root: Path, browser,
-                                                                                      built: dict[str, pd.DataFrame]) -> None:
+def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_figure(
+    site_root: Path, browser, built: dict[str, pd.DataFrame]
+) -> None:
     """The issue's journey, by clicks: chart caption -> claim page -> its sentence in the document, and
     back -> the official figure's table, filtered to the period."""
     checked = built[VERDICT_TABLE]
@@ -213,13 +225,17 @@ def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_
     page.close()
 
 
-def test_a_claim_page_names_only_the_charts_that_draw_its_table(site_root: Path, crawl: dict[Path, dict],
-                                                                built: dict[str, pd.DataFrame]) -> None:
+def test_a_claim_page_names_only_the_charts_that_draw_its_table(
+    site_root: Path, crawl: dict[Path, dict], built: dict[str, pd.DataFrame]
+) -> None:
     """A chart is listed on a claim page when it draws the claim table holding the claim, never because it
     marks verdicts for other claims."""
     tables_of = {chart.name: set(chart.tables) for chart in CHARTS}
     for claim in built["claims"].itertuples():
         holding = {name for name in CLAIM_TABLES if claim.claim_id in set(built[name]["claim_id"].str.split(";").explode())}
-        listed = {local_target(url)[1].removeprefix("chart-") for url in crawl[site_root / "claims" / f"{claim.claim_id}.html"]["links"]
-                  if local_target(url)[1].startswith("chart-")}
+        listed = {
+            local_target(url)[1].removeprefix("chart-")
+            for url in crawl[site_root / "claims" / f"{claim.claim_id}.html"]["links"]
+            if local_target(url)[1].startswith("chart-")
+        }
         assert listed == {name for name, tables in tables_of.items() if tables & holding}, claim.claim_id

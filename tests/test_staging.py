@@ -195,8 +195,10 @@ with staging.build_lock(root):
 
 def test_two_builds_at_once_leave_one_whole_set(tmp_path: Path) -> None:
     src = staging.__file__
-    racers = [subprocess.Popen([sys.executable, "-c", RACER.format(src=src, root=str(tmp_path), tag=tag)],
-                               stderr=subprocess.PIPE) for tag in (b"A", b"B")]
+    racers = [
+        subprocess.Popen([sys.executable, "-c", RACER.format(src=src, root=str(tmp_path), tag=tag)], stderr=subprocess.PIPE)
+        for tag in (b"A", b"B")
+    ]
     assert all(racer.wait(timeout=60) == 0 for racer in racers)
     files = snapshot(tmp_path)
     files.pop(staging.LOCK)

@@ -9,7 +9,6 @@ import pytest
 from secstats.catalog import CLAIM_TABLES, build_clean_tables
 from secstats.claims import check_ledger, read_ledger
 from secstats.synthetic import make_project, synthetic_claims
-
 from tests.conftest import REPO
 
 

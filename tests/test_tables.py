@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.claims import check_ledger
-from secstats.paths import Layout
-from secstats.problems import BuildError
 from secstats.catalog import read_table
+from secstats.claims import check_ledger
 from secstats.families import FAMILIES, TABLES, table_spec
 from secstats.indicators import implied_earlier_levels
-
+from secstats.paths import Layout
+from secstats.problems import BuildError
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)
@@ -74,9 +73,11 @@ def claim(claim_id: str) -> pd.Series:
 @pytest.fixture
 def derived_rows(built: dict[str, pd.DataFrame]):
     """The derived rows of a table built in memory."""
+
     def rows(name: str) -> pd.DataFrame:
         table = built[name]
         return table[table["processing"] == "derived"]
+
     return rows
 
 
@@ -105,16 +106,43 @@ def test_implied_earlier_homicide_count_recomputes(derived_rows) -> None:
 def test_an_implied_level_keeps_the_figures_of_its_least_precise_input(change: float, expected: float) -> None:
     """Made-up claims: 13,579 after a change of N percent; the earlier level has as many significant
     figures as the change as written (20 -> 2, 21.5 -> 3, 200 -> 3: whole numbers below 1,000 are exact to the unit)."""
-    base = {"geography": "x", "period_type": "calendar_year", "year_basis": "calendar", "value_high": None,
-            "unit": "count", "qualifier": "exact", "source_id": "doc", "processing": "stated", "derivation": None}
-    stated = pd.DataFrame([
-        {**base, "measure": "level", "period_start": "2001", "period_end": "2001", "value": 13579.0,
-         "claim_id": "doc-001", "quote_start": 10},
-        {**base, "measure": "change", "period_start": "2000", "period_end": "2001", "value": change, "unit": "percent",
-         "claim_id": "doc-002", "quote_start": 40},
-    ])
-    (row,) = implied_earlier_levels(stated, "change", "level", lambda step: 1 + step["value"] / 100,
-                                    "(1 + {change}/100)").itertuples()
+    base = {
+        "geography": "x",
+        "period_type": "calendar_year",
+        "year_basis": "calendar",
+        "value_high": None,
+        "unit": "count",
+        "qualifier": "exact",
+        "source_id": "doc",
+        "processing": "stated",
+        "derivation": None,
+    }
+    stated = pd.DataFrame(
+        [
+            {
+                **base,
+                "measure": "level",
+                "period_start": "2001",
+                "period_end": "2001",
+                "value": 13579.0,
+                "claim_id": "doc-001",
+                "quote_start": 10,
+            },
+            {
+                **base,
+                "measure": "change",
+                "period_start": "2000",
+                "period_end": "2001",
+                "value": change,
+                "unit": "percent",
+                "claim_id": "doc-002",
+                "quote_start": 40,
+            },
+        ]
+    )
+    (row,) = implied_earlier_levels(
+        stated, "change", "level", lambda step: 1 + step["value"] / 100, "(1 + {change}/100)"
+    ).itertuples()
     assert (row.value, row.period_start, row.qualifier) == (expected, "2000", "approximate")
 
 

@@ -10,32 +10,67 @@ import pandas as pd
 import pytest
 
 from secstats.reconciliation import (
-    AS_WRITTEN, Candidate, NoCounterpart, Observation, OfficialSeries, Reading, claim_rows, match_all, readings,
+    AS_WRITTEN,
+    Candidate,
+    NoCounterpart,
+    Observation,
+    OfficialSeries,
+    Reading,
+    claim_rows,
+    match_all,
+    readings,
 )
 from secstats.schemas import Reconciliation, Verdicts
 from secstats.semantics import period_months
 from secstats.verdicts import CLOSE_MARGIN, build_verdicts, decide
 
 
-def claim(value: float = 1000, start: str = "2010", end: str = "2010", qualifier: str = "exact",
-          value_high: float | None = None, quote: str = "a figure", period_type: str = "calendar_year") -> pd.Series:
+def claim(
+    value: float = 1000,
+    start: str = "2010",
+    end: str = "2010",
+    qualifier: str = "exact",
+    value_high: float | None = None,
+    quote: str = "a figure",
+    period_type: str = "calendar_year",
+) -> pd.Series:
     """A made-up claim with every column the reconciliation reads."""
-    return pd.Series({
-        "claim_id": "made-001", "source_id": "doc", "family": "homicide", "measure": "made_up", "geography": "mexico",
-        "period_start": start, "period_end": end, "year_basis": "calendar", "unit": "count", "qualifier": qualifier,
-        "value": value, "value_high": value_high, "quote": quote, "period_type": period_type,
-    })
+    return pd.Series(
+        {
+            "claim_id": "made-001",
+            "source_id": "doc",
+            "family": "homicide",
+            "measure": "made_up",
+            "geography": "mexico",
+            "period_start": start,
+            "period_end": end,
+            "year_basis": "calendar",
+            "unit": "count",
+            "qualifier": qualifier,
+            "value": value,
+            "value_high": value_high,
+            "quote": quote,
+            "period_type": period_type,
+        }
+    )
 
 
 def year(y: int) -> tuple[int, int]:
     return period_months(str(y), str(y))
 
 
-def series(*observations: tuple[int, float] | tuple[tuple[int, int], float], role: str = "primary", totals: bool = True,
-           combine: str | None = "sum", name: str = "made_up_series", nearby: bool = True) -> OfficialSeries:
+def series(
+    *observations: tuple[int, float] | tuple[tuple[int, int], float],
+    role: str = "primary",
+    totals: bool = True,
+    combine: str | None = "sum",
+    name: str = "made_up_series",
+    nearby: bool = True,
+) -> OfficialSeries:
     """A made-up series from (year, value) or ((first month, last month), value) pairs."""
-    built = tuple(Observation(value, year(when) if isinstance(when, int) else when, f"publisher of {name}")
-                  for when, value in observations)
+    built = tuple(
+        Observation(value, year(when) if isinstance(when, int) else when, f"publisher of {name}") for when, value in observations
+    )
     return OfficialSeries(name, built, role, "another scope" if role == "other_scope" else "", combine, totals, nearby)
 
 
@@ -48,6 +83,7 @@ def as_written(c: pd.Series) -> list[Reading]:
 
 
 # --- how candidates are found ----------------------------------------------------------------------
+
 
 def test_same_period() -> None:
     c = claim()
@@ -63,7 +99,9 @@ def test_aggregated_sums_every_year_of_the_span() -> None:
 
 def test_aggregated_means_for_rates_and_needs_every_year() -> None:
     c = claim(start="2010", end="2011", period_type="span")
-    assert kinds(match_all(c, [series((2010, 10), (2011, 20), combine="mean", totals=False)], as_written(c))) == [("aggregated", 15)]
+    assert kinds(match_all(c, [series((2010, 10), (2011, 20), combine="mean", totals=False)], as_written(c))) == [
+        ("aggregated", 15)
+    ]
     with pytest.raises(NoCounterpart, match="period not covered"):
         match_all(claim(start="2010", end="2012", period_type="span"), [series((2010, 10), (2012, 20))], as_written(c))
 
@@ -89,7 +127,10 @@ def test_overlapping_rates_compare_whatever_the_overlap() -> None:
 
 def test_nearby_period_only_when_no_series_covers_the_claim() -> None:
     c = claim()
-    assert kinds(match_all(c, [series((2009, 900), (2011, 1100))], as_written(c))) == [("nearby_period", 900), ("nearby_period", 1100)]
+    assert kinds(match_all(c, [series((2009, 900), (2011, 1100))], as_written(c))) == [
+        ("nearby_period", 900),
+        ("nearby_period", 1100),
+    ]
     covered = match_all(c, [series((2009, 900)), series((2010, 1000), name="another")], as_written(c))
     assert kinds(covered) == [("same_period", 1000)]
     with pytest.raises(NoCounterpart):
@@ -104,12 +145,15 @@ def test_other_scope_labels_every_candidate_of_a_series_of_another_scope() -> No
 
 
 def test_a_term_of_office_is_read_with_and_without_its_partial_first_year() -> None:
-    terms = pd.DataFrame({"president": ["Ann Example"], "surname": ["Example"], "term_start": ["2000-12-01"],
-                          "term_end": ["2006-11-30"]})
+    terms = pd.DataFrame(
+        {"president": ["Ann Example"], "surname": ["Example"], "term_start": ["2000-12-01"], "term_end": ["2006-11-30"]}
+    )
     c = claim(value=60, start="2000", end="2006", quote="60 under Exámple (2000-2006)", period_type="span")
     found = match_all(c, [series(*((y, 10) for y in range(2000, 2007)))], readings(c, terms))
     assert [(f.value, f.reading.endswith("without its partial first year")) for f in found] == [(70, False), (60, True)]
-    assert readings(claim(start="2000", end="2006", quote="60 from 2000 to 2006", period_type="span"), terms)[0].label == AS_WRITTEN
+    assert (
+        readings(claim(start="2000", end="2006", quote="60 from 2000 to 2006", period_type="span"), terms)[0].label == AS_WRITTEN
+    )
 
 
 # --- the verdict and its precedence ----------------------------------------------------------------
@@ -119,8 +163,10 @@ COLUMNS = list(Reconciliation.to_schema().columns)
 
 def verdict_of(c: pd.Series, *candidates: tuple[str, float] | tuple[str, float, int]) -> str:
     """The verdict for a made-up claim given (match, value[, year]) candidates."""
-    found = [Candidate(value, match, AS_WRITTEN, year(rest[0] if rest else 2010), f"series {i}", f"source {i}", "", "made up")
-             for i, (match, value, *rest) in enumerate(candidates)]
+    found = [
+        Candidate(value, match, AS_WRITTEN, year(rest[0] if rest else 2010), f"series {i}", f"source {i}", "", "made up")
+        for i, (match, value, *rest) in enumerate(candidates)
+    ]
     rows = pd.DataFrame(claim_rows(c, found, "no series: made up")).reindex(columns=COLUMNS)
     rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
     return decide(rows).verdict
@@ -186,9 +232,14 @@ def test_verdicts_table_has_one_row_per_claim_with_its_best_candidate() -> None:
 
 # --- the ledger, built in memory -------------------------------------------------------------------
 
+
 def test_every_five_family_claim_has_exactly_one_verdict(built: dict[str, pd.DataFrame]) -> None:
-    tabled = {c for name in ("homicides", "extraditions", "merida_funding", "weapon_origins", "overdose_deaths")
-              for ids in built[name]["claim_id"] for c in ids.split(";")}
+    tabled = {
+        c
+        for name in ("homicides", "extraditions", "merida_funding", "weapon_origins", "overdose_deaths")
+        for ids in built[name]["claim_id"]
+        for c in ids.split(";")
+    }
     families = set(built["claims"].loc[built["claims"]["claim_id"].isin(tabled), "family"])
     expected = set(built["claims"].loc[built["claims"]["family"].isin(families), "claim_id"])
     verdicts = built["verdicts"]
@@ -207,9 +258,19 @@ def test_a_term_total_that_the_annual_counts_bear_out_matches(built: dict[str, p
 
 # --- derived official figures, on made-up official tables ------------------------------------------
 
+
 def made_up_homicides(counts: dict[int, int]) -> dict[str, pd.DataFrame]:
-    main = pd.DataFrame({"year": list(counts), "series": "made_up", "homicides": list(counts.values()),
-                         "months_covered": 12, "population": 1_000_000, "rate_per_100k": 1.0, "source": "made-up publisher"})
+    main = pd.DataFrame(
+        {
+            "year": list(counts),
+            "series": "made_up",
+            "homicides": list(counts.values()),
+            "months_covered": 12,
+            "population": 1_000_000,
+            "rate_per_100k": 1.0,
+            "source": "made-up publisher",
+        }
+    )
     vintages = pd.DataFrame(columns=["year", "vintage", "homicides", "rate_per_100k", "rate_derivation", "source"])
     return {"official_mexico_homicides": main, "official_mexico_homicide_vintages": vintages}
 
@@ -237,37 +298,76 @@ def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
 
 # --- explanations: one checkable sentence per verdict, pinned word for word ------------------------
 
+
 def decided(c: pd.Series, *candidates: tuple[str, float, int, str]):
     """decide() on (match, value, year, reading) candidates from 'Publisher i', derivation 'made up'."""
-    found = [Candidate(value, match, reading, year(when), f"series {i}", f"Publisher {i}", "other" if match == "other_scope" else "", "made up")
-             for i, (match, value, when, reading) in enumerate(candidates)]
+    found = [
+        Candidate(
+            value,
+            match,
+            reading,
+            year(when),
+            f"series {i}",
+            f"Publisher {i}",
+            "other" if match == "other_scope" else "",
+            "made up",
+        )
+        for i, (match, value, when, reading) in enumerate(candidates)
+    ]
     rows = pd.DataFrame(claim_rows(c, found, "no series: made up")).reindex(columns=COLUMNS)
     rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
     return decide(rows), rows
 
 
-@pytest.mark.parametrize("candidates, verdict, explanation", [
-    ([("same_period", 1234, 2010, AS_WRITTEN)], "matches",
-     "1,234 for 2010 (Publisher 0; made up): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5)."),
-    ([("aggregated", 1234, 2010, "term of office of A without its partial first year")], "matches",
-     "1,234 for 2010 (Publisher 0; made up, reading the claim's period as the term of office of A without its partial "
-     "first year): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5)."),
-    ([("same_period", 1210, 2010, AS_WRITTEN)], "close",
-     "The nearest figure for the same period, 1,210 for 2010 (Publisher 0; made up), is 2.0% from the claim (exact 1,234): "
-     "outside what its words allow, within 5%."),
-    ([("nearby_period", 1234, 2011, AS_WRITTEN)], "near_period",
-     "Only a figure for another period bears the claim out: the claim's words (exact 1,234) allow 1,234 for 2011 (Publisher 0; made up)."),
-    ([("overlapping_period", 1210, 2011, AS_WRITTEN)], "near_period",
-     "Only a figure for another period bears the claim out: the claim's words (exact 1,234) come within 2.0% of 1,210 for 2011 (Publisher 0; made up)."),
-    ([("same_period", 1234, 2010, AS_WRITTEN), ("other_vintage", 2468, 2010, AS_WRITTEN)], "sources_disagree",
-     "Figures for the same period disagree (1,234 for 2010 (Publisher 0; made up); 2,468 for 2010 (Publisher 1; made up)); "
-     "the claim (exact 1,234) matches some of them but not all."),
-    ([("same_period", 1000, 2010, AS_WRITTEN)], "inconsistent",
-     "The nearest figure for the same period, 1,000 for 2010 (Publisher 0; made up), is 23.4% from the claim (exact 1,234), more than 5%."),
-    ([("other_scope", 1000, 2010, AS_WRITTEN)], "unverifiable",
-     "No figure for the claim's own period and scope; the nearest other is 1,000 for 2010 (Publisher 0; made up, scope: other) "
-     "(other scope), 23.4% from the claim (exact 1,234)."),
-])
+@pytest.mark.parametrize(
+    "candidates, verdict, explanation",
+    [
+        (
+            [("same_period", 1234, 2010, AS_WRITTEN)],
+            "matches",
+            "1,234 for 2010 (Publisher 0; made up): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5).",
+        ),
+        (
+            [("aggregated", 1234, 2010, "term of office of A without its partial first year")],
+            "matches",
+            "1,234 for 2010 (Publisher 0; made up, reading the claim's period as the term of office of A without its partial "
+            "first year): the claim's words (exact 1,234) allow it (|official - claim| <= 0.5).",
+        ),
+        (
+            [("same_period", 1210, 2010, AS_WRITTEN)],
+            "close",
+            "The nearest figure for the same period, 1,210 for 2010 (Publisher 0; made up), is 2.0% from the claim (exact 1,234): "
+            "outside what its words allow, within 5%.",
+        ),
+        (
+            [("nearby_period", 1234, 2011, AS_WRITTEN)],
+            "near_period",
+            "Only a figure for another period bears the claim out: the claim's words (exact 1,234) allow 1,234 for 2011 (Publisher 0; made up).",
+        ),
+        (
+            [("overlapping_period", 1210, 2011, AS_WRITTEN)],
+            "near_period",
+            "Only a figure for another period bears the claim out: the claim's words (exact 1,234) come within 2.0% of 1,210 for 2011 (Publisher 0; made up).",
+        ),
+        (
+            [("same_period", 1234, 2010, AS_WRITTEN), ("other_vintage", 2468, 2010, AS_WRITTEN)],
+            "sources_disagree",
+            "Figures for the same period disagree (1,234 for 2010 (Publisher 0; made up); 2,468 for 2010 (Publisher 1; made up)); "
+            "the claim (exact 1,234) matches some of them but not all.",
+        ),
+        (
+            [("same_period", 1000, 2010, AS_WRITTEN)],
+            "inconsistent",
+            "The nearest figure for the same period, 1,000 for 2010 (Publisher 0; made up), is 23.4% from the claim (exact 1,234), more than 5%.",
+        ),
+        (
+            [("other_scope", 1000, 2010, AS_WRITTEN)],
+            "unverifiable",
+            "No figure for the claim's own period and scope; the nearest other is 1,000 for 2010 (Publisher 0; made up, scope: other) "
+            "(other scope), 23.4% from the claim (exact 1,234).",
+        ),
+    ],
+)
 def test_each_verdict_explains_itself(candidates: list, verdict: str, explanation: str) -> None:
     result, _ = decided(claim(1234), *candidates)
     assert (result.verdict, result.explanation) == (verdict, explanation)
@@ -280,9 +380,13 @@ def test_the_claim_between_disagreeing_sources_is_said_to_lie_between_them() -> 
 
 
 def test_a_bound_at_a_disagreeing_figure_is_not_between_them() -> None:
-    at_the_top, _ = decided(claim(2000, qualifier="more_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN))
+    at_the_top, _ = decided(
+        claim(2000, qualifier="more_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN)
+    )
     assert at_the_top.verdict == "close"
-    at_the_bottom, _ = decided(claim(1000, qualifier="less_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN))
+    at_the_bottom, _ = decided(
+        claim(1000, qualifier="less_than"), ("same_period", 1000, 2010, AS_WRITTEN), ("same_period", 2000, 2010, AS_WRITTEN)
+    )
     assert at_the_bottom.verdict == "close"
 
 
@@ -313,28 +417,59 @@ def test_a_zero_official_figure_is_infinitely_far() -> None:
 
 def test_a_verdict_row_carries_its_best_candidate() -> None:
     c = claim(1234)
-    found = [Candidate(1233, "aggregated", "a reading", period_months("2009", "2010"), "s", "Publisher", "", "made up"),
-             Candidate(1234, "same_period", AS_WRITTEN, year(2010), "s", "Other publisher", "", "made up")]
+    found = [
+        Candidate(1233, "aggregated", "a reading", period_months("2009", "2010"), "s", "Publisher", "", "made up"),
+        Candidate(1234, "same_period", AS_WRITTEN, year(2010), "s", "Other publisher", "", "made up"),
+    ]
     rows = pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)
     rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
     (row,) = build_verdicts(rows, list(Verdicts.to_schema().columns)).to_dict("records")
-    assert {k: row[k] for k in ("verdict", "best_value", "best_match", "best_period_start", "best_period_end", "best_source",
-                                "best_reading", "difference", "relative_difference_percent", "candidates")} == {
-        "verdict": "matches", "best_value": 1234, "best_match": "same_period", "best_period_start": "2010",
-        "best_period_end": "2010", "best_source": "Other publisher", "best_reading": AS_WRITTEN, "difference": 0,
-        "relative_difference_percent": 0, "candidates": 2}
+    assert {
+        k: row[k]
+        for k in (
+            "verdict",
+            "best_value",
+            "best_match",
+            "best_period_start",
+            "best_period_end",
+            "best_source",
+            "best_reading",
+            "difference",
+            "relative_difference_percent",
+            "candidates",
+        )
+    } == {
+        "verdict": "matches",
+        "best_value": 1234,
+        "best_match": "same_period",
+        "best_period_start": "2010",
+        "best_period_end": "2010",
+        "best_source": "Other publisher",
+        "best_reading": AS_WRITTEN,
+        "difference": 0,
+        "relative_difference_percent": 0,
+        "candidates": 2,
+    }
 
 
 def test_every_verdict_but_a_bare_unverifiable_names_its_best_candidate() -> None:
-    for candidates in ([("same_period", 1210, 2010, AS_WRITTEN)], [("overlapping_period", 1210, 2011, AS_WRITTEN)],
-                       [("same_period", 1000, 2010, AS_WRITTEN)], [("other_scope", 1000, 2010, AS_WRITTEN)]):
+    for candidates in (
+        [("same_period", 1210, 2010, AS_WRITTEN)],
+        [("overlapping_period", 1210, 2011, AS_WRITTEN)],
+        [("same_period", 1000, 2010, AS_WRITTEN)],
+        [("other_scope", 1000, 2010, AS_WRITTEN)],
+    ):
         result, _ = decided(claim(1234), *candidates)
         assert result.best["official_value"] == candidates[0][1], candidates
 
 
 def test_a_period_that_agrees_does_not_hide_a_later_one_that_disagrees() -> None:
-    result, _ = decided(claim(1234), ("same_period", 1234, 2010, AS_WRITTEN), ("aggregated", 1234, 2011, "another reading"),
-                        ("aggregated", 2468, 2011, "another reading"))
+    result, _ = decided(
+        claim(1234),
+        ("same_period", 1234, 2010, AS_WRITTEN),
+        ("aggregated", 1234, 2011, "another reading"),
+        ("aggregated", 2468, 2011, "another reading"),
+    )
     assert result.verdict == "sources_disagree"
 
 
