@@ -74,3 +74,12 @@ def built() -> dict[str, pd.DataFrame]:
     from secstats.claims import check_ledger
 
     return build_clean_tables(REPO, check_ledger(REPO))
+
+
+@pytest.fixture(scope="session")
+def rendered(built: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Every chart drawn from the in-memory build, as {file name: bytes} (the render cache may serve
+    charts whose code and inputs are unchanged)."""
+    from secstats.charts import render_charts
+
+    return render_charts(REPO, built)
