@@ -26,7 +26,6 @@ from secstats.reconciliation import (
     endpoint_change,
     extraditions,
     firearms_origin,
-    homicide_change,
     homicide_series,
     merida,
     overdose,
@@ -78,7 +77,7 @@ FAMILIES: tuple[Family, ...] = (
         counterparts={
             "homicides": homicide_series("homicides", "sum", True),
             "homicide_rate": homicide_series("rate_per_100k", "mean", False),
-            "homicides_percent_change": homicide_change,
+            "homicides_percent_change": endpoint_change(homicide_series("homicides", "sum", True), "percent"),
             "deaths_drug_war": homicide_series(
                 "homicides",
                 "sum",

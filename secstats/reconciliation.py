@@ -318,33 +318,6 @@ def homicide_series(
     return provide
 
 
-def homicide_change(claim: pd.Series, official: Official) -> list[OfficialSeries]:
-    """Percent change in homicides between the claim's first and last year, per series and vintage."""
-    start, end = int(claim["period_start"][:4]), int(claim["period_end"][:4])
-    found = []
-    for series in homicide_series("homicides", "sum", True)(claim, official):
-        values = {o.months[0] // 12: o.value for o in series.observations if annual(o)}
-        if start in values and end in values and values[start]:
-            change = round((values[end] / values[start] - 1) * 100, 2)
-            derivation = f"({values[end]:,.10g} / {values[start]:,.10g} - 1) x 100"
-            found.append(
-                replace(
-                    series,
-                    observations=(
-                        Observation(
-                            change,
-                            period_months(claim["period_start"], claim["period_end"]),
-                            series.observations[0].source,
-                            derivation,
-                        ),
-                    ),
-                    combine=None,
-                    totals=False,
-                )
-            )
-    return found
-
-
 def extraditions(claim: pd.Series, official: Official) -> list[OfficialSeries]:
     """Reported extradition figures by scope: persons extradited from Mexico to the United States is the
     claims' scope; Mexican nationals only, all destinations, or extraditions authorized are other scopes."""
@@ -415,7 +388,11 @@ def endpoint_change(
                 continue
             ratio = values[end] / values[start]
             value = round(ratio, 2) if formula == "times" else round((ratio - 1) * 100, 2)
-            derivation = f"{values[end]:,.10g} / {values[start]:,.10g}" + ("" if formula == "times" else " - 1, x 100")
+            derivation = (
+                f"{values[end]:,.10g} / {values[start]:,.10g}"
+                if formula == "times"
+                else f"({values[end]:,.10g} / {values[start]:,.10g} - 1) x 100"
+            )
             found.append(
                 replace(
                     series,

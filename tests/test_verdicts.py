@@ -276,7 +276,9 @@ def made_up_homicides(counts: dict[int, int]) -> dict[str, pd.DataFrame]:
 
 
 def test_a_percent_change_is_the_later_year_over_the_earlier() -> None:
-    from secstats.reconciliation import homicide_change
+    from secstats.families import COUNTERPARTS
+
+    homicide_change = COUNTERPARTS["homicides_percent_change"]
 
     c = claim(start="2010", end="2011", period_type="span")
     (rise,) = homicide_change(c, made_up_homicides({2010: 100, 2011: 150}))
