@@ -214,8 +214,8 @@ def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby:
     summed = [r.months for r in claim_readings if aggregates(series, r.months)]
     found = []
     for o in series.observations:
-        if any(o.months == reading.months for reading in claim_readings) or any(
-            first <= o.months[0] and o.months[1] <= last for first, last in summed
+        if any(o.months == reading.months for reading in claim_readings) or (
+            annual(o) and any(first <= o.months[0] and o.months[1] <= last for first, last in summed)
         ):
             continue
         share = overlap_share(o.months, written)

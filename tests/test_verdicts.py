@@ -97,6 +97,13 @@ def test_aggregated_sums_every_year_of_the_span() -> None:
     assert "100 + 200 + 300" in found[0].derivation
 
 
+def test_a_total_for_most_of_an_aggregated_span_is_still_a_candidate() -> None:
+    c = claim(start="2010", end="2012", period_type="span")
+    most = (period_months("2010-02", "2012"), 550)  # the annual rows' sum is listed once; this total is not one of them
+    found = match_all(c, [series((2010, 100), (2011, 200), (2012, 300), most)], as_written(c))
+    assert kinds(found) == [("aggregated", 600), ("overlapping_period", 550)]
+
+
 def test_aggregated_means_for_rates_and_needs_every_year() -> None:
     c = claim(start="2010", end="2011", period_type="span")
     assert kinds(match_all(c, [series((2010, 10), (2011, 20), combine="mean", totals=False)], as_written(c))) == [
