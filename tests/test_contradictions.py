@@ -290,3 +290,19 @@ def test_parts_at_the_edge_and_in_several_groups() -> None:
         "2000-2005",
         "2001-2005",
     ]
+
+
+def test_parts_of_a_place_whose_name_has_several_words() -> None:
+    whole = claim("a-001", 50, "2000", "2005", geography="far_country", unit="percent", measure="share")
+    parts = [
+        claim(f"a-00{n}", 30, "2000", "2005", geography=f"far_country_{side}", unit="percent", measure="share")
+        for n, side in ((2, "north"), (3, "south"))
+    ]
+    (row,) = find_contradictions(pd.DataFrame([whole, *parts]), COLUMNS).itertuples()
+    assert row.claim_b == "a-002+a-003"
+
+
+def test_claims_of_different_quantities_are_never_compared() -> None:
+    ones = [claim(f"a-00{n}", 3, "2019", "2019", period_type="point") for n in (1, 2)]
+    others = [{**claim(f"b-00{n}", 2, "2019", "2019", period_type="point"), "quantity": "something_else"} for n in (1, 2)]
+    assert find_contradictions(pd.DataFrame([*ones, *others]), COLUMNS).empty
