@@ -12,6 +12,10 @@ VENV_READY := $(VENV)/.ready
 # hashes (ledger, raw files, code and the site's templates), rewritten only when a hash or the list
 # of inputs changes.
 INPUTS_STAMP := .cache/inputs.sha256
+# Refreshed every time make reads this file (make -q included), rewritten only when a hash or the list changes.
+INPUT_FILES = LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' -o -path 'secstats/templates/*' \) | LC_ALL=C sort
+_stamp := $(shell mkdir -p $(dir $(INPUTS_STAMP)) && $(INPUT_FILES) | xargs sha256sum > $(INPUTS_STAMP).new \
+	&& { cmp -s $(INPUTS_STAMP).new $(INPUTS_STAMP) && rm $(INPUTS_STAMP).new || mv $(INPUTS_STAMP).new $(INPUTS_STAMP); })
 # Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
@@ -26,7 +30,7 @@ SITE := site/index.html site/claims/index.html site/style.css site/tables.js \
 	$(TABLE_NAMES:%=site/tables/%.html) $(TABLE_NAMES:%=site/data/%.csv)
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA) $(SITE)
 
-.PHONY: figures test test-lowest check venv lock clean-venv bench mutation FORCE
+.PHONY: figures test test-lowest check venv lock clean-venv bench mutation
 
 figures: $(OUTPUTS)
 
@@ -42,11 +46,7 @@ $(VENV_READY): requirements.lock pyproject.toml scripts/venv.sh
 $(OUTPUTS) &: $(INPUTS_STAMP) | $(VENV_READY)
 	$(PY) -m secstats build
 
-$(INPUTS_STAMP): FORCE
-	@mkdir -p $(@D)
-	@LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' -o -path 'secstats/templates/*' \) | LC_ALL=C sort \
-		| xargs sha256sum > $@.new
-	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+# (the stamp is refreshed while the Makefile is read, above, so that make -q answers truly too)
 
 check: | $(VENV_READY)
 	$(PY) -m secstats check
