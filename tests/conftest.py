@@ -31,6 +31,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"raw files do not match their checksums; no test was run.\n{error.report()}", returncode=1)
 
 
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where source and target share a file system, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def copy_project(root: Path) -> Layout:
     """A copy of data/ (and figures/, docs/, site/) under root, with no render cache."""
     shutil.copytree(REPO.root / "data", root / "data")
@@ -40,7 +48,7 @@ def copy_project(root: Path) -> Layout:
     # The site's 190 files are only ever replaced whole (renamed into place), never edited in place by a
     # test, so hard links stand in for copies: the same bytes for a fraction of the disk work.
     if REPO.site.is_dir():
-        shutil.copytree(REPO.site, root / REPO.site.name, copy_function=os.link)
+        shutil.copytree(REPO.site, root / REPO.site.name, copy_function=link_or_copy)
     return Layout(root)
 
 

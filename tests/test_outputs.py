@@ -145,7 +145,9 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
         error = Fault if n % 2 else Crash
         for directory in scratch.output_dirs:
             shutil.rmtree(directory)
-            shutil.copytree(pristine / directory.name, directory)
+            # hard links: publishing replaces files by renaming, never writes into one, so the pristine
+            # copy cannot be changed through them (were it, the next round would fail, not pass)
+            shutil.copytree(pristine / directory.name, directory, copy_function=os.link)
         with pytest.raises(error):
             publish(scratch, new, FailingAt(n, error))
         staging.recover(scratch.root)
