@@ -29,6 +29,10 @@ METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dicti
 SITE := site/index.html site/claims/index.html site/style.css site/tables.js \
 	$(TABLE_NAMES:%=site/tables/%.html) $(TABLE_NAMES:%=site/data/%.csv)
 OUTPUTS := $(TABLES) $(FIGURES) $(METADATA) $(SITE)
+# Bytecode is written (to the __pycache__ folders git ignores) even where PYTHONDONTWRITEBYTECODE is
+# set, as on CI: otherwise every run compiles the package again and pytest rewrites every test module
+# (a second per process). No PYTHONPYCACHEPREFIX: the venv's own bytecode would then be unused.
+WITH_BYTECODE := env -u PYTHONDONTWRITEBYTECODE
 
 .PHONY: figures test test-lowest check venv lock clean-venv bench mutation
 
@@ -44,17 +48,20 @@ $(VENV_READY): requirements.lock pyproject.toml scripts/venv.sh
 # One grouped target: a single process checks, builds and draws (one import of pandas/matplotlib).
 # The venv is order-only: a new venv does not make committed outputs stale.
 $(OUTPUTS) &: $(INPUTS_STAMP) | $(VENV_READY)
-	$(PY) -m secstats build
+	$(WITH_BYTECODE) $(PY) -m secstats build
 
 # (the stamp is refreshed while the Makefile is read, above, so that make -q answers truly too)
 
 check: | $(VENV_READY)
 	$(PY) -m secstats check
 
+# One pytest worker per core (pytest-xdist), each test file on one worker, so the browser tests share
+# one browser. Plain `pytest` runs in one process, as mutmut and a debugger want.
+PYTEST_WORKERS ?= auto
 test: | $(VENV_READY)
 	$(VENV)/bin/ruff check secstats tests scripts
 	$(VENV)/bin/ruff format --check secstats tests scripts
-	$(PY) -m pytest
+	$(WITH_BYTECODE) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The lowest versions pyproject.toml allows (uv's lowest-direct resolution), in a scratch venv: the
 # lower bounds are claims, and the test suite is their proof. Only the byte comparison of committed

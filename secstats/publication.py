@@ -23,6 +23,7 @@ what ``load()`` validates and what ``datapackage.json`` and the data dictionary 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -146,8 +147,10 @@ def published_columns(schema: pa.DataFrameSchema, numbered: tuple[str, str] | No
     return columns
 
 
+@cache  # pandera copies every column to make a schema; a build asks for each one several times
 def published_schema(name: str, model: type[pa.DataFrameModel]) -> pa.DataFrameSchema:
-    """The schema of ``data/clean/<name>.csv`` as published and as ``load()`` returns it."""
+    """The schema of ``data/clean/<name>.csv`` as published and as ``load()`` returns it (never changed
+    in place: ``update_column`` and the like return a new schema)."""
     schema = model.to_schema()
     checks = [dates_in_order() if check.name == "period_in_order" else check for check in schema.checks]
     return pa.DataFrameSchema(

@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -204,6 +205,16 @@ class Site:
     def ledger(self) -> pd.DataFrame:
         return self.tables["claims"]
 
+    @cached_property
+    def rows_naming(self) -> dict[str, dict[str, list[int]]]:
+        """{published table: {claim_id: 0-based rows naming it}}, found once for all the claim pages."""
+        return {name: claims_in_table(table) for name, table in self.published.items()}
+
+    @cached_property
+    def drawn_claims(self) -> dict[str, set[str]]:
+        """{claim table: the claims it holds}, for the claim tables the build made."""
+        return {name: set(claims_in_table(self.tables[name])) for name in CLAIM_TABLES if name in self.tables}
+
     def verdict(self, claim_id: str) -> ClaimVerdict:
         """A claim's verdict, 'unchecked' outside the five families."""
         return verdict_of(self.verdicts, claim_id)
@@ -269,9 +280,8 @@ def tone_legend(site: Site, claims: pd.DataFrame) -> list[tuple[str, str, str, i
 def uses_of(site: Site, claim_id: str) -> tuple[list[tuple[str, list[int]]], list[ChartView]]:
     """The published tables that name a claim (with 1-based row numbers) and the charts that draw the
     claim table holding it."""
-    tables = [(name, [p + 1 for p in claims_in_table(table).get(claim_id, [])]) for name, table in site.published.items()]
-    tables = [(name, rows) for name, rows in tables if rows]
-    drawn = {name for name in CLAIM_TABLES if name in site.tables and claim_id in claims_in_table(site.tables[name])}
+    tables = [(name, [p + 1 for p in rows[claim_id]]) for name, rows in site.rows_naming.items() if claim_id in rows]
+    drawn = {name for name, claims in site.drawn_claims.items() if claim_id in claims}
     return tables, [chart for chart in site.charts.values() if drawn & set(chart.tables)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,29 @@ from secstats.problems import BuildError
 from secstats.sources import verify_raw
 
 REPO = default_layout()
+
+
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_SPARE = 4 * 2**30  # the suite's scratch projects take about 1 GB at their peak
+RAM_DISK_KEY = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Scratch projects go to a RAM disk when the machine has one with room to spare: the suite makes
+    thousands of small files, which a disk makes several times slower. One folder per checkout, so
+    two checkouts can test at once; ``--basetemp`` still decides when given."""
+    if config.option.basetemp or hasattr(config, "workerinput"):  # xdist workers inherit the main process's
+        return
+    if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) and shutil.disk_usage(RAM_DISK).free > RAM_DISK_SPARE:
+        checkout = hashlib.sha256(str(REPO.root).encode()).hexdigest()[:12]
+        config.option.basetemp = str(RAM_DISK / f"secstats-pytest-{os.getuid()}-{checkout}")
+        config.stash[RAM_DISK_KEY] = Path(config.option.basetemp)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Give the RAM back: the scratch projects of a run on the RAM disk are removed when it ends."""
+    if (basetemp := config.stash.get(RAM_DISK_KEY, None)) is not None:
+        shutil.rmtree(basetemp, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,14 +76,25 @@ def copy_project(root: Path) -> Layout:
     return Layout(root)
 
 
+def seed_render_cache(root: Path) -> None:
+    """Give root the checkout's render cache, when it has one (after `make figures`). Sound: an entry is
+    keyed by everything its chart's bytes depend on, and test_two_builds_are_byte_identical draws every
+    chart afresh and compares it with what the cache gave."""
+    cache = REPO.cache / "charts"
+    if cache.is_dir():
+        shutil.copytree(cache, root / ".cache" / "charts")
+
+
 @pytest.fixture(scope="session")
 def fresh_project(tmp_path_factory: pytest.TempPathFactory) -> Layout:
-    """A copy of the project built once per session with no render cache, every chart drawn: what a
-    fresh build makes. Its render cache spares scratch copies from drawing again the charts whose inputs
-    a test leaves alone (entries are keyed by their inputs, so an edit still redraws its charts)."""
+    """A copy of the project built once per session: what a fresh build makes (charts drawn, or taken
+    from the checkout's render cache). Its render cache spares scratch copies from drawing again the
+    charts whose inputs a test leaves alone (entries are keyed by their inputs, so an edit still
+    redraws its charts)."""
     from secstats.cli import run_build
 
     layout = copy_project(tmp_path_factory.mktemp("fresh"))
+    seed_render_cache(layout.root)
     run_build(layout)
     return layout
 

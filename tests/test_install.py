@@ -7,7 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+import pytest
+
+from tests.conftest import REPO, seed_render_cache
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package pip installed once for this module's tests (which only read it)."""
+    return install(tmp_path_factory.mktemp("install"))
 
 
 def install(tmp_path: Path) -> Path:
@@ -46,8 +54,8 @@ def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedPr
     )
 
 
-def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Path) -> None:
-    target = install(tmp_path)
+def test_installed_copy_loads_tables_and_cites_without_the_checkout(installed: Path, tmp_path: Path) -> None:
+    target = installed
     script = (
         f"import secstats; assert secstats.__file__.startswith({str(target)!r}); "
         "from secstats.site import TEMPLATES; assert (TEMPLATES / 'index.html').is_file(), 'templates not installed'; "
@@ -60,9 +68,9 @@ def test_installed_copy_loads_tables_and_cites_without_the_checkout(tmp_path: Pa
     assert "Kloppe-Santamaría" in citation
 
 
-def test_installed_build_writes_only_where_the_user_says(tmp_path: Path) -> None:
+def test_installed_build_writes_only_where_the_user_says(installed: Path, tmp_path: Path) -> None:
     """Without --out an installed secstats refuses in one line; with it, it builds the package's outputs there."""
-    target = install(tmp_path)
+    target = installed
     package = target / "secstats"
     before = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
     refused = run_installed(target, tmp_path, "-m", "secstats", "build")
@@ -70,11 +78,13 @@ def test_installed_build_writes_only_where_the_user_says(tmp_path: Path) -> None
     assert refused.stderr.count("\n") == 1 and "--out" in refused.stderr and "Traceback" not in refused.stderr
     into_package = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", str(package / "here"))
     assert into_package.returncode == 1 and "inside the installed package" in into_package.stderr
+    seed_render_cache(tmp_path / "out")  # the installed chart code must give the same keys to be served
     built = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", "out")
     assert built.returncode == 0, built.stderr
     out = tmp_path / "out"
     for name in ("homicides.csv", "derivation_inputs.csv", "datapackage.json"):
         assert (out / "data" / "clean" / name).read_bytes() == (REPO.clean / name).read_bytes()
-    assert (out / "figures" / "overview.svg").is_file() and list((out / ".cache" / "charts").iterdir())
+    assert (out / "figures" / "overview.svg").read_bytes() == (REPO.figures / "overview.svg").read_bytes()
+    assert list((out / ".cache" / "charts").iterdir())
     after = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
     assert after == before  # nothing written into the installed package, not even the render cache
