@@ -89,7 +89,7 @@ def render_cached(
     for chart, files in zip(missing, draw_all(missing, tables, citations)):
         rendered.update(files)
         for stale in cache.glob(f"{chart.name}.*"):
-            stale.unlink()
+            stale.unlink(missing_ok=True)  # a build beside this one may have removed it first
         for name, data in files.items():
             store(cache, f"{chart.name}.{keys[chart.name]}", name.rsplit(".", 1)[1], data)
     return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"] for chart in charts for extension in EXTENSIONS}

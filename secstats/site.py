@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import jinja2
@@ -71,6 +71,7 @@ CANDIDATE_TEXT = (
 UNIT_WORDS = {"count": "", "percent": "%", "usd": "US$", "per_100000": "per 100,000"}
 
 
+@cache  # compiled templates are kept; jinja reloads one whose file changed (auto_reload)
 def environment() -> jinja2.Environment:
     """Templates that escape every value unless it is explicitly Markup, and fail on a missing name."""
     env = jinja2.Environment(

@@ -77,33 +77,18 @@ def copy_project(root: Path) -> Layout:
 
 
 def seed_render_cache(root: Path) -> None:
-    """Give root the checkout's render cache, when it has one (after `make figures`). Sound: an entry is
+    """Give root the checkout's render cache (filled by the ``rendered`` fixture). Sound: an entry is
     keyed by everything its chart's bytes depend on, and test_two_builds_are_byte_identical draws every
     chart afresh and compares it with what the cache gave."""
-    cache = REPO.cache / "charts"
-    if cache.is_dir():
-        shutil.copytree(cache, root / ".cache" / "charts")
-
-
-@pytest.fixture(scope="session")
-def fresh_project(tmp_path_factory: pytest.TempPathFactory) -> Layout:
-    """A copy of the project built once per session: what a fresh build makes (charts drawn, or taken
-    from the checkout's render cache). Its render cache spares scratch copies from drawing again the
-    charts whose inputs a test leaves alone (entries are keyed by their inputs, so an edit still
-    redraws its charts)."""
-    from secstats.cli import run_build
-
-    layout = copy_project(tmp_path_factory.mktemp("fresh"))
-    seed_render_cache(layout.root)
-    run_build(layout)
-    return layout
+    shutil.copytree(REPO.cache / "charts", root / ".cache" / "charts", dirs_exist_ok=True)
 
 
 @pytest.fixture
-def scratch(tmp_path: Path, fresh_project: Layout) -> Layout:
-    """A copy of data/ (and figures/) under tmp_path, with a filled render cache; tests edit it, never the repo."""
+def scratch(tmp_path: Path, rendered: dict[str, bytes]) -> Layout:
+    """A copy of data/ (and figures/, docs/, site/) under tmp_path, with a filled render cache (charts
+    whose inputs a test leaves alone are not drawn again); tests edit it, never the repo."""
     layout = copy_project(tmp_path)
-    shutil.copytree(fresh_project.root / ".cache" / "charts", tmp_path / ".cache" / "charts")
+    seed_render_cache(tmp_path)
     return layout
 
 
@@ -126,8 +111,9 @@ def built() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="session")
 def rendered(built: dict[str, pd.DataFrame]) -> dict[str, bytes]:
-    """Every chart drawn from the in-memory build, as {file name: bytes} (the render cache may serve
-    charts whose code and inputs are unchanged)."""
+    """Every chart drawn from the in-memory build, as {file name: bytes}. The checkout's render cache
+    serves the charts whose code and inputs are unchanged and keeps the ones drawn, for the scratch
+    projects to copy."""
     from secstats.charts import render_charts
 
     return render_charts(REPO, built)

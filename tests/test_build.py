@@ -11,8 +11,9 @@ import pytest
 from secstats import catalog, indicators
 from secstats.families import TABLES
 from secstats.figures import CHARTS
+from secstats.manifest import manifest_bytes, manifest_path
 from secstats.paths import Layout
-from secstats.pipeline import run_build
+from secstats.pipeline import make_outputs, run_build
 from secstats.problems import BuildError
 from tests.conftest import REPO, edit_ledger
 
@@ -23,10 +24,14 @@ def outputs(layout: Layout) -> dict[str, bytes]:
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 
-@pytest.fixture
-def fresh_build(fresh_project: Layout) -> dict[str, bytes]:
-    """The outputs of the session's build from scratch (no render cache: every chart drawn)."""
-    return outputs(fresh_project)
+@pytest.fixture(scope="module")
+def fresh_build(rendered: dict[str, bytes]) -> dict[str, bytes]:
+    """Every output a build makes now from the checkout's inputs, by relative path, made in memory with
+    the manifest that publishing adds. Charts come from the render cache (``rendered`` fills it);
+    test_two_builds_are_byte_identical draws every one afresh and compares."""
+    made = make_outputs(REPO)
+    made[manifest_path(REPO)] = manifest_bytes(REPO, made)
+    return {str(path.relative_to(REPO.root)): data for path, data in made.items()}
 
 
 def test_two_builds_are_byte_identical(fresh_build: dict[str, bytes], scratch: Layout) -> None:
@@ -40,8 +45,10 @@ def test_two_builds_are_byte_identical(fresh_build: dict[str, bytes], scratch: L
 
 
 def test_committed_outputs_are_fresh(fresh_build: dict[str, bytes]) -> None:
-    stale = [name for name, data in fresh_build.items() if (REPO.root / name).read_bytes() != data]
+    committed = outputs(REPO)
+    stale = [name for name, data in fresh_build.items() if committed.get(name) != data]
     assert not stale, f"committed outputs differ from a fresh build; run 'make figures': {stale}"
+    assert sorted(set(committed) - set(fresh_build)) == [], "outputs the build no longer makes"
 
 
 def test_a_bad_ledger_leaves_previous_outputs_untouched(scratch: Layout) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -48,43 +50,79 @@ def install(tmp_path: Path) -> Path:
     return target
 
 
-def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
-    )
+# One process of the installed copy does what a user would, in turn (each process pays for importing
+# pandas again): load and cite, then build without --out, into the package, and into ./out.
+USER_SESSION = """
+import contextlib, io, json, sys
+import secstats
+from secstats.cli import main
+from secstats.site import TEMPLATES
 
 
-def test_installed_copy_loads_tables_and_cites_without_the_checkout(installed: Path, tmp_path: Path) -> None:
-    target = installed
-    script = (
-        f"import secstats; assert secstats.__file__.startswith({str(target)!r}); "
-        "from secstats.site import TEMPLATES; assert (TEMPLATES / 'index.html').is_file(), 'templates not installed'; "
-        "print(len(secstats.load('homicides'))); print(secstats.cite('kloppe-006'))"
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
+
+
+print(json.dumps({
+    "file": secstats.__file__,
+    "templates": (TEMPLATES / "index.html").is_file(),
+    "rows": len(secstats.load("homicides")),
+    "citation": secstats.cite("kloppe-006"),
+    "refused": run("build"),
+    "into_package": run("build", "--out", sys.argv[1]),
+    "built": run("build", "--out", "out"),
+}))
+"""
+
+
+@dataclass
+class Session:
+    target: Path  # the installed site folder
+    cwd: Path  # where the user ran it
+    before: list[Path]  # the installed files before the session
+    said: dict  # what the session printed
+
+
+@pytest.fixture(scope="module")
+def session(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Session:
+    cwd = tmp_path_factory.mktemp("user")
+    before = installed_files(installed)
+    seed_render_cache(cwd / "out")  # the installed chart code must give the same keys to be served
+    done = subprocess.run(
+        [sys.executable, "-c", USER_SESSION, str(installed / "secstats" / "here")],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin"},
     )
-    done = run_installed(target, tmp_path, "-c", script)
     assert done.returncode == 0, done.stderr
-    rows, citation = done.stdout.split("\n", 1)
-    assert int(rows) == len(__import__("secstats").load("homicides"))
-    assert "Kloppe-Santamaría" in citation
+    return Session(installed, cwd, before, json.loads(done.stdout))
 
 
-def test_installed_build_writes_only_where_the_user_says(installed: Path, tmp_path: Path) -> None:
+def installed_files(target: Path) -> list[Path]:
+    return sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
+
+
+def test_installed_copy_loads_tables_and_cites_without_the_checkout(session: Session) -> None:
+    said = session.said
+    assert said["file"].startswith(str(session.target)) and said["templates"], "templates not installed"
+    assert said["rows"] == len(__import__("secstats").load("homicides"))
+    assert "Kloppe-Santamaría" in said["citation"]
+
+
+def test_installed_build_writes_only_where_the_user_says(session: Session) -> None:
     """Without --out an installed secstats refuses in one line; with it, it builds the package's outputs there."""
-    target = installed
-    package = target / "secstats"
-    before = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
-    refused = run_installed(target, tmp_path, "-m", "secstats", "build")
-    assert refused.returncode == 1 and refused.stdout == ""
-    assert refused.stderr.count("\n") == 1 and "--out" in refused.stderr and "Traceback" not in refused.stderr
-    into_package = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", str(package / "here"))
-    assert into_package.returncode == 1 and "inside the installed package" in into_package.stderr
-    seed_render_cache(tmp_path / "out")  # the installed chart code must give the same keys to be served
-    built = run_installed(target, tmp_path, "-m", "secstats", "build", "--out", "out")
-    assert built.returncode == 0, built.stderr
-    out = tmp_path / "out"
+    refused, into_package, built = (session.said[step] for step in ("refused", "into_package", "built"))
+    assert refused["code"] == 1 and refused["stdout"] == ""
+    assert refused["stderr"].count("\n") == 1 and "--out" in refused["stderr"] and "Traceback" not in refused["stderr"]
+    assert into_package["code"] == 1 and "inside the installed package" in into_package["stderr"]
+    assert built["code"] == 0, built["stderr"]
+    out = session.cwd / "out"
     for name in ("homicides.csv", "derivation_inputs.csv", "datapackage.json"):
         assert (out / "data" / "clean" / name).read_bytes() == (REPO.clean / name).read_bytes()
     assert (out / "figures" / "overview.svg").read_bytes() == (REPO.figures / "overview.svg").read_bytes()
     assert list((out / ".cache" / "charts").iterdir())
-    after = sorted(p.relative_to(target) for p in target.rglob("*") if "__pycache__" not in p.parts)
-    assert after == before  # nothing written into the installed package, not even the render cache
+    assert installed_files(session.target) == session.before  # nothing written into the installed package

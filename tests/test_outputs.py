@@ -126,7 +126,7 @@ def test_a_build_interrupted_mid_commit_is_rolled_back_by_the_next(scratch: Layo
 def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layout, monkeypatch, tmp_path_factory) -> None:
     """The N-th disk operation of publishing the real output set fails (an exception at odd N, a crash
     with no handler at even N): after recovery the outputs and their manifest are the old set or the
-    new set, never a mix. About 40 N spread evenly (every 5th at least) and the last, to keep the suite
+    new set, never a mix. About 20 N spread evenly (every 5th at least) and the last, to keep the suite
     quick however many files the site adds: test_staging tries every N on a small made-up set."""
     from tests.test_staging import Crash, FailingAt, Fault
 
@@ -141,7 +141,7 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
     publish(scratch, new, counter)
     built = outputs(scratch)
     assert built != old and problems_of(scratch) == ""
-    for n in sorted({*range(1, counter.count + 1, max(5, counter.count // 40)), counter.count}):
+    for n in sorted({*range(1, counter.count + 1, max(5, counter.count // 20)), counter.count}):
         error = Fault if n % 2 else Crash
         for directory in scratch.output_dirs:
             shutil.rmtree(directory)
@@ -157,9 +157,8 @@ def test_a_fault_at_every_operation_of_publishing_the_real_outputs(scratch: Layo
 # --- the render cache -------------------------------------------------------------------------------
 
 
-def test_a_damaged_cache_entry_is_redrawn_not_published(scratch: Layout) -> None:
-    built = build_clean_tables(scratch, check_ledger(scratch))
-    fresh = render_charts(scratch, built)
+def test_a_damaged_cache_entry_is_redrawn_not_published(scratch: Layout, built: dict[str, pd.DataFrame]) -> None:
+    fresh = render_charts(scratch, built)  # the scratch copy's inputs are the checkout's
     cache = scratch.root / ".cache" / "charts"
     for entry in cache.glob("overview.*.svg"):
         entry.write_bytes(entry.read_bytes()[:100])  # truncated, as by a full disk
