@@ -46,10 +46,16 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "secstats", *args], capture_output=True)
 
 
-def test_show_csv_prints_the_published_bytes() -> None:
-    for name in ("official_merida_statements", "weapon_origins"):
-        done = run_cli("show", name, "--csv")
-        assert done.returncode == 0 and done.stdout == (REPO.clean / f"{name}.csv").read_bytes()
+@pytest.mark.parametrize("name", ["official_merida_statements", "weapon_origins"])
+def test_show_csv_prints_the_published_bytes(name: str, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["show", name, "--csv"]) == 0
+    assert capsysbinary.readouterr().out == (REPO.clean / f"{name}.csv").read_bytes()
+
+
+def test_show_csv_through_a_pipe_is_the_published_bytes() -> None:
+    """The same through a real pipe (not a terminal: no escaping), in a process of its own."""
+    done = run_cli("show", "official_merida_statements", "--csv")
+    assert done.returncode == 0 and done.stdout == (REPO.clean / "official_merida_statements.csv").read_bytes()
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -17,8 +17,7 @@ import pytest
 from frictionless import validate
 
 import secstats
-from secstats.catalog import CATALOG, build_clean_tables, publish_tables, table_files, table_schema
-from secstats.claims import check_ledger
+from secstats.catalog import CATALOG, publish_tables, table_files, table_schema
 from secstats.metadata import metadata_files
 from secstats.problems import BuildError
 from secstats.publication import number_text, period_day, publish_links
@@ -32,10 +31,10 @@ POLARS_TYPES = {"integer": pl.Int64, "number": pl.Float64, "string": pl.String, 
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def package(tmp_path_factory: pytest.TempPathFactory, built: dict[str, pd.DataFrame]) -> Path:
     """data/clean/ as the build makes it, in a scratch folder: every CSV and datapackage.json."""
     folder = tmp_path_factory.mktemp("package")
-    published = publish_tables(REPO, build_clean_tables(REPO, check_ledger(REPO)))
+    published = publish_tables(REPO, built)
     files = {**table_files(REPO, published), **metadata_files(REPO, published)}
     for path, data in files.items():
         if path.parent == REPO.clean:
