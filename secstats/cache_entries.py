@@ -22,7 +22,10 @@ def fetch(cache: Path, stem: str, extension: str) -> bytes | None:
     are removed."""
     for path in sorted(cache.glob(f"{stem}.*.{extension}")):
         recorded = path.name[len(stem) + 1 : -len(extension) - 1]
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue  # removed by a build beside this one since the listing
         if digest_of(data) == recorded:
             return data
         path.unlink(missing_ok=True)

@@ -1,7 +1,8 @@
 """Drawing charts to bytes, and the render cache that skips charts whose inputs did not change.
 
-A chart's bytes depend only on the chart code, matplotlib's version, the house style, its input
-tables and the citations; ``chart_key`` digests all of them, so a cached PNG/SVG pair is exactly what a
+A chart's bytes depend only on the package's code, the versions of matplotlib and the libraries it
+draws and encodes with, the house style, its input tables and the citations; ``chart_key`` digests all
+of them, so a cached PNG/SVG pair is exactly what a
 fresh draw would give (rendering is deterministic: fixed fonts, no timestamps, a fixed SVG salt).
 """
 
@@ -10,24 +11,28 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import sys
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy
 import pandas as pd
+import PIL
 
-from secstats import chart_layout, chart_style, figures, official
 from secstats.cache_entries import fetch, store
 from secstats.chart_style import HOUSE_STYLE, save
 from secstats.figures import Chart, Citations
 from secstats.outputs import csv_bytes
 
 EXTENSIONS = ("png", "svg")
-# Every module whose code shapes a chart's bytes (official: the publisher citations in footnotes).
-CHART_CODE = (chart_style, chart_layout, figures, official, sys.modules[__name__])
+# Every module of the package, not only the chart modules: footnotes cite through provenance, text is
+# cleaned by escaping, table names come from catalog, and one module missed would serve a stale chart.
+# A code change anywhere redraws every chart (about a second); an edit of the data redraws only its charts.
+PACKAGE_CODE = Path(__file__).parent
+# What draws and encodes the bytes besides matplotlib: numpy (coordinates) and Pillow (the PNG).
+DRAWING_LIBRARIES = (matplotlib, numpy, PIL)
 
 
 def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> dict[str, bytes]:
@@ -38,13 +43,14 @@ def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Ci
 
 
 def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> str:
-    """A digest of everything a chart's bytes depend on: the chart code, matplotlib's version, the house
-    style, the chart's description and input tables, and the citations its footnote draws on."""
+    """A digest of everything a chart's bytes depend on: the package's code, the drawing libraries'
+    versions, the house style, the chart's description and input tables, and the citations its
+    footnote draws on."""
     digest = hashlib.sha256()
-    code = [Path(module.__file__).read_bytes() for module in CHART_CODE]
+    code = [path.read_bytes() for path in sorted(PACKAGE_CODE.glob("*.py"))]
     for part in (
         *code,
-        matplotlib.__version__.encode(),
+        *(library.__version__.encode() for library in DRAWING_LIBRARIES),
         repr(sorted(HOUSE_STYLE.items())).encode(),
         chart.name.encode(),
         chart.description.encode(),
@@ -89,7 +95,10 @@ def render_cached(
     for chart, files in zip(missing, draw_all(missing, tables, citations)):
         rendered.update(files)
         for stale in cache.glob(f"{chart.name}.*"):
-            stale.unlink(missing_ok=True)  # a build beside this one may have removed it first
+            # Entries of other keys only: a build beside this one (a test worker) may just have stored
+            # this very key, and it may have removed an old entry first.
+            if not stale.name.startswith(f"{chart.name}.{keys[chart.name]}."):
+                stale.unlink(missing_ok=True)
         for name, data in files.items():
             store(cache, f"{chart.name}.{keys[chart.name]}", name.rsplit(".", 1)[1], data)
     return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"] for chart in charts for extension in EXTENSIONS}

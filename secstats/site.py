@@ -237,7 +237,10 @@ def claim_mark(claim: pd.Series) -> Mark:
 
 def render(env: jinja2.Environment, template: str, depth: int, **context: object) -> bytes:
     """One page as UTF-8 bytes; ``depth`` is how many folders below site/ it sits (for relative links)."""
-    return env.get_template(template).render(root="../" * depth, version=package_version(), **context).encode("utf-8")
+    page = env.get_template(template).render(
+        root="../" * depth, version=package_version(), template_name=template.removesuffix(".html"), **context
+    )
+    return page.encode("utf-8")
 
 
 def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -20,18 +20,38 @@ REPO = default_layout()
 RAM_DISK = Path("/dev/shm")
 RAM_DISK_SPARE = 4 * 2**30  # the suite's scratch projects take about 1 GB at their peak
 RAM_DISK_KEY = pytest.StashKey[Path]()
+RAM_DISK_PREFIX = "secstats-pytest-"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Scratch projects go to a RAM disk when the machine has one with room to spare: the suite makes
-    thousands of small files, which a disk makes several times slower. One folder per checkout, so
-    two checkouts can test at once; ``--basetemp`` still decides when given."""
+    thousands of small files, which a disk makes several times slower. A new folder for each run (two
+    runs at once never share one), named by the run's process; ``--basetemp`` still decides when given."""
     if config.option.basetemp or hasattr(config, "workerinput"):  # xdist workers inherit the main process's
         return
     if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) and shutil.disk_usage(RAM_DISK).free > RAM_DISK_SPARE:
-        checkout = hashlib.sha256(str(REPO.root).encode()).hexdigest()[:12]
-        config.option.basetemp = str(RAM_DISK / f"secstats-pytest-{os.getuid()}-{checkout}")
-        config.stash[RAM_DISK_KEY] = Path(config.option.basetemp)
+        remove_abandoned_runs()
+        basetemp = Path(tempfile.mkdtemp(prefix=f"{RAM_DISK_PREFIX}{os.getpid()}-", dir=RAM_DISK))
+        config.option.basetemp = str(basetemp)
+        config.stash[RAM_DISK_KEY] = basetemp
+
+
+def remove_abandoned_runs() -> None:
+    """The RAM-disk folders of runs that were killed before they could remove their own."""
+    for folder in RAM_DISK.glob(f"{RAM_DISK_PREFIX}*"):
+        pid = folder.name.removeprefix(RAM_DISK_PREFIX).split("-")[0]
+        if folder.is_dir() and folder.stat().st_uid == os.getuid() and pid.isdigit() and not running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a process of another user
+    return True
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ElementTree
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import PIL
 import pytest
 
+from secstats import render_cache
 from secstats.catalog import CLAIM_TABLES
 from secstats.chart_style import HOUSE_STYLE, VERDICT_WORDS, save, value_label
 from secstats.claims import read_ledger
@@ -113,6 +116,24 @@ def test_render_cache_key_changes_with_any_input(built) -> None:
     assert chart_key(chart, changed, citations) != key
     other = next(c for c in CHARTS if c.name == "merida_funding")
     assert chart_key(other, {name: built[name] for name in other.tables}, citations) != key
+
+
+def test_render_cache_key_changes_with_any_module_and_the_drawing_libraries(built, tmp_path, monkeypatch) -> None:
+    """Footnotes cite through provenance, which no chart module holds: an edit there must redraw."""
+    citations = Citations.load(REPO)
+    chart = next(c for c in CHARTS if c.name == "weapon_origins")
+    tables = {name: built[name] for name in chart.tables}
+    key = chart_key(chart, tables, citations)
+    code = tmp_path / "secstats"
+    shutil.copytree(render_cache.PACKAGE_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(render_cache, "PACKAGE_CODE", code)
+    assert chart_key(chart, tables, citations) == key
+    with (code / "provenance.py").open("a") as module:
+        module.write("# an edit\n")
+    assert chart_key(chart, tables, citations) != key
+    monkeypatch.setattr(render_cache, "PACKAGE_CODE", REPO.root / "secstats")
+    monkeypatch.setattr(PIL, "__version__", "0.0")
+    assert chart_key(chart, tables, citations) != key
 
 
 def test_every_verdict_has_its_words_on_the_charts() -> None:

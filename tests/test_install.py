@@ -50,8 +50,10 @@ def install(tmp_path: Path) -> Path:
     return target
 
 
-# One process of the installed copy does what a user would, in turn (each process pays for importing
-# pandas again): load and cite, then build without --out, into the package, and into ./out.
+# One process of the installed copy does most of what a user would, in turn (each process pays for
+# importing pandas again): load and cite, then build into the package and into ./out. The refusal
+# without --out runs as `python -m secstats build` in a process of its own (the entry point, and
+# nothing printed while importing).
 USER_SESSION = """
 import contextlib, io, json, sys
 import secstats
@@ -71,7 +73,6 @@ print(json.dumps({
     "templates": (TEMPLATES / "index.html").is_file(),
     "rows": len(secstats.load("homicides")),
     "citation": secstats.cite("kloppe-006"),
-    "refused": run("build"),
     "into_package": run("build", "--out", sys.argv[1]),
     "built": run("build", "--out", "out"),
 }))
@@ -90,16 +91,26 @@ class Session:
 def session(installed: Path, tmp_path_factory: pytest.TempPathFactory, rendered: dict[str, bytes]) -> Session:
     cwd = tmp_path_factory.mktemp("user")
     before = installed_files(installed)
-    seed_render_cache(cwd / "out")  # the installed chart code must give the same keys to be served
-    done = subprocess.run(
-        [sys.executable, "-c", USER_SESSION, str(installed / "secstats" / "here")],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin"},
-    )
+    # The checkout's render cache but the overview's entries: the installed copy draws that chart itself
+    # (with its own installed code) and serves the others only if its keys match the checkout's.
+    seed_render_cache(cwd / "out")
+    for entry in (cwd / "out" / ".cache" / "charts").glob("overview.*"):
+        entry.unlink()
+    done = run_installed(installed, cwd, "-c", USER_SESSION, str(installed / "secstats" / "here"))
     assert done.returncode == 0, done.stderr
-    return Session(installed, cwd, before, json.loads(done.stdout))
+    refused = run_installed(installed, cwd, "-m", "secstats", "build")
+    said = {
+        **json.loads(done.stdout),
+        "refused": {"code": refused.returncode, "stdout": refused.stdout, "stderr": refused.stderr},
+    }
+    return Session(installed, cwd, before, said)
+
+
+def run_installed(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Python with only the installed copy on its path, as a user's shell would run it."""
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    )
 
 
 def installed_files(target: Path) -> list[Path]:
@@ -123,6 +134,6 @@ def test_installed_build_writes_only_where_the_user_says(session: Session, rende
     out = session.cwd / "out"
     for name in ("homicides.csv", "derivation_inputs.csv", "datapackage.json"):
         assert (out / "data" / "clean" / name).read_bytes() == (REPO.clean / name).read_bytes()
-    assert (out / "figures" / "overview.svg").read_bytes() == rendered["overview.svg"]  # this matplotlib's drawing
+    assert (out / "figures" / "overview.svg").read_bytes() == rendered["overview.svg"]  # drawn by the installed code
     assert list((out / ".cache" / "charts").iterdir())
     assert installed_files(session.target) == session.before  # nothing written into the installed package

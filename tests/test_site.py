@@ -85,6 +85,7 @@ ATTRIBUTES = {
     "aria-label",
     "aria-labelledby",
     "data-verdict",
+    "data-template",
     "type",
     "src",
     "download",
