@@ -11,6 +11,8 @@ piece at all is still reachable through its anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -66,13 +68,21 @@ def owner(marks: Iterable[Mark], start: int, end: int) -> Mark | None:
 def pieces_of(text: str, start: int, end: int, marks: list[Mark], previous_end: int = 0) -> list[Piece]:
     """One paragraph [start, end) cut at every mark boundary inside it. A mark is anchored at its
     first visible character: where it starts, or here if it starts in the gap after ``previous_end``."""
-    inside = [m for m in marks if m.start < end and m.end > start]
+    inside = sorted((m for m in marks if m.start < end and m.end > start), key=lambda m: (m.start, m.end, m.key))
     cuts = sorted({start, end, *(p for m in inside for p in (m.start, m.end) if start < p < end)})
-    begins = [m for m in inside if m.start >= previous_end and m.kind == "claim"]
-    pieces = []
+    anchored_at: dict[int, list[Mark]] = {}
+    for mark in inside:
+        if mark.start >= previous_end and mark.kind == "claim":
+            anchored_at.setdefault(max(mark.start, start), []).append(mark)
+    # A sweep along the cuts: ``covering`` holds the marks begun and not yet ended. Every mark boundary
+    # is a cut, so a mark still open at a piece's left edge covers the whole piece.
+    pieces, covering, waiting = [], [], deque(inside)
     for left, right in pairwise(cuts):
-        anchors = tuple(sorted((m for m in begins if max(m.start, start) == left), key=lambda m: m.key))
-        pieces.append(Piece(text[left:right], owner(inside, left, right), anchors))
+        while waiting and waiting[0].start <= left:
+            covering.append(waiting.popleft())
+        covering = [m for m in covering if m.end > left]
+        anchors = tuple(sorted(anchored_at.get(left, ()), key=lambda m: m.key))
+        pieces.append(Piece(text[left:right], owner(covering, left, right), anchors))
     return pieces
 
 
@@ -82,7 +92,16 @@ def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
     for mark in ordered:
         if not 0 <= mark.start < mark.end <= len(text):
             raise ValueError(f"mark {mark.key} [{mark.start}, {mark.end}) lies outside the document ({len(text)} characters)")
-    return [pieces_of(text, start, end, ordered, previous) for start, end, previous in paragraph_spans(text)]
+    # One sweep down the document: each paragraph is given the marks begun before its end and not
+    # ended before its start, so the cost grows with the marks, not with marks times paragraphs.
+    starts = [mark.start for mark in ordered]
+    paragraphs, reaching, taken = [], [], 0
+    for start, end, previous in paragraph_spans(text):
+        begun = bisect_left(starts, end)
+        reaching = [m for m in (*reaching, *ordered[taken:begun]) if m.end > start]
+        taken = begun
+        paragraphs.append(pieces_of(text, start, end, reaching, previous))
+    return paragraphs
 
 
 def paragraphs_around(text: str, mark: Mark) -> list[list[Piece]]:
