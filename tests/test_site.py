@@ -62,6 +62,20 @@ def test_a_mark_across_paragraphs_is_anchored_once() -> None:
     assert len(paragraphs_around(text, mark)) == 2
 
 
+def test_a_mark_over_three_paragraphs_owns_every_piece_no_shorter_mark_holds() -> None:
+    """The sweep down the document keeps a long mark open through a paragraph it spans whole, and a
+    short mark inside takes its own words only."""
+    text = "one 1\n\ntwo 22 two\n\nthree 3"
+    long, short = Mark(4, 26, "x-001", "claim"), Mark(11, 13, "x-002", "claim")
+    paragraphs = marked_paragraphs(text, [short, long])
+    assert [[(p.text, p.mark.key if p.mark else None) for p in paragraph] for paragraph in paragraphs] == [
+        [("one ", None), ("1", "x-001")],
+        [("two ", "x-001"), ("22", "x-002"), (" two", "x-001")],
+        [("three 3", "x-001")],
+    ]
+    assert [a.key for paragraph in paragraphs for p in paragraph for a in p.anchors] == ["x-001", "x-002"]
+
+
 def test_a_mark_outside_its_document_is_an_error_naming_it() -> None:
     with pytest.raises(ValueError, match="x-001"):
         marked_paragraphs("short", [Mark(3, 9, "x-001", "claim")])
