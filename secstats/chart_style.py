@@ -56,9 +56,9 @@ HOUSE_STYLE = {
     "hatch.linewidth": 0.6,
     "text.hinting": "none",  # unhinted glyphs: faster to rasterise, no visible loss at 200 dpi
 }
-# savefig's options per format: no timestamps or software stamps. The PNG takes zlib's fastest level: a
-# third less time encoding than Pillow's default (6), and on these charts (flat colour, long runs) the
-# files come out 6% smaller, not larger; lossless either way.
+# The formats every chart is saved in, with savefig's options: no timestamps or software stamps. The
+# PNG takes zlib's fastest level: a third less time encoding than Pillow's default (6), and on these
+# charts (flat colour, long runs) the files come out 6% smaller, not larger; lossless either way.
 SAVE_OPTIONS: dict[str, dict] = {
     "png": {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": 1}},
     "svg": {"metadata": {"Date": None, "Creator": None}},

@@ -22,11 +22,11 @@ import pandas as pd
 import PIL
 
 from secstats.cache_entries import fetch, store
-from secstats.chart_style import HOUSE_STYLE, save
+from secstats.chart_style import HOUSE_STYLE, SAVE_OPTIONS, save
 from secstats.figures import Chart, Citations
 from secstats.outputs import csv_bytes
 
-EXTENSIONS = ("png", "svg")
+EXTENSIONS = tuple(SAVE_OPTIONS)  # the formats every chart is saved in, declared once in chart_style
 # Every module of the package, not only the chart modules: footnotes cite through provenance, text is
 # cleaned by escaping, table names come from catalog, and one module missed would serve a stale chart.
 # A code change anywhere redraws every chart (about a second); an edit of the data redraws only its charts.
