@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from secstats.cited import check_cited
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
-from secstats.cited import check_cited
 from secstats.families import COUNTERPARTS, FAMILIES, NOT_STATISTICS, TABLES, family_claims, untabled_problems
 from secstats.indicators import assemble
 from secstats.manifest import verify_output
@@ -28,8 +28,8 @@ from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
 from secstats.sources import read_sources
 from secstats.validation import read_csv_for, validate_frame
-from secstats.vintages import check_vintages
 from secstats.verdicts import build_verdicts
+from secstats.vintages import check_vintages
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too

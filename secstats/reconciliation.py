@@ -35,7 +35,6 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from secstats.schemas import MATCH_KINDS
 from secstats.periods import (
     Period,
     describe_period,
@@ -47,6 +46,7 @@ from secstats.periods import (
     period_of,
     period_strings,
 )
+from secstats.schemas import MATCH_KINDS
 from secstats.semantics import allows, rule_text, words_of
 
 TOTALS_MIN_OVERLAP = 0.8  # share of their combined months two periods must share for totals to compare
