@@ -10,7 +10,7 @@
 1. otherwise against the current series (the reconciliation's candidates), keeping only the most
    authoritative candidates for the claim's own period (``AUTHORITY``: the publisher's own published
    figure, then a press report of it, then a figure secstats computes, such as a rate over a population
-   vintage), and, for a span written as a term of office, the term's reading first;
+   vintage); for a span written as a term of office, the term's reading is tried first;
 2. then the words, in ``PRECEDENCE`` order.
 
 Distances are relative to the official figure (``CLOSE_MARGIN``), except for percentages (shares and
@@ -29,7 +29,7 @@ import pandas as pd
 from secstats.cited import CitedRecord, cited_check
 from secstats.contradictions import DURATION_UNITS
 from secstats.periods import Period, describe
-from secstats.reconciliation import BOUNDS, NEAR_PERIOD, OWN_PERIOD, TERM_READING, candidates_of
+from secstats.reconciliation import BOUNDS, NEAR_PERIOD, OWN_PERIOD, candidates_of
 from secstats.schemas import ClaimBeside
 from secstats.semantics import POINTS_UNITS, allows, amount, stated, words_of
 from secstats.vintages import Vintages, figure_of_the_day
@@ -153,10 +153,9 @@ def authority(row: pd.Series) -> int:
 
 
 def preferred(own: pd.DataFrame) -> pd.DataFrame:
-    """The candidates for the claim's own period that decide: the term of office's reading first, then
-    the most authoritative tier present (the publisher's own rate before one secstats computes)."""
-    term = own[own["reading"].str.startswith(TERM_READING) & ~own["reading"].str.endswith("as written")]
-    own = term if len(term) else own
+    """The candidates for the claim's own period that decide: those of the most authoritative tier
+    present (the publisher's own published rate before a press report of it, before one secstats
+    computes). A term of office's reading is listed, and so tried, first."""
     if own.empty:
         return own
     tiers = own.apply(authority, axis=1)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from secstats.cited import empty_record
+from secstats.periods import period_months
 from secstats.reconciliation import (
     AS_WRITTEN,
     Candidate,
@@ -20,9 +22,7 @@ from secstats.reconciliation import (
     match_all,
     readings,
 )
-from secstats.cited import empty_record
 from secstats.schemas import PublishedFigures, Reconciliation, Verdicts
-from secstats.periods import period_months
 from secstats.verdicts import CLOSE_MARGIN, build_verdicts, decide
 
 
