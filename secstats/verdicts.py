@@ -1,6 +1,6 @@
 """Stage 3b: one row per ledger claim, checked two ways.
 
-**The official verdict**: does the official record bear the figure out? It is reached in this order
+**The official verdict**: Does the official record bear the figure out? It is reached in this order
 (``PRECEDENCE``; the first that applies wins):
 
 0. the figure of the day (``secstats.vintages``): when an official or press-reported figure for the
@@ -21,6 +21,7 @@ changes), which are compared in percentage points (``CLOSE_POINTS``).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -451,3 +452,83 @@ def build_verdicts(
         for _, claim in ledger.iterrows()
     ]
     return pd.DataFrame(rows).reindex(columns=columns)
+
+
+# --- the rules, documented once --------------------------------------------------------------------
+
+
+def excerpt(doc: str | None, after: str = "", before: str | None = None) -> str:
+    """A module docstring's text between two markers, dedented: its paragraphs and lists stay Markdown."""
+    text = inspect.cleandoc(doc or "")
+    text = text.split(after, 1)[1] if after else text
+    return (text.split(before, 1)[0] if before else text).strip()
+
+
+def markdown_rows(pairs: Mapping[str, str] | list[tuple[str, str]]) -> list[str]:
+    """'| `key` | text |' lines."""
+    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+    return [f"| `{key}` | {' '.join(str(text).split())} |" for key, text in items]
+
+
+def rules_document() -> str:
+    """docs/verdicts.md: the two axes, their words, precedence and rules, generated from this module's
+    constants (and those of secstats.cited, reconciliation, semantics and vintages) so that it cannot
+    drift from the code."""
+    import secstats.reconciliation as reconciliation
+    import secstats.semantics as semantics
+    import secstats.vintages as vintages
+    from secstats.cited import CITED_CHECK_MEANINGS
+
+    lines = [
+        "# How secstats checks a claim",
+        "",
+        "Generated from `secstats/verdicts.py` (and the modules it names) by `make figures`; do not edit by hand.",
+        "Every ledger claim has one row in `data/clean/verdicts.csv`, checked two ways.",
+        "",
+        "## 1. The official verdict (`verdict`, `reason`)",
+        "",
+        excerpt(__doc__, "**The official verdict**: ", "**The cited check**"),
+        "",
+        "| verdict | when (the first that applies wins) |",
+        "| --- | --- |",
+        *markdown_rows(PRECEDENCE),
+        "",
+        "An `unverifiable` claim has a `reason`:",
+        "",
+        "| reason | meaning |",
+        "| --- | --- |",
+        *markdown_rows(REASONS),
+        "",
+        "Which candidate decides, most trusted first: " + "; ".join(AUTHORITY) + ". Distances: within "
+        f"{CLOSE_MARGIN:.0%} of the official figure is `close`; a percentage is compared in percentage points "
+        f"(within {CLOSE_POINTS:g} point).",
+        "",
+        "### The figure of the day (`vintage_*`, `latest_*`)",
+        "",
+        excerpt(vintages.__doc__),
+        "",
+        "### Candidates (`match` in `reconciliation.csv`)",
+        "",
+        excerpt(reconciliation.__doc__, "", "Each measure names its series once"),
+        "",
+        "### What a claim's words allow",
+        "",
+        excerpt(semantics.__doc__, "The tolerance rule. ", "Periods are described once"),
+        "",
+        "## 2. The cited check (`cited_check`, `cited_value`, `cited_source`, `cited_explanation`)",
+        "",
+        excerpt(cited_doc()),
+        "",
+        "| cited_check | meaning (with several cited sources, the first that applies wins) |",
+        "| --- | --- |",
+        *markdown_rows(CITED_CHECK_MEANINGS),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def cited_doc() -> str:
+    """The cited record's description (secstats.cited's docstring)."""
+    import secstats.cited as cited
+
+    return cited.__doc__ or ""
