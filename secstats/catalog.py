@@ -17,7 +17,7 @@ from secstats.cited import check_cited
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
-from secstats.families import COUNTERPARTS, FAMILIES, NOT_STATISTICS, TABLES, family_claims, untabled_problems
+from secstats.families import COUNTERPARTS, FAMILIES, NOT_STATISTICS, TABLES, VINTAGE_MEASURES, family_claims, untabled_problems
 from secstats.indicators import assemble
 from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
@@ -107,11 +107,12 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
         "verdicts": build_verdicts(
             ledger,
             reconciliation,
-            check_vintages(layout, [spec.name for spec in OFFICIAL_TABLES], COUNTERPARTS),
+            check_vintages(layout, [spec.name for spec in OFFICIAL_TABLES], VINTAGE_MEASURES),
             check_cited(layout, known),
             dict(zip(sources["source_id"], sources["published"])),
             list(Verdicts.to_schema().columns),
             NOT_STATISTICS,
+            VINTAGE_MEASURES,
         ),
         "contradictions": find_contradictions(ledger, list(Contradictions.to_schema().columns)),
         "coverage": build_coverage(layout, ledger),

@@ -21,7 +21,7 @@ import pandas as pd
 
 from secstats.escaping import formula_cells
 from secstats.paths import Layout
-from secstats.periods import Period
+from secstats.periods import period_of
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import CitedFigures, CitedSources
 from secstats.semantics import allowed_interval, intervals_meet, words_of
@@ -143,9 +143,10 @@ def compare(claim: pd.Series, figure: pd.Series) -> tuple[str, str]:
 
 
 def earlier_cut_off(claim: pd.Series, cut_off: str) -> bool:
-    """Whether a running total's cut-off day comes before the end of the claim's period."""
-    claim_period = Period(claim["period_start"], claim["period_end"], claim["year_basis"])
-    return cut_off < claim_period.last_day.isoformat()
+    """Whether a running total's cut-off day comes before the claim's own cut-off: the claim is itself
+    a running total or a stock (a span the curator relates as the same thing is compared as stated)."""
+    claim_period = period_of(claim)
+    return claim_period.kind in ("to_date", "point") and cut_off < claim_period.last_day.isoformat()
 
 
 def cited_check(claim: pd.Series, record: CitedRecord) -> CitedCheck:

@@ -224,6 +224,22 @@ FAMILIES: tuple[Family, ...] = (
     ),
 )
 
+# The measures of data/raw/reference/vintages/published_figures.csv (named for their series, as the
+# publishers count them) that speak to each ledger measure: a claim is judged against their figures of
+# the day. A vintage measure not listed here stops the build (secstats.vintages).
+VINTAGE_MEASURES: dict[str, tuple[str, ...]] = {
+    "homicides": ("homicides_inegi", "homicidio_doloso_victims_sesnsp"),
+    "homicide_rate": ("homicide_rate_inegi",),
+    "homicides_percent_change": ("homicidio_doloso_victims_sesnsp_change",),
+    "overdose_deaths": ("deaths_all_drugs", "deaths_all_drugs_provisional"),
+    "overdose_deaths_opioids": ("deaths_any_opioid",),
+    "overdose_deaths_opioids_share": ("share_of_overdose_deaths_involving_opioids",),
+    "overdose_deaths_fentanyl": ("deaths_synthetic_opioids_t404", "deaths_synthetic_opioids_t404_provisional"),
+    "merida_funding_allocated": ("merida_funding_appropriated",),
+    "merida_funding_disbursed": ("merida_funding_delivered",),
+    "extraditions": ("extraditions_mexico_to_us",),
+}
+
 TABLES: tuple[TableSpec, ...] = tuple(family.table for family in FAMILIES)
 COUNTERPARTS: dict[str, Provider | str] = {m: c for family in FAMILIES for m, c in family.counterparts.items()}
 

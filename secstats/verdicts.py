@@ -409,9 +409,13 @@ def verdict_row(
     record: CitedRecord,
     document_date: str,
     not_statistics: frozenset[str],
+    vintage_measures: Mapping[str, tuple[str, ...]],
 ) -> dict:
     """One row of the verdicts table for one ledger claim."""
-    day = figure_of_the_day(claim, vintages, document_date)
+    words = words_of(claim)
+    day = figure_of_the_day(
+        claim, vintages, document_date, vintage_measures.get(claim["measure"], ()), lambda value: allows(official=value, **words)
+    )
     current = current_figure(rows)
     decided = (
         judge_by_the_day(claim, day, document_date, current)
@@ -442,12 +446,21 @@ def build_verdicts(
     document_dates: Mapping[str, str],
     columns: list[str],
     not_statistics: frozenset[str] = frozenset(),
+    vintage_measures: Mapping[str, tuple[str, ...]] | None = None,
 ) -> pd.DataFrame:
-    """One row per ledger claim, in ledger order."""
+    """One row per ledger claim, in ledger order. ``vintage_measures`` maps a ledger measure to the
+    measures of the published figures that speak to it (by default, each to itself)."""
     groups = dict(list(candidates_of(reconciliation)))
+    mapping = vintage_measures if vintage_measures is not None else {m: (m,) for m in ledger["measure"]}
     rows = [
         verdict_row(
-            claim, groups.get(claim["claim_id"]), vintages, record, document_dates.get(claim["source_id"], ""), not_statistics
+            claim,
+            groups.get(claim["claim_id"]),
+            vintages,
+            record,
+            document_dates.get(claim["source_id"], ""),
+            not_statistics,
+            mapping,
         )
         for _, claim in ledger.iterrows()
     ]

@@ -4,17 +4,19 @@
 folder's SHA256SUMS) holds one row per published figure of an official series: first releases,
 revisions, press reports of them (kind ``reported``) and non-official estimates (kind ``estimate``).
 Each is verified at build like the ledger: its value written in its recorded words, its series an
-official table, its measure a measure of the ledger's families.
+official table, its measure one that ``secstats.families.VINTAGE_MEASURES`` maps to a ledger measure.
 
-A claim is judged first against the figure of the day (``figure_of_the_day``): the latest figure for
-its measure, geography and period published on or before its document's date; official releases
-before press reports of them; an estimate only when nothing else was published, and then never
-deciding the verdict alone. A later figure for the same period is a revision, shown beside it.
+A claim is judged first against the figure of the day (``figure_of_the_day``): for each series that
+speaks to its measure, the latest figure for its geography and period published on or before its
+document's date (official releases before press reports of them; an estimate only when nothing else
+was published, and then never deciding the verdict alone); the series whose figure of the day the
+claim's words allow, else the most recently published. A later figure of the same series for the same
+period is a revision, shown beside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -38,13 +40,14 @@ class Vintages:
     latest: pd.Series | None
 
 
-def check_vintages(layout: Layout, series_names: Collection[str], measures: Collection[str]) -> pd.DataFrame:
+def check_vintages(layout: Layout, series_names: Collection[str], measures: Mapping[str, Collection[str]]) -> pd.DataFrame:
     """Read and verify the published figures; raise ``BuildError`` listing every problem. No file: none."""
     path = layout.reference_dir / VINTAGES_FILE
     if not path.is_file():
         return pd.DataFrame(columns=list(PublishedFigures.to_schema().columns))
     file = str(path.relative_to(layout.root))
     raw = read_csv_for(path, PublishedFigures, file)
+    known = {vintage for names in measures.values() for vintage in names}
     table, problems = validate_frame(PublishedFigures, raw, file)
     problems += formula_cells(raw, file) + unwritten_values(raw, file, "words", ("value",))
     for index, row in raw.iterrows():
@@ -54,12 +57,12 @@ def check_vintages(layout: Layout, series_names: Collection[str], measures: Coll
                     file, "series an official table", f"unknown series {row['series']!r}", row=int(index) + 2, column="series"
                 )
             )
-        if row["measure"] not in measures:
+        if row["measure"] not in known:
             problems.append(
                 Problem(
                     file,
-                    "measure of a family",
-                    f"{row['measure']!r} is not a measure of the ledger's families (secstats/families.py)",
+                    "measure mapped to the ledger",
+                    f"{row['measure']!r} is not in VINTAGE_MEASURES (secstats/families.py): say which ledger measure it speaks to",
                     row=int(index) + 2,
                     column="measure",
                 )
@@ -74,11 +77,11 @@ def same_period(row: pd.Series, claim: Period) -> bool:
     return (period.first_day, period.last_day) == (claim.first_day, claim.last_day)
 
 
-def published_for(claim: pd.Series, vintages: pd.DataFrame) -> pd.DataFrame:
-    """Every published figure of the claim's measure, geography, unit and period, oldest first."""
+def published_for(claim: pd.Series, vintages: pd.DataFrame, measures: Collection[str]) -> pd.DataFrame:
+    """Every published figure of ``measures`` for the claim's geography, unit and period, oldest first."""
     period = Period(claim["period_start"], claim["period_end"], claim["year_basis"])
     rows = vintages[
-        (vintages["measure"] == claim["measure"])
+        vintages["measure"].isin(list(measures))
         & (vintages["geography"] == claim["geography"])
         & (vintages["unit"] == claim["unit"])
         & (vintages["year_basis"] == claim["year_basis"])
@@ -87,12 +90,8 @@ def published_for(claim: pd.Series, vintages: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(authority=rows["kind"].map(AUTHORITY.index)).sort_values(["published", "authority"], kind="stable")
 
 
-def figure_of_the_day(claim: pd.Series, vintages: pd.DataFrame, document_date: str) -> Vintages:
-    """The latest figure published on or before the document (official before reported before
-    estimate, at the same date), and the latest figure for the period when it differs from it."""
-    rows = published_for(claim, vintages)
-    if rows.empty:
-        return Vintages(None, None)
+def of_one_series(rows: pd.DataFrame, document_date: str) -> Vintages:
+    """The figure of the day of one series' figures for a period, and its later revision."""
     before = rows[rows["published"].map(lambda published: on_or_before(published, document_date))]
     if before.empty:
         return Vintages(None, None)
@@ -102,3 +101,17 @@ def figure_of_the_day(claim: pd.Series, vintages: pd.DataFrame, document_date: s
     later = rows[(rows["kind"] != "estimate") & (rows["published"] > day["published"])]
     latest = later.iloc[-1] if len(later) and later.iloc[-1]["value"] != day["value"] else None
     return Vintages(day, latest)
+
+
+def figure_of_the_day(
+    claim: pd.Series, vintages: pd.DataFrame, document_date: str, measures: Collection[str], allows: Callable[[float], bool]
+) -> Vintages:
+    """The figure of the day (see the module doc): of the series whose figure the claim's words
+    ``allows``, else of the series published most recently before the document."""
+    rows = published_for(claim, vintages, measures)
+    found = [of_one_series(group, document_date) for _, group in rows.groupby("measure", sort=True)]
+    found = [vintages for vintages in found if vintages.day is not None]
+    if not found:
+        return Vintages(None, None)
+    allowed = [vintages for vintages in found if allows(vintages.day["value"])]
+    return (allowed or sorted(found, key=lambda vintages: vintages.day["published"], reverse=True))[0]

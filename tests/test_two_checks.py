@@ -280,7 +280,7 @@ def states(value: float, words: str, qualifier: str = "exact", relation: str = "
     }
 
 
-CITED = claim(2800, cited_source="[1] A report")
+CITED = claim(2800, cited_source="[1] A report", period_type="to_date")
 
 
 @pytest.mark.parametrize(
