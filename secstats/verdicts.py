@@ -394,12 +394,38 @@ def vintage_columns(vintages: Vintages, current: pd.Series | None) -> dict:
     return columns
 
 
-def current_figure(rows: pd.DataFrame | None) -> pd.Series | None:
-    """The current series' figure for the claim's own period (the first same-period candidate)."""
-    if rows is None:
+def current_figure(rows: pd.DataFrame | None, day: pd.Series | None) -> pd.Series | None:
+    """The current release of the series the figure of the day belongs to: among the published (not
+    computed) same-period candidates of its table and publisher, the one nearest to it (a revision
+    moves a figure less than two series differ)."""
+    if rows is None or day is None:
         return None
-    same = rows[rows["match"] == "same_period"]
-    return same.iloc[0] if len(same) else None
+    publisher = rows["official_source"].str.split(",").str[0].str.strip()
+    same = rows[
+        (rows["match"] == "same_period")
+        & rows["official_series"].str.startswith(day["series"])
+        & publisher.map(lambda name: bool(name) and name in str(day["publisher"]))
+    ]
+    same = same[same.apply(authority, axis=1) < AUTHORITY.index("computed by secstats")] if len(same) else same
+    if same.empty:
+        return None
+    return same.loc[(same["official_value"] - day["value"]).abs().idxmin()]
+
+
+def verdict_of_record(
+    claim: pd.Series, by_the_day: Verdict | None, current: Verdict | None, day: pd.Series | None
+) -> Verdict | None:
+    """The figure of the day decides first; a claim the current record bears out is not made wrong by
+    an older figure that differs from it (a press report's round number, a preliminary count)."""
+    if by_the_day is None or by_the_day.verdict == "matches" or current is None or current.verdict != "matches":
+        return by_the_day or current
+    said = stated(claim["qualifier"], claim["value"], claim["value_high"], claim["unit"])
+    return Verdict(
+        current.verdict,
+        current.best,
+        f"{current.explanation} The figure when the document was written was {vintage_words(day)}, which the claim's "
+        f"words ({said}) do not allow; the current record bears the claim out.",
+    )
 
 
 def verdict_row(
@@ -416,12 +442,10 @@ def verdict_row(
     day = figure_of_the_day(
         claim, vintages, document_date, vintage_measures.get(claim["measure"], ()), lambda value: allows(official=value, **words)
     )
-    current = current_figure(rows)
-    decided = (
-        judge_by_the_day(claim, day, document_date, current)
-        or (decide(rows) if rows is not None else None)
-        or unchecked(claim, not_statistics)
-    )
+    current = current_figure(rows, day.day)
+    decided = verdict_of_record(
+        claim, judge_by_the_day(claim, day, document_date, current), decide(rows) if rows is not None else None, day.day
+    ) or unchecked(claim, not_statistics)
     cited = cited_check(claim, record)
     return {
         **beside(claim),

@@ -351,3 +351,29 @@ def test_a_bad_cited_record_names_file_row_column_and_rule(tmp_path: Path) -> No
     assert "row 3: claim made-999: column claim_id: rule claim_id in ledger: unknown claim 'made-999'" in report
     assert "row 4: claim made-001: column cited_source_id: rule cited_source_id in cited_sources.csv" in report
     assert "row 4: claim made-001: column unit" in report
+
+
+def test_an_older_figure_does_not_make_a_claim_the_current_record_bears_out_wrong() -> None:
+    c = claim(1200)
+    rows = rows_for(c, ("same_period", 1200, "official_made_up", "as published"))
+    row = verdict_table(c, rows, published((1300, "2010-06", "reported")), date="2011")
+    assert row["verdict"] == "matches" and "The figure when the document was written was 1,300" in row["explanation"]
+
+
+def test_a_revision_is_the_same_publishers_current_figure() -> None:
+    c = claim(1200)
+    rows = rows_for(
+        c,
+        ("same_period", 1500, "official_made_up (other office)", "as published"),
+        ("same_period", 1230, "official_made_up (office)", "as published"),
+    )
+    rows["official_source"] = ["Other Office, a table", "Office official, a table"]
+    row = verdict_table(c, rows, published((1200, "2011-01", "official")), date="2011")
+    assert (row["latest_value"], row["latest_source"]) == (1230, "Office official, a table")
+
+
+def test_a_cited_running_total_to_an_earlier_date_bounds_only_a_running_total() -> None:
+    earlier = states(2000, "2,000 by 9 June", cut_off="2010-06-09")
+    assert cited_check(CITED, record(earlier)).check == "not_in_source"
+    span = claim(2000, cited_source="[1] A report", period_type="span")  # the curator relates it as the same thing
+    assert cited_check(span, record(earlier)).check == "agrees"
