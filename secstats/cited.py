@@ -70,6 +70,8 @@ def empty_record() -> CitedRecord:
 def check_cited(layout: Layout, known_claims: set[str]) -> CitedRecord:
     """Read and verify the cited record; raise ``BuildError`` listing every problem, else return it typed."""
     folder = layout.ledger.parent
+    if not (folder / SOURCES_FILE).exists() and not (folder / FIGURES_FILE).exists():
+        return empty_record()  # a project that records no cited source yet (every citation is not on record)
     files = {name: str((folder / name).relative_to(layout.root)) for name in (SOURCES_FILE, FIGURES_FILE)}
     raw_sources = read_csv_for(folder / SOURCES_FILE, CitedSources, files[SOURCES_FILE])
     raw_figures = read_csv_for(folder / FIGURES_FILE, CitedFigures, files[FIGURES_FILE])

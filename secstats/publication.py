@@ -32,6 +32,7 @@ from secstats.periods import PRECISIONS, day
 from secstats.schemas import DerivationInputs
 
 # (start, end) columns of one period; each pair is read with the row's year_basis
+RELEASE_DATES = ("vintage_published",)  # a day or a month: published as a date and its precision
 PERIOD_PAIRS = (
     ("period_start", "period_end"),
     ("official_period_start", "official_period_end"),
@@ -133,6 +134,9 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
             columns[f"{name}_precision"] = precision_column(name, column.nullable)
         elif is_iso_date(column):
             columns[name] = date_column(column, column.description)
+        elif name in RELEASE_DATES:
+            columns[name] = date_column(column, f"{column.description} As an ISO date: its first day.")
+            columns[f"{name}_precision"] = precision_column(name, column.nullable)
         elif name in LINKED_DESCRIPTIONS and has_row_id(schema):
             columns[name] = pa.Column(
                 column.dtype, checks=column.checks, nullable=True, description=LINKED_DESCRIPTIONS[name], metadata=column.metadata
@@ -197,6 +201,9 @@ def publish_periods(table: pd.DataFrame) -> pd.DataFrame:
             end = name == pair[1]
             published[name] = pd.to_datetime([period_day(w, f, end) for w, f in zip(table[name], fiscal)])
             published[f"{name}_precision"] = table[name].str.len().map(PRECISIONS).astype(object)
+    for name in RELEASE_DATES if RELEASE_DATES[0] in table.columns else ():
+        published[name] = pd.to_datetime([period_day(w, False, False) for w in table[name]])
+        published[f"{name}_precision"] = table[name].str.len().map(PRECISIONS).astype(object)
     return published
 
 

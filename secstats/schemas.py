@@ -734,12 +734,10 @@ class Verdicts(ClaimBeside):
         description="The latest figure for the same period, when it was revised after the figure of the day.",
         metadata={"unit": "see the unit column"},
     )
-    latest_published: Series[str] = pa.Field(
+    latest_source: Series[str] = pa.Field(
         nullable=True,
-        str_matches=MONTH_OR_DAY_PATTERN,
-        description="When the revision was published; empty when it is the current release of a series we hold.",
+        description="Who published the revision, and when when the record says (else the current release of a series we hold).",
     )
-    latest_source: Series[str] = pa.Field(nullable=True, description="Who published the revision.")
     cited_check: Series[str] = pa.Field(
         isin=CITED_CHECKS,
         description="agrees, differs, not_in_source, source_not_on_record or no_citation: does the cited source state the figure?",

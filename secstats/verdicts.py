@@ -386,8 +386,7 @@ def vintage_columns(vintages: Vintages, current: pd.Series | None) -> dict:
     if latest is not None:
         columns.update(
             latest_value=latest["value"],
-            latest_published=latest["published"],
-            latest_source=f"{latest['publisher']} ({latest['kind']})",
+            latest_source=f"{latest['publisher']} ({latest['kind']}), published {latest['published']}",
         )
     elif current is not None and current["official_value"] != day["value"]:
         columns.update(latest_value=current["official_value"], latest_source=current["official_source"])

@@ -118,7 +118,7 @@ def test_a_claim_is_judged_against_the_figure_of_its_day_and_the_revision_is_nam
     row = verdict_table(c, rows, published((1200, "2011-01", "official"), (1260, "2015-06", "official")), date="2011")
     assert row["verdict"] == "matches"  # against 1,260 alone it would be close (4.8% off)
     assert (row["vintage_value"], row["vintage_published"]) == (1200, "2011-01")
-    assert (row["latest_value"], row["latest_published"]) == (1260, "2015-06")
+    assert (row["latest_value"], row["latest_source"]) == (1260, "Office official (official), published 2015-06")
     assert "revised to 1,260" in row["explanation"] and "not an error of the claim" in row["explanation"]
 
 
