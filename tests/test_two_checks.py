@@ -377,3 +377,35 @@ def test_a_cited_running_total_to_an_earlier_date_bounds_only_a_running_total() 
     assert cited_check(CITED, record(earlier)).check == "not_in_source"
     span = claim(2000, cited_source="[1] A report", period_type="span")  # the curator relates it as the same thing
     assert cited_check(span, record(earlier)).check == "agrees"
+
+
+def test_spanish_sources_write_numbers_their_way() -> None:
+    from secstats.written_numbers import is_written_in
+
+    assert is_written_in("36476", "se registraron 36 mil 476 homicidios") and is_written_in("36000", "36 mil personas")
+    assert is_written_in("27199", "fue de 27.199, lo que") and is_written_in("25400000", "25.4 millones de personas")
+    assert not is_written_in("27199", "fue de 27.19, lo que")
+
+
+def test_a_bad_vintages_file_names_file_row_column_and_rule(tmp_path: Path) -> None:
+    from secstats.vintages import VINTAGES_FILE, check_vintages
+
+    path = tmp_path / "data" / "raw" / "reference" / VINTAGES_FILE
+    path.parent.mkdir(parents=True)
+    header = "series,measure,geography,period_start,period_end,year_basis,value,unit,published,publisher,kind,words,url,read_at,accessed,licence,note\n"
+    path.write_text(
+        header
+        + "official_made_up,made_up_count,mexico,2010,2010,calendar,1200,count,2011-01,Office,official,1200 in 2010,,,,,\n"
+        + "official_other,made_up_count,mexico,2010,2010,calendar,1300,count,2011-02,Office,official,1200 in 2010,,,,,\n"
+        + "official_made_up,unmapped,mexico,2010,2010,calendar,5,count,2011,Office,rumour,5 in 2010,,,,,\n",
+        encoding="utf-8",
+    )
+    layout = Layout(tmp_path)
+    with pytest.raises(BuildError) as error:
+        check_vintages(layout, ["official_made_up"], {"made_up": ("made_up_count",)})
+    report = error.value.report()
+    file = "data/raw/reference/vintages/published_figures.csv"
+    assert f"{file}: row 3: column value: rule value written in words: 1300" in report
+    assert f"{file}: row 3: column series: rule series an official table: unknown series 'official_other'" in report
+    assert f"{file}: row 4: column measure: rule measure mapped to the ledger" in report
+    assert f"{file}: row 4: column kind" in report and f"{file}: row 4: column published" in report
