@@ -138,7 +138,7 @@ def readings(claim: pd.Series, terms: pd.DataFrame | None) -> list[Reading]:
         return found
     quote = fold(claim["quote"])
     for term in terms.itertuples():
-        term_months = (month_index(term.term_start[:7]), month_index(term.term_end[:7]))
+        term_months = (month_index(term.term_start), month_index(term.term_end))
         same_years = (months[0] // 12, months[1] // 12) == (term_months[0] // 12, term_months[1] // 12)
         if same_years and fold(term.surname) in quote and term_months[0] % 12 != 0:
             found = [
@@ -359,7 +359,7 @@ def extraditions(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         observations = tuple(
             Observation(
                 float(row.extraditions),
-                (month_index(row.period_start[:7]), month_index(row.period_end[:7])),
+                period_months(row.period_start, row.period_end),
                 row.reported_by,
                 f"reported figure ({row.period_start} to {row.period_end})",
                 cut_off=row.period_end if len(row.period_end) == 10 else None,
@@ -510,7 +510,7 @@ def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries
     table = official["reported_firearm_traces"].dropna(subset=["period_start"])
 
     def months(row: object) -> Months:
-        return period_months(row.period_start[:7], row.period_end[:7])
+        return period_months(row.period_start, row.period_end)
 
     stated = table[
         table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")
