@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -446,6 +446,12 @@ def verdict_row(
         claim, judge_by_the_day(claim, day, document_date, current), decide(rows) if rows is not None else None, day.day
     ) or unchecked(claim, not_statistics)
     cited = cited_check(claim, record)
+    if decided.reason == "no_public_figure" and cited.check in ("agrees", "differs"):
+        # "not in our reference data" is not "published nowhere": the cited source gives one
+        decided = replace(
+            decided,
+            explanation=f"{decided.explanation} A figure is published, though: the source the document cites gives one (see the cited check).",
+        )
     return {
         **beside(claim),
         "verdict": decided.verdict,

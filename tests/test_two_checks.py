@@ -409,3 +409,12 @@ def test_a_bad_vintages_file_names_file_row_column_and_rule(tmp_path: Path) -> N
     assert f"{file}: row 3: column series: rule series an official table: unknown series 'official_other'" in report
     assert f"{file}: row 4: column measure: rule measure mapped to the ledger" in report
     assert f"{file}: row 4: column kind" in report and f"{file}: row 4: column published" in report
+
+
+def test_no_figure_in_our_data_is_not_no_figure_anywhere() -> None:
+    c = claim(2800, cited_source="[1] A report", family="other", measure="made_count")
+    found = verdict_table(c, record=record(states(2800, "2,800 were counted")))
+    assert (found["verdict"], found["reason"], found["cited_check"]) == ("unverifiable", "no_public_figure", "agrees")
+    assert found["explanation"].startswith("No figure in our reference data") and "A figure is published" in found["explanation"]
+    alone = verdict_table(claim(2800, family="other", measure="made_count"))
+    assert "not established" in alone["explanation"] and "A figure is published" not in alone["explanation"]
