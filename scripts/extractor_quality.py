@@ -6,7 +6,7 @@ Prints: claims found among the candidates (same value, overlapping quote), quali
 agreement among them; with --verbose, the misses, the disagreements and (uncurated documents) the
 candidates no annotation holds. A report, not a test: tests/test_extract.py holds the thresholds.
 
-    .venv/bin/python scripts/extractor_quality.py [--verbose]
+    .venv/bin/python scripts/extractor_quality.py [--verbose] [--families]
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ def main() -> int:
     print(f"ledger, five documents: {report.summary()}")
     if verbose:
         print(report.details())
+    if "--families" in sys.argv:
+        print("family guess, per rule, against the ledger's families:")
+        print(report.calibration())
     uncurated = layout.root.parent / "shared" / "documents-uncurated"
     for name, agreement in uncurated_agreement(layout.root / "tests" / "extractor_eval", uncurated).items():
         print(

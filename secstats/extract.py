@@ -17,13 +17,13 @@ import bisect
 import functools
 import heapq
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
 from secstats import spanish, vocabulary
+from secstats.family_guess import CLAUSE_END, RULE_CONFIDENCE, family_rule, guess_geography, guess_measure
 from secstats.schemas import ClaimsLedger
 from secstats.written_numbers import (
     COMMA_THOUSANDS,
@@ -337,6 +337,7 @@ class Candidate:
     note: str = ""
     parts: list[tuple[int, int]] = field(default_factory=list)
     separators: str = ""  # how a numeral with separators was read: the document's convention
+    family_rule: str = ""  # which rule of secstats.family_guess decided the family
 
 
 def numeral_value(text: str, separators: str = COMMA_THOUSANDS) -> float:
@@ -725,83 +726,6 @@ PERIOD_NOTES = {  # reader -> what a curator must check about its reading
     "set period_start to the start of the term or count",
 }
 
-# Family guesses: words in the quote count twice, words elsewhere in the sentence once.
-FAMILY_WORDS = {  # family -> words that speak of it; one alternation, so a text is scanned once
-    "homicide": r"homicid|murder|per 100,000|people have died|killed in mexico|asesinat",
-    "extradition": r"extradi",
-    "merida_funding": r"m[ée]rida|security assistance",
-    "weapons": r"weapon|firearm|\bguns?\b|\barms\b|\barmas\b",
-    "overdose": r"overdose|sobredosis|opioid[^.;]{0,80}?(?:lives|deaths|died)",
-}
-FAMILY_WORD = re.compile("|".join(f"(?P<{family}>{words})" for family, words in FAMILY_WORDS.items()), re.I)
-CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
-# Victims named by their role are counted apart from the homicide series (the ledger's "other").
-OTHER_SUBJECTS = re.compile(
-    r"journalist|mayor|candidate|politician|student|disappear|migrant|clinic|potent|(?:heroin|fentanyl)\s(?:\w+\s){0,3}seiz|seiz\w*\s(?:\w+\s){0,3}(?:heroin|fentanyl)|cultivation|users|\bdose|"
-    r"operatives|apprehension|administrations|officials|periodista|alcalde|candidat|migrante|desaparec|estudiante",
-    re.I,
-)
-MEASURES = vocabulary.GUESSED_MEASURES  # (family, unit) -> measure; refined by words below
-
-
-def guess_family(quote: str, sentence: str, unit: str, clause: str) -> tuple[str, float]:
-    """(family, confidence): the family whose words weigh most around the number; 'other' when none.
-
-    ``quote`` is the number's neighbourhood (its words weigh twice), ``sentence`` the rest, and
-    ``clause`` the few words that say who or what is counted.
-    """
-    in_sentence, nearby = family_words_in(sentence), family_words(quote)
-    scores = {family: 2 * nearby[family] + in_sentence[family] for family in FAMILY_WORDS}
-    if OTHER_SUBJECTS.search(clause):
-        return "other", 0.7
-    if scores["merida_funding"] and unit != "usd":
-        scores["merida_funding"] = 0
-    if unit in ("years", "months", "hours", "miles", "milligrams") and not nearby["homicide"]:
-        return "other", 0.8
-    best = max(scores, key=lambda family: scores[family])
-    total = sum(scores.values())
-    if scores[best] == 0:
-        return "other", 0.6
-    return best, round(scores[best] / total, 2)
-
-
-def family_words(text: str) -> Counter[str]:
-    """{family: how many of its words ``text`` holds}."""
-    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text))
-
-
-@functools.lru_cache(maxsize=256)
-def family_words_in(sentence: str) -> Counter[str]:
-    """family_words of a sentence, cached: a sentence often holds several numbers."""
-    return family_words(sentence)
-
-
-def guess_measure(family: str, unit: str, quote: str, noun: str) -> str:
-    """A measure name: the ledger's vocabulary for the five families, else the counted noun."""
-    if family == "homicide" and unit == "percent" and re.search(r"impun|prosecut|unpunished", quote, re.I):
-        return "impunity_rate"
-    if family == "merida_funding" and re.search(r"disburs", quote, re.I):
-        return "merida_funding_disbursed"
-    if family == "merida_funding" and re.search(r"security assistance", quote, re.I):
-        return "us_security_assistance"
-    if family == "overdose" and re.search(r"fentanyl", quote, re.I):
-        return "overdose_deaths_fentanyl"
-    if (family, unit) in MEASURES:
-        return MEASURES[(family, unit)]
-    words = re.findall(r"[a-z]+", noun.lower())
-    return "_".join(words[:3]) or unit
-
-
-def guess_geography(sentence: str) -> str:
-    """mexico, united_states or us_mexico from the places the sentence names."""
-    mexico = bool(re.search(r"m[eé]xic", sentence, re.I))
-    united_states = bool(
-        re.search(r"united states|\bU\.S\.(?!-Mexico)|american|estados unidos|EE\.\s?UU\.|estadounidense", sentence)
-    )
-    if re.search(r"U\.S\.-Mexico|bilateral|both countries", sentence) or (mexico and united_states):
-        return "us_mexico"
-    return "united_states" if united_states else "mexico" if mexico else ""
-
 
 def cue_before(text: str, start: int, sentence: str, language: Language = LANGUAGES["en"]) -> tuple[str, int]:
     """(qualifier, start of its cue words) from the words right before the number."""
@@ -986,7 +910,7 @@ class Scanner:
         nearby = text[max(sentence_start, quote_start - 60) : min(sentence_end, quote_end + 60)]
         clause_end = CLAUSE_END.search(text, quote_end, min(sentence_end, quote_end + 60))
         clause = text[max(sentence_start, quote_start - 25) : clause_end.start() if clause_end else quote_end + 60]
-        family, confidence = guess_family(nearby, sentence, unit, clause)
+        family, rule = family_rule(nearby, sentence, unit, clause, noun)
         period, period_reading = nearest_period(sentence, start - sentence_start, self.context.published, self.language.code)
         note = period_reading or period_note(period, self.context.published)
         measure = guess_measure(family, unit, sentence if family != "other" else quote, noun or unit)
@@ -1004,7 +928,8 @@ class Scanner:
             *period,
             family=family,
             measure=measure,
-            confidence=confidence,
+            confidence=RULE_CONFIDENCE[rule],
+            family_rule=rule,
             geography=guess_geography(sentence),
             note=note,
             parts=parts,

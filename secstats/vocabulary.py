@@ -11,6 +11,7 @@ Patterns are regular-expression fragments; a space in a cue stands for any run o
 from __future__ import annotations
 
 LANGUAGES = ("en", "es")
+OTHER = "other"  # the family of claims that belong to no indicator family (secstats.families)
 
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
 
@@ -81,7 +82,7 @@ UNIT_WORDS: dict[str, list[tuple[str, str, float]]] = {
         (r"(?:\s|-)(?:\w+\s){0,2}per\s100,000(?:\s(?:inhabitants|people|residents|population))?\b", "per_100000", 1),
         (r"\stimes\b", "times", 1),
         (r"(?:\s|-)decades?\b", "years", 10),
-        (r"(?:\s|-)(?:years?|yrs?)\b", "years", 1),
+        (r"(?:\s|-)(?:fiscal\s)?(?:years?|yrs?)\b", "years", 1),
         (r"(?:\s|-)months?\b", "months", 1),
         (r"(?:\s|-)weeks?\b", "weeks", 1),
         (r"(?:\s|-)days?\b", "days", 1),

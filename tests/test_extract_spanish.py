@@ -8,8 +8,12 @@ from __future__ import annotations
 import pytest
 
 from secstats import families, schemas, vocabulary
+from secstats.claims import read_ledger
 from secstats.extract import UNIT_AFTER, Candidate, candidate_rows, extract
+from secstats.extraction_quality import ledger_agreement
+from secstats.family_guess import RULE_CONFIDENCE
 from secstats.written_numbers import COMMA_THOUSANDS, POINT_THOUSANDS, is_written_in, language_of, separators_of
+from tests.conftest import REPO
 
 # Spanish context that tells the language apart: every sentence below is read as Spanish.
 ES = " según el informe de la Secretaría para los estados del país."
@@ -274,3 +278,27 @@ def test_every_measure_the_extractor_can_propose_for_a_family_is_in_its_table() 
     tabled = {family.name: {*family.table.measures, *family.table.left_out} for family in families.FAMILIES}
     for (family, _), measure in vocabulary.GUESSED_MEASURES.items():
         assert measure in tabled[family], (family, measure)
+
+
+# --- the family guess -------------------------------------------------------------------------------
+
+
+def test_the_counted_noun_decides_before_topic_words() -> None:
+    nine = extract("In nine counties, overdose deaths doubled in 2020.", 2021, language="en")
+    assert [(c.value, c.family) for c in nine if c.value == 9] == [(9, "other")]
+    assert extract("In 2019, 34,000 homicides were recorded.", 2021, language="en")[0].family == "homicide"
+    assert only_es("En 2019 hubo 34 mil homicidios en México.").family == "homicide"
+
+
+def test_two_families_that_weigh_the_same_give_unknown_with_low_confidence() -> None:
+    candidate = extract("Extraditions and firearms: 40 were counted.", 2021, language="en")[0]
+    assert (candidate.family, candidate.confidence) == ("unknown", 0.5)
+
+
+def test_the_family_confidence_is_calibrated_on_the_registered_documents() -> None:
+    """For every rule used at least 10 times, the share of right guesses is within 0.1 of the stated confidence."""
+    agreement = ledger_agreement(REPO, read_ledger(REPO))
+    for rule, (guesses, right) in agreement.family_rules.items():
+        if guesses >= 10:
+            assert abs(right / guesses - RULE_CONFIDENCE[rule]) <= 0.1, agreement.calibration()
+    assert agreement.family_rate >= 0.9, agreement.details()

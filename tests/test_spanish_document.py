@@ -77,7 +77,11 @@ def test_a_spanish_value_not_written_in_its_quote_stops_the_check(scratch: Layou
     document.write_bytes(TEXT.encode("utf-8"))
     _, candidates_file, _ = add_source(scratch, document, FACTS)
     candidates = pd.read_csv(candidates_file, dtype=str, keep_default_na=False)
-    copy_candidates(scratch, candidates, {"33 mil 341 víctimas": {"value": "33", "family": "other", "measure": "victims", "geography": "mexico"}})
+    copy_candidates(
+        scratch,
+        candidates,
+        {"33 mil 341 víctimas": {"value": "33", "family": "other", "measure": "victims", "geography": "mexico"}},
+    )
     with pytest.raises(BuildError) as error:
         check_ledger(scratch)
     assert any("33 is not a number written in quote '33 mil 341 víctimas'" in p.message for p in error.value.problems)
