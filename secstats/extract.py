@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
+import operator
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -112,8 +112,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # order of the alternatives settles overlaps. Words are matched in the lower-cased text (a
 # case-insensitive pattern is several times slower) whenever lower-casing keeps every offset.
 NUMERAL = {  # convention -> a numeral with its separators (secstats.written_numbers.separators_of)
-    COMMA_THOUSANDS: r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?",
-    POINT_THOUSANDS: r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?",
+    COMMA_THOUSANDS: r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?",  # "36,000, se" is 36000
+    POINT_THOUSANDS: r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+(?:,\d+)?",
 }
 NUMERIC_ATOMS = {  # the lookahead lets the engine skip to the next possible first character
     separators: re.compile(
@@ -138,16 +138,15 @@ WORD_ATOM = re.compile(rf"\b(?=[otfsenhdzaqc])(?:{WORD_ATOM_PATTERN})")  # first
 WORD_ATOM_ANY_CASE = re.compile(WORD_ATOM_PATTERN, re.IGNORECASE)
 
 
-@dataclass(frozen=True)
 class SpanishWords:
     """A number written in Spanish words ("diecisiete mil doscientos"), read by text2num: an atom like
     the regular expressions' matches, with its value."""
 
-    begin: int
-    finish: int
-    written: str
-    value: int
-    lastgroup: str = "esword"
+    __slots__ = ("begin", "finish", "written", "value")
+    lastgroup = "esword"
+
+    def __init__(self, begin: int, finish: int, written: str, value: int) -> None:
+        self.begin, self.finish, self.written, self.value = begin, finish, written, value
 
     def start(self) -> int:
         return self.begin
@@ -162,15 +161,20 @@ class SpanishWords:
         return self.written if name == 0 else None
 
 
+START = operator.methodcaller("start")
+
+
 def atoms_of(text: str, language: str = "en", separators: str = COMMA_THOUSANDS) -> list:
     """Every number-like token of ``text``, in order of position."""
     numerals = NUMERIC_ATOMS[separators].finditer(text)
     if language == "es":
         spelled = [SpanishWords(start, end, text[start:end], value) for start, end, value in spanish_words(text)]
-        return list(heapq.merge(numerals, spanish.WORD_ATOM.finditer(text), spelled, key=lambda match: match.start()))
+        lower = text.lower()
+        words = spanish.WORD_ATOM.finditer(lower if len(lower) == len(text) else text)
+        return sorted([*numerals, *words, *spelled], key=START)  # stable: numerals first at a shared start
     lower = text.lower()
     words = WORD_ATOM.finditer(lower) if len(lower) == len(text) else WORD_ATOM_ANY_CASE.finditer(text)
-    return list(heapq.merge(numerals, words, key=lambda match: match.start()))
+    return sorted([*numerals, *words], key=START)
 
 
 SCALE_AFTER = re.compile(r"(?:\s|-)(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -183,12 +187,11 @@ CURRENCY_BEFORE = re.compile(r"(?:(?:USD|US|U\.S\.)\s?\\?\$|\\?\$|USD\s|US\$)\s?
 WHITE = r"\s+"
 QUALIFIER_CUES = vocabulary.QUALIFIER_CUES
 ARTICLES = {"en": r"the", "es": r"el|la|los|las|un|una"}  # between a cue and its number: "más de la mitad"
-CUE_BEFORE = {  # a space in a cue is any run of white space (non-breaking spaces included)
+CUE_BEFORE = {  # a space in a cue is any run of white space (non-breaking spaces included); matched in lower case
     language: re.compile(
         r"(?P<cue>\b(?:"
         + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in cues)
         + rf"))\s+(?:(?:{ARTICLES[language]})\s+)?\Z",
-        re.I,
     )
     for language, cues in QUALIFIER_CUES.items()
 }
@@ -422,9 +425,9 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         if context.language.code == "es":
             return QUANTITY if spanish.RANK_AFTER.match(after) and not re.match(r"^\s*[,.;:]", after) else "ordinal"
         return QUANTITY if re.search(r"\brank(?:s|ed)?\s\Z", before, re.I) else "ordinal"
-    if re.search(r"\d:\d\d(?::\d\d)?\s?[-+]\Z", before):
+    if ":" in before and re.search(r"\d:\d\d(?::\d\d)?\s?[-+]\Z", before):
         return "time"  # a time zone: "18:09:00 -0500"
-    if AGO_AFTER.match(after) or re.search(r"\bhace\s\Z", before, re.I):
+    if AGO_AFTER.match(after) or ("ace" in before and re.search(r"(?<!desde )\bhace\s\Z", before, re.I)):
         return "date"  # "two years ago", "hace 2 años": when, not how long
     if context.language.code == "es" and (kind := spanish_numeral_kind(number, before, after)):
         return kind
@@ -461,7 +464,8 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         and "." not in number
     ):
         return "endnote"  # a lost superscript between two sentences: "programs. 17 Of all"
-    if MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}\Z", number) and MONTH_AFTER.match(after)):
+    english = context.language.code == "en"  # Spanish dates were read by spanish_numeral_kind
+    if english and (MONTH_BEFORE.search(before) or (re.match(r"^\d{1,2}\Z", number) and MONTH_AFTER.match(after))):
         return "date"
     if YEAR_BEFORE.search(before):
         return "year"  # "2006-12", "FY 2008-17"
@@ -498,22 +502,22 @@ def kind_of_spanish_word(match: SpanishWords | re.Match, context: Context) -> st
     before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
     word = match.group(0).lower()
     if match.lastgroup == "ordword":
-        ranked = re.match(r"^\s+(?:lugar|sitio|puesto)\b", after, re.I) or (
-            spanish.RANK_BEFORE.search(before) and re.match(r"^\s*[,.;:]", after)
+        ranked = (
+            re.match(r"^\s+(?:lugar|sitio|puesto)\b", after, re.I)
+            or (spanish.RANK_BEFORE.search(before) and re.match(r"^\s*[,.;:]", after))
+            or spanish.SUPERLATIVE_AFTER.match(text, match.end())
         )
         return QUANTITY if ranked else "ordinal"
     if context.language.section_before.search(before):
         return "section"
-    if spanish.DATE_AFTER.match(after) or re.search(r"\bhace\s\Z", before, re.I):
+    if spanish.DATE_AFTER.match(after) or re.search(r"(?<!desde )\bhace\s\Z", before, re.I):
         return "date"
     if spanish.PERIOD_AROUND[0].search(before) and spanish.PERIOD_AROUND[1].match(after) or spanish.PERIOD_AFTER.match(after):
         return "period"
     scaled = re.match(r"^\s+(?:billón|billones|mil)\b", after)
-    if (
-        word in ("un", "una", "uno")
-        and not scaled
-        and (re.match(r"^\s+de\b|^[.,;]", after) or unit_after(text, match.end(), "es")[0] == "count")
-    ):
+    unit = unit_after(text, match.end(), "es")[0]
+    a_time = unit in ("years", "months", "weeks", "days") and not CUE_BEFORE["es"].search(before.lower())  # "en un año dado"
+    if word in ("un", "una", "uno") and not scaled and (re.match(r"^\s+de\b|^[.,;]", after) or unit == "count" or a_time):
         return "word"  # an article or a pronoun: "un total de", "uno de los"
     return QUANTITY
 
@@ -730,8 +734,8 @@ PERIOD_NOTES = {  # reader -> what a curator must check about its reading
 def cue_before(text: str, start: int, sentence: str, language: Language = LANGUAGES["en"]) -> tuple[str, int]:
     """(qualifier, start of its cue words) from the words right before the number."""
     window = text[max(0, start - 40) : start]
-    match = language.cue_before.search(window)
-    if match and not language.not_a_cue.search(window):
+    match = language.cue_before.search(window.lower())  # a case-insensitive pattern is several times slower
+    if match and not language.not_a_cue.search(text[max(0, start - 100) : start]):
         qualifier = next(q for q, _ in QUALIFIER_CUES[language.code] if match.group(q))
         return qualifier, start - len(window) + match.start()
     if language.estimate.search(sentence):
@@ -832,7 +836,9 @@ class Scanner:
             return kind_of_word(atom, self.context)
         if group == "span" and not SPAN_COUNTED.search(self.context.text[max(0, atom.start() - 20) : atom.start()]):
             return "word"  # "the 20th century", "subsequent decades": no length is stated
-        if group == "one_unit" and not CUE_BEFORE["en"].search(self.context.text[max(0, atom.start() - 40) : atom.start()]):
+        if group == "one_unit" and not CUE_BEFORE["en"].search(
+            self.context.text[max(0, atom.start() - 40) : atom.start()].lower()
+        ):
             return "word"  # "70,000 lives a year" is a rate; "just over a year" is a length
         return QUANTITY  # fraction, rank
 
@@ -955,7 +961,7 @@ class Scanner:
         if not join or following.lastgroup not in ("num", "word", "esword") or self.kind(following) != QUANTITY:
             return None
         between = self.language.between_before.search(text[max(0, atom.start() - 30) : atom.start()])
-        dash = join.group(0).strip() in ("-", "–", "—")
+        dash = join.group(0).strip() in ("-", "–", "—", "o")  # "3 o 4 corporaciones", "tres o cuatro veces"
         if not between and not dash:  # "8 to 10 percent" is a range; "from 8 to 10 percent" a change
             unit, _, _ = unit_after(text, following.end(), self.language.code)
             if (

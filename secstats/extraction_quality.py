@@ -146,7 +146,9 @@ def annotation_agreement(text: str, annotations: pd.DataFrame, published: int | 
 
 def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, Agreement]:
     """{document: agreement} for every annotated document present in ``documents_dir`` with its pinned
-    sha256 (annotation_dir/documents.csv: file, published, sha256; one <file stem>.csv per document)."""
+    sha256 (annotation_dir/documents.csv: file, published, sha256; one <file stem>.csv per document,
+    with the quote, or only its offsets quote_start and quote_end for documents whose licence does not
+    let their words into the repository)."""
     results = {}
     for document in pd.read_csv(annotation_dir / "documents.csv", dtype=str).itertuples():
         path = documents_dir / document.file
@@ -156,5 +158,8 @@ def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, 
         if hashlib.sha256(data).hexdigest() != document.sha256:
             raise ValueError(f"{path}: not the annotated version (sha256 differs from {annotation_dir / 'documents.csv'})")
         annotations = pd.read_csv(annotation_dir / f"{Path(document.file).stem}.csv", dtype={"quote": str}, keep_default_na=False)
-        results[document.file] = annotation_agreement(data.decode("utf-8"), annotations, int(document.published))
+        text = data.decode("utf-8")
+        if "quote" not in annotations.columns:  # offsets only: the document's words stay out of the repository
+            annotations["quote"] = [text[int(a.quote_start) : int(a.quote_end)] for a in annotations.itertuples()]
+        results[document.file] = annotation_agreement(text, annotations, int(document.published))
     return results

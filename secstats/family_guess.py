@@ -24,14 +24,16 @@ FAMILY_WORDS = {  # family -> words that speak of it; one alternation, so a text
     "weapons": r"weapon|firearm|\bguns?\b|\barms\b|\barmas\b",
     "overdose": r"overdose|sobredosis|opioid[^.;]{0,80}?(?:lives|deaths|died)",
 }
-FAMILY_WORD = re.compile("|".join(f"(?P<{family}>{words})" for family, words in FAMILY_WORDS.items()), re.I)
+# Matched in lower-cased text (a case-insensitive pattern is several times slower).
+FAMILY_WORD = re.compile(
+    "(?=[hmpkaeswgfo])(?:" + "|".join(f"(?P<{family}>{words})" for family, words in FAMILY_WORDS.items()) + ")"
+)
 CLAUSE_END = re.compile(r"[,;.:]\s|\s(?:and|but|while|whereas)\s|\Z")
 # Victims named by their role are counted apart from the homicide series (the ledger's "other").
 OTHER_SUBJECTS = re.compile(
     r"journalist|mayor|candidate|politician|student|disappear|migrant|clinic|potent|(?:heroin|fentanyl)\s(?:\w+\s){0,3}seiz|seiz\w*\s(?:\w+\s){0,3}(?:heroin|fentanyl)|cultivation|users|\bdose|"
     r"operatives|apprehension|administrations|officials|periodista|alcalde|candidat|migrante|desaparec|estudiante",
-    re.I,
-)
+)  # matched in lower case
 MEASURES = vocabulary.GUESSED_MEASURES  # (family, unit) -> measure; refined by words below
 
 
@@ -70,7 +72,7 @@ def family_rule(quote: str, sentence: str, unit: str, clause: str, noun: str = "
     ``quote`` is the number's neighbourhood (its words weigh twice), ``sentence`` the rest,
     ``clause`` the few words that say who or what is counted and ``noun`` the counted noun.
     """
-    if OTHER_SUBJECTS.search(clause):
+    if OTHER_SUBJECTS.search(clause.lower()):
         return vocabulary.OTHER, "role"
     in_sentence, nearby = family_words_in(sentence), family_words(quote)
     if unit in TIMES_AND_PLACES and not nearby["homicide"]:
@@ -95,7 +97,7 @@ def family_rule(quote: str, sentence: str, unit: str, clause: str, noun: str = "
 
 def family_words(text: str) -> Counter[str]:
     """{family: how many of its words ``text`` holds}."""
-    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text))
+    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text.lower()))
 
 
 @functools.lru_cache(maxsize=256)

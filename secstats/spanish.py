@@ -47,14 +47,17 @@ DENOMINATORS = {"mitad": 2, "tercio": 3, "tercios": 3, "tercera": 3, "terceras":
 DENOMINATORS |= {"cuarta": 4, "cuartas": 4, "quinto": 5, "quintos": 5, "quinta": 5, "quintas": 5}
 NUMERATORS = {"la": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4}
 
-WORD_ATOM = re.compile(
-    r"(?P<fraction>(?<!primera )(?<!segunda )\b(?:la\s+)?mitad\b(?=\s+de|\s*[,.;:])"
+WORD_ATOM = re.compile(  # matched in the lower-cased text; the lookahead lets the engine skip ahead
+    r"(?=[lmudtcpsqón])(?:(?P<fraction>(?<!primera )(?<!segunda )\b(?:la\s+)?mitad\b(?=\s+de|\s*[,.;:])"
     r"|\b(?:un|dos|tres|cuatro)\s+(?:tercios?|cuartos?|quintos?)\b(?!\s+lugar)"
     r"|\b(?:una|la|dos|tres|cuatro)\s+(?:terceras?|cuartas?|quintas?)\s+partes?\b)"
-    rf"|(?P<ordword>\b(?:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b)",
-    re.IGNORECASE,
+    rf"|(?P<ordword>\b(?:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b))",
 )
 RANK_AFTER = re.compile(r"^\s+(?:lugar|sitio|puesto)\b|^\s*(?:[,.;:]|$)", re.I)  # "segundo lugar", "en quinto."
+# "el segundo estado del país con la mayor concentración": an ordinal before a superlative ranks
+SUPERLATIVE_AFTER = re.compile(
+    r"\s+[\wáéíóúñ]+(?:\s+del?\s+[\wáéíóúñ]+)?\s+(?:con|de)\s+(?:el|la|los|las)\s+(?:mayor|menor|más)\b", re.I
+)
 RANK_BEFORE = re.compile(r"\b(?:en|el|al|ocupa|ocupó|ocupaba)\s+\Z", re.I)
 NUMERAL_ORDINAL = re.compile(r"^(?:º|°|ª|o\b|a\b|er\b|ro\b|do\b|to\b|vo\b|no\b)")  # "2º", "1er", "3a"
 
@@ -62,7 +65,7 @@ NUMERAL_ORDINAL = re.compile(r"^(?:º|°|ª|o\b|a\b|er\b|ro\b|do\b|to\b|vo\b|no\
 DATE_AFTER = re.compile(rf"^(?:{SPACE}(?:al|y|a){SPACE}\d{{1,2}})?{SPACE}de{SPACE}(?:{MONTHS})\b", re.I)
 DATE_BEFORE = re.compile(rf"\b(?:{MONTHS}){SPACE}\Z|\bsemana{SPACE}\Z|\bd[ií]a{SPACE}\Z", re.I)
 PERIOD_AROUND = (
-    re.compile(r"\b(?:primer[oa]s|[úu]ltim[oa]s|pr[óo]xim[oa]s|siguientes|pasad[oa]s)\s+\Z", re.I),
+    re.compile(r"\b(?:primer[oa]s|[úu]ltim[oa]s|pr[óo]xim[oa]s|siguientes|pasad[oa]s|estos|estas)\s+\Z", re.I),
     re.compile(r"^\s+(?:días|meses|años|semanas|horas|trimestres|bimestres)\b", re.I),
 )
 PERIOD_AFTER = re.compile(r"^\s+(?:primer[oa]s|[úu]ltim[oa]s)\s+(?:días|meses|años|semanas)\b", re.I)  # "tres últimos meses"
@@ -79,11 +82,11 @@ YEAR_QUANTITY_AFTER = re.compile(
     r"^(?:\s?%|\s(?:por\s?ciento|personas|elementos|efectivos|víctimas|homicidios|armas|kilos|litros|dosis|mil|millones)\b)", re.I
 )
 
-NOT_A_CUE = re.compile(r"\b(?:desde|entre)\b[^.]{0,80}\bhasta\s+\Z", re.I)  # "entre 1.1 ... hasta 1.7" is a span
+NOT_A_CUE = re.compile(r"\b(?:desde|entre)\b(?:[^.]|\.\d){0,80}\bhasta\s+\Z", re.I)  # "entre 1.1 ... hasta 1.7" is a span
 ESTIMATE_IN_SENTENCE = re.compile(r"según\s+(?:algunas|varias|otras)?\s?estimaciones|se\s+estima\s+que", re.I)
 FROM_BEFORE = re.compile(r"\b(?:de|del|desde|pasando\s+de)\s+(?:\S+\s+)?\Z", re.I)
 BETWEEN_BEFORE = re.compile(r"\bentre\s+(?:el\s+|los\s+|las\s+)?\Z", re.I)
-RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:y|a)\s", re.I)
+RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:y|a|o)\s", re.I)
 STOP_NOUNS = {
     *"de del la el los las en y a al que por con para se fueron son es fue han ha sido más menos lo su sus un una o".split(),
     *"como cada entre sobre este esta estos estas mil millones millón".split(),

@@ -59,7 +59,7 @@ QUALIFIER_CUES: dict[str, list[tuple[str, str]]] = {
         (
             "approximate",
             r"casi|cerca de|cerca del|alrededor de|alrededor del|aproximadamente|aprox\.|unos|unas|en torno a|en torno al|"
-            r"del orden de|del orden del|un estimado de|estimado de|estimado en|estimada en|se estima que",
+            r"del orden de|del orden del|un estimado de|estimado de|estimado en|estimada en|se estima que|aproximado de|aproximada de",
         ),
         (
             "more_than",
@@ -70,7 +70,8 @@ QUALIFIER_CUES: dict[str, list[tuple[str, str]]] = {
         (
             "less_than",
             r"(?:un )?poco menos de|(?:un )?poco menos del|menos de|menos del|hasta|inferior a|inferior al|"
-            r"menor a|menor al|menores a|no más de|como máximo|por debajo de|por debajo del",
+            r"menor a|menor al|menores a|no más de|como máximo|por debajo de|por debajo del|"
+            r"no superó|no supera|no superan|no rebasa|no rebasó|no excede|no excedió",
         ),
     ],
 }

@@ -127,16 +127,17 @@ def numeral_text_value(written: str, separators: str = COMMA_THOUSANDS) -> Decim
 # --- Spanish -----------------------------------------------------------------------------------------
 
 SPANISH_NUMERAL = {  # convention -> a numeral with its separators
-    COMMA_THOUSANDS: re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"),
-    POINT_THOUSANDS: re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|(?<![\w.,])\d+(?:,\d+)?(?![\d])"),
+    COMMA_THOUSANDS: re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"),
+    POINT_THOUSANDS: re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|(?<![\w.,])\d+(?:,\d+)?(?![\d])"),
 }
 # The words text2num is asked about: a cheap gate, so the library reads only runs of number words.
 SPANISH_NUMBER_WORD = (
     r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veint\w*|"
-    r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|doscient[oa]s|trescient[oa]s|"
+    r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|(?<!por )(?<!por\u00a0)cien(?:to)?|doscient[oa]s|trescient[oa]s|"
     r"cuatrocient[oa]s|quinient[oa]s|seiscient[oa]s|setecient[oa]s|ochocient[oa]s|novecient[oa]s|mil|millón|millones)"
 )
-SPANISH_WORD_RUN = re.compile(rf"(?<!por )(?<!por\u00a0)\b{SPANISH_NUMBER_WORD}(?:\s+(?:y\s+)?{SPANISH_NUMBER_WORD})*\b", re.I)
+# Matched in the lower-cased text; the lookahead lets the engine skip to a possible first letter.
+SPANISH_WORD_RUN = re.compile(rf"\b(?=[udtcsonqvmb])(?:{SPANISH_NUMBER_WORD}(?:\s+(?:y\s+)?{SPANISH_NUMBER_WORD})*)\b")
 SPANISH_TOKEN = re.compile(r"\S+")
 SPACE = r"[ \u00a0]+"
 # After a number: "mil" (and what it adds: "17 mil 258"), then "millones"/"billones" ("27 mil 118 millones").
@@ -179,7 +180,9 @@ def read_spanish_run(run: str) -> tuple[tuple[int, int, int], ...]:
 def spanish_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every number written in Spanish words in ``text``."""
     found = []
-    for run in SPANISH_WORD_RUN.finditer(text):
+    lower = text.lower()
+    runs = SPANISH_WORD_RUN.finditer(lower if len(lower) == len(text) else text)  # lower-casing keeps offsets
+    for run in runs:
         found += [(run.start() + start, run.start() + end, value) for start, end, value in read_spanish_run(run.group(0).lower())]
     return found
 

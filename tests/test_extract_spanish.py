@@ -10,7 +10,7 @@ import pytest
 from secstats import families, schemas, vocabulary
 from secstats.claims import read_ledger
 from secstats.extract import UNIT_AFTER, Candidate, candidate_rows, extract
-from secstats.extraction_quality import ledger_agreement
+from secstats.extraction_quality import ledger_agreement, uncurated_agreement
 from secstats.family_guess import RULE_CONFIDENCE
 from secstats.written_numbers import COMMA_THOUSANDS, POINT_THOUSANDS, is_written_in, language_of, separators_of
 from tests.conftest import REPO
@@ -302,3 +302,19 @@ def test_the_family_confidence_is_calibrated_on_the_registered_documents() -> No
         if guesses >= 10:
             assert abs(right / guesses - RULE_CONFIDENCE[rule]) <= 0.1, agreement.calibration()
     assert agreement.family_rate >= 0.9, agreement.details()
+
+
+UNCURATED_ES = REPO.root.parent / "shared" / "documents-uncurated-es"
+
+
+@pytest.mark.skipif(not UNCURATED_ES.is_dir(), reason="the Spanish practice documents are not on this machine")
+def test_the_extractor_finds_the_hand_listed_quantities_of_the_spanish_documents() -> None:
+    """tests/extractor_eval/es/ lists, by offsets only (their licence keeps their words out of the
+    repository), the quantities of three Spanish documents nobody curated."""
+    results = uncurated_agreement(REPO.root / "tests" / "extractor_eval" / "es", UNCURATED_ES)
+    assert len(results) == 3
+    for name, agreement in results.items():
+        assert agreement.recall >= 0.9 and agreement.qualifier_rate >= 0.95 and agreement.unit_rate >= 0.95, (
+            f"{name}\n{agreement.details()}"
+        )
+        assert len(agreement.extras) <= 2, f"{name}: non-quantities taken\n{agreement.details()}"
