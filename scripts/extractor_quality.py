@@ -28,6 +28,11 @@ def extra_line(agreement: Agreement) -> str:
     )
 
 
+def counts(agreement: Agreement) -> str:
+    """The summary, with the family only when the hand lists give one."""
+    return agreement.summary() if agreement.family_rules else agreement.summary().rsplit(", family", 1)[0]
+
+
 def pooled(agreements: list[Agreement]) -> str:
     """One line for several documents: their counts added."""
     total = Agreement(
@@ -35,9 +40,11 @@ def pooled(agreements: list[Agreement]) -> str:
         found=sum(a.found for a in agreements),
         qualifier_agrees=sum(a.qualifier_agrees for a in agreements),
         unit_agrees=sum(a.unit_agrees for a in agreements),
+        family_agrees=sum(a.family_agrees for a in agreements),
         extras=[e for a in agreements for e in a.extras],
+        family_rules={rule: tally for a in agreements for rule, tally in a.family_rules.items()},
     )
-    return f"{total.summary().rsplit(', family', 1)[0]}, {extra_line(total)}"
+    return f"{counts(total)}, {extra_line(total)}"
 
 
 def main() -> int:
@@ -56,7 +63,7 @@ def main() -> int:
     ):
         results = uncurated_agreement(layout.root / hand_lists, layout.root.parent / "shared" / folder)
         for name, agreement in results.items():
-            print(f"{name} (hand-listed, no family): {agreement.summary().rsplit(', family', 1)[0]}, {extra_line(agreement)}")
+            print(f"{name} (hand-listed): {counts(agreement)}, {extra_line(agreement)}")
             if verbose:
                 print(agreement.details())
         if results:

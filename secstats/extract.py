@@ -480,6 +480,7 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
     return QUANTITY
 
 
+MINUS_BEFORE = re.compile(r"\bmenos\s+\Z", re.I)  # "menos 15.8 por ciento": a fall, written as a minus
 AGO_AFTER = re.compile(r"^\s(?:years?|months?|weeks?|days?|decades?)\sago\b", re.I)
 
 
@@ -919,6 +920,8 @@ class Scanner:
         family, rule = family_rule(nearby, sentence, unit, clause, noun)
         period, period_reading = nearest_period(sentence, start - sentence_start, self.context.published, self.language.code)
         note = period_reading or period_note(period, self.context.published)
+        if self.language.code == "es" and MINUS_BEFORE.search(text[max(0, quote_start - 8) : quote_start]):
+            note = "; ".join(filter(None, ["extractor: 'menos' before the number: a decrease, value as written", note]))
         measure = guess_measure(family, unit, sentence if family != "other" else quote, noun or unit)
         return Candidate(
             QUANTITY,

@@ -318,3 +318,9 @@ def test_the_extractor_finds_the_hand_listed_quantities_of_the_spanish_documents
             f"{name}\n{agreement.details()}"
         )
         assert len(agreement.extras) <= 2, f"{name}: non-quantities taken\n{agreement.details()}"
+
+
+def test_a_spanish_minus_keeps_the_value_and_says_it_is_a_decrease() -> None:
+    candidate = only_es("En feminicidio, menos 15.8 por ciento en el año.")
+    assert (candidate.value, candidate.unit, candidate.qualifier) == (15.8, "percent", "exact")
+    assert "decrease" in candidate.note
