@@ -122,11 +122,14 @@ def guess_measure(family: str, unit: str, quote: str, noun: str) -> str:
     return "_".join(words[:3]) or unit
 
 
+@functools.lru_cache(maxsize=256)
 def guess_geography(sentence: str) -> str:
-    """mexico, united_states or us_mexico from the places the sentence names."""
-    mexico = bool(re.search(r"m[eé]xic", sentence, re.I))
+    """mexico, united_states or us_mexico from the places the sentence names (cached: a sentence often
+    holds several numbers)."""
+    # "el país" and "nacional" are Mexico in the Mexican texts secstats reads in Spanish
+    mexico = bool(re.search(r"m[eé]xic|\b(?:el|del|nuestro)\s+país\b|\bnivel\s+nacional\b", sentence, re.I))
     united_states = bool(
-        re.search(r"united states|\bU\.S\.(?!-Mexico)|american|estados unidos|EE\.\s?UU\.|estadounidense", sentence)
+        re.search(r"united states|\bU\.S\.(?!-Mexico)|american|[Ee]stados [Uu]nidos|EE\.\s?UU\.|estadounidense", sentence)
     )
     if re.search(r"U\.S\.-Mexico|bilateral|both countries", sentence) or (mexico and united_states):
         return "us_mexico"

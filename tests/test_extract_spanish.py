@@ -324,3 +324,16 @@ def test_a_spanish_minus_keeps_the_value_and_says_it_is_a_decrease() -> None:
     candidate = only_es("En feminicidio, menos 15.8 por ciento en el año.")
     assert (candidate.value, candidate.unit, candidate.qualifier) == (15.8, "percent", "exact")
     assert "decrease" in candidate.note
+
+
+@pytest.mark.parametrize(
+    "text, geography",
+    [
+        ("En 2024 hubo 40 homicidios en el país.", "mexico"),
+        ("En 2024 hubo 40 homicidios en México.", "mexico"),
+        ("En 2024 hubo 40 muertes por sobredosis en Estados Unidos.", "united_states"),
+        ("En 2024 EE.UU. y México extraditaron a 40 personas.", "us_mexico"),
+    ],
+)
+def test_spanish_geography(text: str, geography: str) -> None:
+    assert only_es(text).geography == geography
