@@ -7,6 +7,11 @@ something (years, dates, times, endnote markers, page and section numbers, ordin
 digits, and the numbers of URLs and of the reference apparatus) are not quantities: they are kept
 with their ``kind`` so ``--all`` can list them, and are never proposed as claims.
 
+English and Spanish are read: the language and the thousands separator are decided per document
+(``written_numbers.language_of``, ``separators_of``), a ``Language`` holds the words each language puts
+around a number, ``secstats.spanish`` the Spanish ones, ``secstats.vocabulary`` the cues and unit words
+of both, and Spanish number words are read by text2num (``written_numbers.spanish_words``).
+
 Everything works on the decoded text, so offsets count characters exactly as the ledger's
 ``quote_start`` does (accents, curly quotes and non-breaking spaces are one character each).
 """
@@ -433,33 +438,34 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         return kind
     if PAGE_BEFORE.search(before) or (before.endswith("\t") and re.match(r"^[ \t]*(?:\n|$)", after)):
         return "page"  # "pp. 12", and a table of contents' page column
-    if re.search(r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before) and (
-        re.match(r"^[.)]\s", after) or re.match(r"^\s[A-Z]", after) and "." in number
+    if (re.match(r"^[.)]\s", after) or re.match(r"^\s[A-Z]", after) and "." in number) and re.search(
+        r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before
     ):
         return "section"  # list numbering and headings: "1. Create", "- 1) Coordination", "3.1 Crisis"
-    if re.search(r"[(;,\"“:]\s?\Z", before) and re.match(r"^\)\s[A-Za-z]", after) and number.isdigit() and int(number) < 20:
+    if re.match(r"^\)\s[A-Za-z]", after) and re.search(r"[(;,\"“:]\s?\Z", before) and number.isdigit() and int(number) < 20:
         return "section"  # inline numbering: "(1) aligning", "; 2) Institutional", ': "1) Combating'
     if re.fullmatch(r"\d+\.0", number) and re.search(r"[A-Z]\w+\s\Z", before):
         return "name"  # a version: "Mérida 2.0"
     if (
         context.language.section_before.search(before)
         or re.match(r"^\([a-z0-9]{1,3}\)", after)
-        or re.search(r"\w\)?\(\Z", before)
+        or before.endswith("(")
+        and re.search(r"\w\)?\(\Z", before)
     ):
         return "section"  # "Section 3", statutes' subsections: "706(1)", "481(e)(2)", "706(2)(A)"
-    if re.search(r"\b(?:law|no\.|number)\s\d+[-–]\Z", before, re.I):
+    if before[-1:] in "-–" and re.search(r"\b(?:law|no\.|number)\s\d+[-–]\Z", before, re.I):
         return "name"  # "Public Law 107-228"
-    if re.search(r"\bFY\s?\Z", before) and len(number) == 2:
+    if len(number) == 2 and re.search(r"\bFY\s?\Z", before):
         return "year"  # "FY24"
     if context.language.name_before.search(before) or (re.match(r"^[A-Za-z]", after) and not GLUED_UNIT.match(after)):
         return "name"  # "EO 14059", "AR-15", "R41349", "4G"
     if re.match(r"^\.\d", after) or re.match(r"^-[A-Z]", after):
         return "name"  # "Mérida 2.0", "14-F"
-    if re.search(r"[a-z\)\]\"”’.,;:]\Z", before):
+    if before[-1:] and before[-1] in GLUED_BEFORE:
         return "endnote"  # glued to the word or sentence it notes: "deaths.15", "2017.35"
     if (
-        re.search(r"[a-z][.\"”]\s\Z", before)
-        and re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after)
+        re.match(r"^(?:,\s?\d+)*\s+[A-Z“\"]", after)
+        and re.search(r"[a-z][.\"”]\s\Z", before)
         and "," not in number
         and "." not in number
     ):
@@ -481,6 +487,7 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
 
 
 MINUS_BEFORE = re.compile(r"\bmenos\s+\Z", re.I)  # "menos 15.8 por ciento": a fall, written as a minus
+GLUED_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz)]"”’.,;:')  # a numeral glued to these is an endnote
 AGO_AFTER = re.compile(r"^\s(?:years?|months?|weeks?|days?|decades?)\sago\b", re.I)
 
 
