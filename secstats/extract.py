@@ -169,11 +169,25 @@ class SpanishWords:
 START = operator.methodcaller("start")
 
 
+SCALE_FOLLOWS = re.compile(r"\s+(?:billón|billones|mil)\b", re.I)  # "un billón": text2num reads no "billón"
+
+
+def is_article(text: str, start: int, end: int) -> bool:
+    """A lone "un"/"una" that counts nothing ("un total de"): no number at all, so not even listed by
+    ``--all``; "un millón", "una tonelada y media", "un año" are kept for the scanner to read."""
+    lone = end - start <= 3 and text[start:end].lower() in ("un", "una")
+    return lone and not SCALE_FOLLOWS.match(text, end) and unit_after(text, end, "es")[0] == "count"
+
+
 def atoms_of(text: str, language: str = "en", separators: str = COMMA_THOUSANDS) -> list:
     """Every number-like token of ``text``, in order of position."""
     numerals = NUMERIC_ATOMS[separators].finditer(text)
     if language == "es":
-        spelled = [SpanishWords(start, end, text[start:end], value) for start, end, value in spanish_words(text)]
+        spelled = [
+            SpanishWords(start, end, text[start:end], value)
+            for start, end, value in spanish_words(text)
+            if not is_article(text, start, end)
+        ]
         lower = text.lower()
         words = spanish.WORD_ATOM.finditer(lower if len(lower) == len(text) else text)
         return sorted([*numerals, *words, *spelled], key=START)  # stable: numerals first at a shared start
@@ -197,6 +211,15 @@ CUE_BEFORE = {  # a space in a cue is any run of white space (non-breaking space
         r"(?P<cue>\b(?:"
         + "|".join(f"(?P<{q}>{pattern.replace(' ', WHITE)})" for q, pattern in cues)
         + rf"))\s+(?:(?:{ARTICLES[language]})\s+)?\Z",
+    )
+    for language, cues in QUALIFIER_CUES.items()
+}
+# The words a cue (or the article after it) can end with: a window that ends otherwise holds no cue,
+# and skipping the search there is most of the cost of reading cues.
+CUE_LAST_WORDS = {
+    language: frozenset(
+        [alternative.rsplit(" ", 1)[-1].replace("\\.", ".") for _, pattern in cues for alternative in pattern.split("|")]
+        + ARTICLES[language].split("|")
     )
     for language, cues in QUALIFIER_CUES.items()
 }
@@ -741,8 +764,10 @@ PERIOD_NOTES = {  # reader -> what a curator must check about its reading
 
 def cue_before(text: str, start: int, sentence: str, language: Language = LANGUAGES["en"]) -> tuple[str, int]:
     """(qualifier, start of its cue words) from the words right before the number."""
-    window = text[max(0, start - 40) : start]
-    match = language.cue_before.search(window.lower())  # a case-insensitive pattern is several times slower
+    window = text[max(0, start - 40) : start].lower()  # a case-insensitive pattern is several times slower
+    words = window.split()
+    last = words[-1].lstrip("([{“‘\"'—–-¿¡") if words else ""  # "(about 40", "—casi 40"
+    match = last in CUE_LAST_WORDS[language.code] and language.cue_before.search(window)
     if match and not language.not_a_cue.search(text[max(0, start - 100) : start]):
         qualifier = next(q for q, _ in QUALIFIER_CUES[language.code] if match.group(q))
         return qualifier, start - len(window) + match.start()

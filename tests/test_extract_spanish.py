@@ -162,12 +162,16 @@ def test_spanish_cues_with_an_article_and_non_breaking_spaces() -> None:
         ("Participó el grupo Alfa 1 de la policía.", "name", "1"),
         ("Voló el Escuadrón 201 sobre la ciudad.", "name", "201"),
         ("Uno de los detenidos huyó.", "word", "Uno"),
-        ("Fue un total de diez casos.", "word", "un"),
     ],
 )
 def test_spanish_non_quantities_are_left_out_with_their_kind(text: str, kind: str, written: str) -> None:
     assert (kind, written) in kinds_es(text)
     assert all(c.text != written for c in extract(text, 2025, language="es"))
+
+
+def test_an_article_is_no_number() -> None:
+    assert kinds_es("Fue un total de diez casos y una visita.") == [("quantity", "diez")]
+    assert only_es("Cayó un millón de dosis.").value == 1_000_000
 
 
 def test_separators_are_decided_per_document_and_said_in_a_column() -> None:
