@@ -201,6 +201,12 @@ UNIT_AFTER = {  # language -> [(pattern right after the number and scale, unit, 
     language: [(re.compile(pattern, re.I), unit, factor) for pattern, unit, factor in words]
     for language, words in vocabulary.UNIT_WORDS.items()
 }
+# The same words as one alternation per language: one match instead of one per unit, and the first
+# alternative that matches wins, as in the list.
+UNIT_ANY = {
+    language: re.compile("|".join(f"(?P<u{index}>{pattern.pattern})" for index, (pattern, _, _) in enumerate(words)), re.I)
+    for language, words in UNIT_AFTER.items()
+}
 FOLD_AFTER = re.compile(r"-?fold\b", re.I)  # "10-fold": a multiple
 CURRENCY_BEFORE = re.compile(r"(?:(?:USD|US|U\.S\.)\s?\\?\$|\\?\$|USD\s|US\$)\s?\Z")
 WHITE = r"\s+"
@@ -779,10 +785,9 @@ def cue_before(text: str, start: int, sentence: str, language: Language = LANGUA
 def unit_after(text: str, end: int, language: str = "en") -> tuple[str, float, int]:
     """(unit, factor, end of the unit words) right after the number; count when none."""
     after = text[end : end + 60]
-    for pattern, unit, factor in UNIT_AFTER[language]:
-        match = pattern.match(after)
-        if match:
-            return unit, factor, end + match.end()
+    if match := UNIT_ANY[language].match(after):
+        _, unit, factor = UNIT_AFTER[language][int(str(match.lastgroup)[1:])]
+        return unit, factor, end + match.end()
     if match := FOLD_AFTER.match(after):
         return "times", 1, end + match.end()
     return "count", 1, end
