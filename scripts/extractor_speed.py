@@ -6,7 +6,9 @@ about 2 MB; every copy gets its own filler word after each full stop, so no sent
 cache flatters the result. A report, not a
 test: no test fails because a machine is slow.
 
-    .venv/bin/python scripts/extractor_speed.py [MEGABYTES]
+    .venv/bin/python scripts/extractor_speed.py [MEGABYTES] [--spanish]
+
+With --spanish the text is the three Spanish practice documents of ../shared/documents-uncurated-es/.
 """
 
 from __future__ import annotations
@@ -37,9 +39,18 @@ def body_of(text: str) -> str:
     return text[: heading.start()] if heading else text
 
 
-def sample_text(megabytes: float) -> str:
-    """The registered documents, repeated with a filler word per copy, to about ``megabytes``."""
-    documents = "\n\n".join(body_of(text) for text in document_texts(default_layout()).values())
+def documents_of(language: str) -> str:
+    """The bodies of the registered documents (English), or of the Spanish practice documents in
+    ../shared/documents-uncurated-es/ (read there, never copied: their licence is unclear)."""
+    if language == "es":
+        folder = default_layout().root.parent / "shared" / "documents-uncurated-es"
+        return "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt")))
+    return "\n\n".join(body_of(text) for text in document_texts(default_layout()).values())
+
+
+def sample_text(megabytes: float, language: str = "en") -> str:
+    """The documents of ``language``, repeated with a filler word per copy, to about ``megabytes``."""
+    documents = documents_of(language)
     copies = []
     size = 0
     while size < megabytes * 1e6:
@@ -50,18 +61,20 @@ def sample_text(megabytes: float) -> str:
 
 
 def main() -> int:
-    text = sample_text(float(sys.argv[1]) if len(sys.argv) > 1 else 2.0)
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    language = "es" if "--spanish" in sys.argv else "en"
+    text = sample_text(float(arguments[0]) if arguments else 2.0, language)
     megabytes = len(text.encode("utf-8")) / 1e6
     wall, cpu = [], []
     for _ in range(3):
         start, start_cpu = time.perf_counter(), time.process_time()
-        found = extract(text, 2021, include_all=True)
+        found = extract(text, 2021, include_all=True, language=language)
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     quantities = sum(1 for c in found if c.kind == "quantity")
     # CPU time is what the extractor costs; wall time also counts other jobs sharing the machine.
     print(
-        f"{megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities), best of 3: "
+        f"{language}: {megabytes:.2f} MB, {len(found)} numbers ({quantities} quantities), best of 3: "
         f"{megabytes / min(wall):.2f} MB/s wall clock, {megabytes / min(cpu):.2f} MB/s of CPU time "
         f"(target >= 1 MB/s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
     )

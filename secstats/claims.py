@@ -2,8 +2,8 @@
 
 A claim passes when (1) its row satisfies ``schemas.ClaimsLedger``, (2) its source is registered,
 (3) its quote sits verbatim in that document at ``quote_start``, and (4) its value (and value_high) is
-written in the quote, exactly (``written_numbers``), as digits, a scaled form ("2.8 billion") or
-number words ("one hundred one"); (5) its period does not end after its document's date unless the
+written in the quote, exactly (``written_numbers``), as digits, a scaled form ("2.8 billion", "33 mil
+341") or number words ("one hundred one", "siete"), read in the document's language and separators; (5) its period does not end after its document's date unless the
 claim is marked a projection; (6) its measure belongs to one family.
 """
 
@@ -21,7 +21,7 @@ from secstats.problems import Problem, raise_if_any
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
 from secstats.sources import document_texts, read_sources
 from secstats.validation import read_csv_for, validate_frame
-from secstats.written_numbers import is_written_in
+from secstats.written_numbers import is_written_in, language_of, separators_of
 
 
 def read_ledger(layout: Layout) -> pd.DataFrame:
@@ -35,6 +35,8 @@ def quote_problems(ledger: pd.DataFrame, texts: dict[str, str], file: str) -> li
     problems = []
     # Tolerant conversions: a cell the schema rejects is reported there, not twice here.
     numeric = ledger[["quote_start"]].apply(pd.to_numeric, errors="coerce")
+    # Each document's numbers are read as it writes them: its language and its thousands separator.
+    readings = {source_id: (language_of(text), separators_of(text)) for source_id, text in texts.items()}
     for claim in ledger.assign(**numeric).itertuples():  # tuples: a tenth of the cost of iterrows
         where = {"row": int(claim.Index) + 2, "claim_id": claim.claim_id}
         text = texts.get(claim.source_id)
@@ -55,7 +57,7 @@ def quote_problems(ledger: pd.DataFrame, texts: dict[str, str], file: str) -> li
             )
         for column in ("value", "value_high"):
             number = getattr(claim, column)  # the ledger's text: compared exactly, at the written number's precision
-            if pd.notna(number) and not is_written_in(number, claim.quote):
+            if pd.notna(number) and not is_written_in(number, claim.quote, *readings[claim.source_id]):
                 problems.append(
                     Problem(
                         file,

@@ -6,7 +6,7 @@
     secstats show NAME [--csv | --json]         one table, validated
     secstats cite CLAIM_ID [--format F] [--json] a citation (text, bibtex, csl-json, ris) with the verbatim quote
     secstats validate FILE --table NAME [--json] check your own CSV against a table's schema
-    secstats extract FILE [--format csv|json] [--source-id ID] [--all]
+    secstats extract FILE [--format csv|json] [--source-id ID] [--all] [--lang es|en]
                                                 candidate ledger rows for every quantity of a text document
     secstats add-source FILE --title T --publisher P --date D [--url U]
                                                 register a document and write its candidates for review
@@ -138,7 +138,7 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
         print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
-def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
+def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool, language: str | None = None) -> None:
     """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
     if not file.is_file():
         raise FileNotFoundError(f"no such file: {file}")
@@ -146,7 +146,7 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
     if source_id and not published:
         register = read_sources(default_layout())
         published = next(iter(register.loc[register["source_id"] == source_id, "published"]), "")
-    rows = candidate_rows(extract(text, published_year(published), include_all), source_id)
+    rows = candidate_rows(extract(text, published_year(published), include_all, language), source_id)
     if not include_all:
         rows = rows.drop(columns="kind")
     if output == "json":
@@ -265,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--all", action="store_true", help="also list non-quantities (years, dates, endnotes...) with their kind"
     )
+    extract.add_argument(
+        "--lang", choices=["es", "en"], default=None, help="the document's language (default: decided from the text)"
+    )
     add = add_command(commands, "add-source")
     add.add_argument("file", type=Path, help="a UTF-8 text document")
     add.add_argument("--title", required=True, help="the document's title")
@@ -292,7 +295,7 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "validate":
         run_validate(args.file, args.table, args.json)
     elif args.command == "extract":
-        run_extract(args.file, args.format, args.source_id, args.date, args.all)
+        run_extract(args.file, args.format, args.source_id, args.date, args.all, args.lang)
     elif args.command == "add-source":
         run_add_source(
             args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id)

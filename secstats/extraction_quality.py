@@ -16,6 +16,7 @@ import pandas as pd
 
 from secstats.coverage import overlaps, published_year
 from secstats.extract import Candidate, extract
+from secstats.family_guess import RULE_CONFIDENCE
 from secstats.paths import Layout
 from secstats.sources import read_document, read_sources
 
@@ -31,6 +32,8 @@ class Agreement:
     misses: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # candidates no annotation holds (uncurated documents only)
+    unit_agrees: int = 0
+    family_rules: dict[str, list[int]] = field(default_factory=dict)  # family rule -> [guesses, right]
 
     @property
     def recall(self) -> float:
@@ -43,6 +46,17 @@ class Agreement:
     @property
     def family_rate(self) -> float:
         return self.family_agrees / self.found if self.found else 1.0
+
+    @property
+    def unit_rate(self) -> float:
+        return self.unit_agrees / self.found if self.found else 1.0
+
+    def calibration(self) -> str:
+        """Per family rule: guesses, right, the share right and the confidence the extractor states."""
+        return "\n".join(
+            f"  {rule}: {right}/{guesses} right ({right / guesses:.2f}); stated confidence {RULE_CONFIDENCE[rule]:.2f}"
+            for rule, (guesses, right) in sorted(self.family_rules.items())
+        )
 
     def summary(self) -> str:
         """One line of percentages with their counts."""
@@ -89,11 +103,19 @@ def compare(items: pd.DataFrame, candidates: list[Candidate], agreement: Agreeme
             agreement.qualifier_agrees += 1
         else:
             differs.append(f"qualifier {candidate.qualifier} (expected {item.qualifier})")
+        unit = getattr(item, "unit", None)
+        if unit is None or candidate.unit == unit:
+            agreement.unit_agrees += 1
+        else:
+            differs.append(f"unit {candidate.unit} (expected {unit})")
         family = getattr(item, "family", None)
         if family is None or candidate.family == family:
             agreement.family_agrees += 1
         else:
             differs.append(f"family {candidate.family} (expected {family})")
+        if family is not None:
+            tally = agreement.family_rules.setdefault(candidate.family_rule, [0, 0])
+            tally[0], tally[1] = tally[0] + 1, tally[1] + (candidate.family == family)
         if differs:
             agreement.disagreements.append(f"{name}: {'; '.join(differs)}")
 
@@ -124,7 +146,9 @@ def annotation_agreement(text: str, annotations: pd.DataFrame, published: int | 
 
 def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, Agreement]:
     """{document: agreement} for every annotated document present in ``documents_dir`` with its pinned
-    sha256 (annotation_dir/documents.csv: file, published, sha256; one <file stem>.csv per document)."""
+    sha256 (annotation_dir/documents.csv: file, published, sha256; one <file stem>.csv per document,
+    with the quote, or only its offsets quote_start and quote_end for documents whose licence does not
+    let their words into the repository)."""
     results = {}
     for document in pd.read_csv(annotation_dir / "documents.csv", dtype=str).itertuples():
         path = documents_dir / document.file
@@ -134,5 +158,8 @@ def uncurated_agreement(annotation_dir: Path, documents_dir: Path) -> dict[str, 
         if hashlib.sha256(data).hexdigest() != document.sha256:
             raise ValueError(f"{path}: not the annotated version (sha256 differs from {annotation_dir / 'documents.csv'})")
         annotations = pd.read_csv(annotation_dir / f"{Path(document.file).stem}.csv", dtype={"quote": str}, keep_default_na=False)
-        results[document.file] = annotation_agreement(data.decode("utf-8"), annotations, int(document.published))
+        text = data.decode("utf-8")
+        if "quote" not in annotations.columns:  # offsets only: the document's words stay out of the repository
+            annotations["quote"] = [text[int(a.quote_start) : int(a.quote_end)] for a in annotations.itertuples()]
+        results[document.file] = annotation_agreement(text, annotations, int(document.published))
     return results

@@ -19,6 +19,7 @@ from functools import partial
 
 import pandas as pd
 
+from secstats import vocabulary
 from secstats.indicators import TableSpec, differences, implied_earlier_levels, per_year_averages, share_remainders
 from secstats.problems import Problem, UnknownName
 from secstats.reconciliation import (
@@ -32,7 +33,7 @@ from secstats.reconciliation import (
 )
 from secstats.schemas import Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins
 
-OTHER = "other"  # claims that belong to no family: verified and compared, never tabled or judged
+OTHER = vocabulary.OTHER  # claims that belong to no family: verified and compared, never tabled or judged
 NO_SERIES = "no series: no official series for this measure in data/raw/reference/"
 # Measures of family 'other' that count a document's own apparatus or an institutional arrangement
 # (experts convened, pillars, member countries): words, not statistics a series could hold.

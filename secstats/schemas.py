@@ -13,22 +13,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from secstats import vocabulary
 from secstats.periods import period_bounds
 
-QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
-UNITS = [
-    "count",
-    "percent",
-    "usd",
-    "per_100000",
-    "rank",
-    "times",
-    "miles",
-    "milligrams",
-    "years",
-    "months",
-    "hours",
-]
+QUALIFIERS = vocabulary.QUALIFIERS
+UNITS = list(vocabulary.UNITS)  # one list, shared with the extractor
 PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "to_date", "point"]
 YEAR_BASES = ["calendar", "fiscal"]
 

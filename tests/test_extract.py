@@ -183,7 +183,7 @@ def test_numbers_of_the_reference_list_are_citations() -> None:
 
 def test_offsets_count_characters_with_accents_curly_quotes_and_non_breaking_spaces() -> None:
     text = "Según “el informe” de la Secretaría, in Mérida’s plan close\u00a0to 40,000 people fled;\u00a0some\u00a012\u00a0percent returned."
-    first, second = extract(text, 2021)
+    first, second = extract(text, 2021, language="en")  # half Spanish, half English: told, not guessed
     assert first.quote == "close\u00a0to 40,000 people" and first.qualifier == "approximate"
     assert second.quote == "some\u00a012\u00a0percent" and (second.value, second.unit) == (12, "percent")
     for candidate in (first, second):
@@ -264,3 +264,4 @@ def test_the_extractor_finds_the_hand_listed_quantities_of_uncurated_documents()
     assert len(results) == 3
     for name, agreement in results.items():
         assert agreement.recall >= 0.95 and agreement.qualifier_rate >= 0.95, f"{name}\n{agreement.details()}"
+        assert agreement.family_rate >= 0.9, f"{name}\n{agreement.details()}"  # the hand lists say each family
