@@ -38,7 +38,6 @@ from secstats.claim_checks import (
     VERDICT_TONES,
     ClaimVerdict,
     candidates,
-    claim_ids_in,
     claim_verdicts,
     claims_in_table,
     contradictions_of,
@@ -159,11 +158,13 @@ def inline_svg(svg: str, prefix: str) -> Markup:
 
 @dataclass(frozen=True)
 class ChartView:
-    """One chart as the index shows it: its SVG, its title, the claims behind it and the tables it draws."""
+    """One chart as the index shows it: its SVGs (wide, and narrow for phones), its title, the claims its
+    marks draw and the tables it draws on."""
 
     name: str
     title: str
     svg: Markup
+    narrow: Markup
     claims: tuple[str, ...]
     tables: tuple[str, ...]
 
@@ -173,17 +174,34 @@ class ChartView:
         return tuple(name for name in self.tables if name in CLAIM_TABLES)
 
 
-def chart_view(name: str, names: tuple[str, ...], svg: str, tables: Mapping[str, pd.DataFrame]) -> ChartView:
-    """A chart with the claims of the claim tables it draws."""
-    rows = [tables[table] for table in names if table in CLAIM_TABLES]
-    claims = tuple(sorted({c for table in rows for ids in table["claim_id"] for c in claim_ids_in(ids)}))
-    return ChartView(name, chart_title(svg), inline_svg(svg, f"chart-{name}"), claims, names)
+def drawn_claims(svg: str) -> tuple[str, ...]:
+    """The claims a chart's marks draw, as its SVG names them (``data-claims`` on its root)."""
+    found = re.search(r'<svg[^>]*\bdata-claims="([^"]*)"', svg)
+    return tuple(html.unescape(found.group(1)).split()) if found else ()
 
 
-def chart_views(tables: Mapping[str, pd.DataFrame], figures: Mapping[str, bytes]) -> dict[str, ChartView]:
+def chart_view(name: str, names: tuple[str, ...], svg: str, narrow: str) -> ChartView:
+    """A chart with the claims its marks draw."""
+    return ChartView(
+        name,
+        chart_title(svg),
+        inline_svg(svg, f"chart-{name}"),
+        inline_svg(narrow, f"chart-{name}-narrow"),
+        drawn_claims(svg),
+        names,
+    )
+
+
+def chart_views(figures: Mapping[str, bytes]) -> dict[str, ChartView]:
     """Every chart the build drew, by name."""
     return {
-        chart.name: chart_view(chart.name, chart.tables, figures[f"{chart.name}.svg"].decode("utf-8"), tables) for chart in CHARTS
+        chart.name: chart_view(
+            chart.name,
+            chart.tables,
+            figures[f"{chart.name}.svg"].decode("utf-8"),
+            figures[f"{chart.name}-narrow.svg"].decode("utf-8"),
+        )
+        for chart in CHARTS
     }
 
 
@@ -210,11 +228,6 @@ class Site:
     def rows_naming(self) -> dict[str, dict[str, list[int]]]:
         """{published table: {claim_id: 0-based rows naming it}}, found once for all the claim pages."""
         return {name: claims_in_table(table) for name, table in self.published.items()}
-
-    @cached_property
-    def drawn_claims(self) -> dict[str, set[str]]:
-        """{claim table: the claims it holds}, for the claim tables the build made."""
-        return {name: set(claims_in_table(self.tables[name])) for name in CLAIM_TABLES if name in self.tables}
 
     def verdict(self, claim_id: str) -> ClaimVerdict:
         """A claim's verdict, 'unchecked' outside the five families."""
@@ -282,11 +295,9 @@ def tone_legend(site: Site, claims: pd.DataFrame) -> list[tuple[str, str, str, i
 
 
 def uses_of(site: Site, claim_id: str) -> tuple[list[tuple[str, list[int]]], list[ChartView]]:
-    """The published tables that name a claim (with 1-based row numbers) and the charts that draw the
-    claim table holding it."""
+    """The published tables that name a claim (with 1-based row numbers) and the charts whose marks draw it."""
     tables = [(name, [p + 1 for p in rows[claim_id]]) for name, rows in site.rows_naming.items() if claim_id in rows]
-    drawn = {name for name, claims in site.drawn_claims.items() if claim_id in claims}
-    return tables, [chart for chart in site.charts.values() if drawn & set(chart.tables)]
+    return tables, [chart for chart in site.charts.values() if claim_id in chart.claims]
 
 
 def series_table(series: object) -> str | None:
@@ -395,6 +406,9 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         for family in FAMILIES
     ]
     overview = [c for c in site.charts.values() if len(c.claim_tables) > 1]
+    placed = {c.name for c in overview} | {c.name for family in families for c in family[3]}
+    # charts of official series alone (no claim drawn) go with the family whose series they draw
+    others = [c for c in site.charts.values() if c.name not in placed]
     documents = [(source_id, int((site.ledger["source_id"] == source_id).sum())) for source_id in site.register.index]
     return render(
         env,
@@ -403,6 +417,7 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         site=site,
         families=families,
         overview=overview,
+        others=others,
         documents=documents,
         verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
         tables=[(name, summary(name)) for name in CATALOG],
@@ -427,7 +442,7 @@ def site_files(
         read_sources(layout).set_index("source_id"),
         document_texts(layout),
         claim_verdicts(tables),
-        chart_views(tables, figures),
+        chart_views(figures),
         read_dismissed(layout),
     )
     title = json.loads(downloads[layout.clean / "datapackage.json"])["title"]

@@ -8,6 +8,7 @@ desktop width and at 390 px, go to ``.cache/screenshots/`` for a person to look 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections import deque
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from secstats.catalog import CLAIM_TABLES, publish_tables, table_files
+from secstats.catalog import publish_tables, table_files
 from secstats.claim_checks import VERDICT_TABLE
 from secstats.figures import CHARTS
 from secstats.metadata import metadata_files
@@ -218,7 +219,7 @@ def test_a_table_page_sorts_and_filters_its_rows(site_root: Path, browser) -> No
 def test_every_chart_on_the_index_is_labelled_for_screen_readers(site_root: Path, crawl: dict[Path, dict]) -> None:
     """Each inline chart names a title and a description that exist on the page (ids prefixed per chart)."""
     charts = crawl[site_root / "index.html"]["charts"]
-    assert len(charts) == len(CHARTS)
+    assert len(charts) == 2 * len(CHARTS)  # each drawn wide and narrow
     assert all(title and description for title, description in charts), charts
 
 
@@ -272,17 +273,65 @@ def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_
     page.close()
 
 
-def test_a_claim_page_names_only_the_charts_that_draw_its_table(
-    site_root: Path, crawl: dict[Path, dict], built: dict[str, pd.DataFrame]
+def test_a_claim_page_names_only_the_charts_whose_marks_draw_it(
+    site_root: Path, crawl: dict[Path, dict], rendered: dict[str, bytes]
 ) -> None:
-    """A chart is listed on a claim page when it draws the claim table holding the claim, never because it
-    marks verdicts for other claims."""
-    tables_of = {chart.name: set(chart.tables) for chart in CHARTS}
-    for claim in built["claims"].itertuples():
-        holding = {name for name in CLAIM_TABLES if claim.claim_id in set(built[name]["claim_id"].str.split(";").explode())}
+    """A chart is listed on a claim page when one of its marks draws the claim (the SVG's element ids),
+    never because it draws the table holding the claim or marks verdicts for others."""
+    drawn_by = {chart.name: marked_claims(rendered[f"{chart.name}.svg"]) for chart in CHARTS}
+    ledger = pd.read_csv(REPO.ledger, dtype=str, keep_default_na=False)
+    for claim_id in ledger["claim_id"]:
         listed = {
             local_target(url)[1].removeprefix("chart-")
-            for url in crawl[site_root / "claims" / f"{claim.claim_id}.html"]["links"]
+            for url in crawl[site_root / "claims" / f"{claim_id}.html"]["links"]
             if local_target(url)[1].startswith("chart-")
         }
-        assert listed == {name for name, tables in tables_of.items() if tables & holding}, claim.claim_id
+        assert listed == {name for name, claims in drawn_by.items() if claim_id in claims}, claim_id
+
+
+def marked_claims(svg: bytes) -> set[str]:
+    """The claims named by the ids of a chart's marks ('drawn-a-001_a-002.5': claims a-001 and a-002, row 5)."""
+    return {c for found in re.findall(rb'id="drawn-([^"]+)\.[0-9]+"', svg) for c in found.decode().split("_")}
+
+
+# Every chart as shown: the smallest text (font size times the chart's scale on screen, in CSS px), how far
+# it sticks out of the page, and whether its right edge is cut off by its frame.
+CHART_TEXT = """() => Array.from(document.querySelectorAll('figure.chart svg')).filter(svg => svg.getClientRects().length).map(svg => {
+  const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+  const sizes = texts.map(t => {
+    const m = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize);
+    return size * Math.hypot(m.a, m.b);
+  });
+  const box = svg.getBoundingClientRect(), frame = svg.parentElement.getBoundingClientRect();
+  return {narrow: svg.parentElement.classList.contains('chart-narrow'), smallest: Math.min(...sizes), right: box.right, frame: frame.right, page: document.documentElement.clientWidth,
+          captions: svg.closest('figure').querySelectorAll('figcaption .drawn a').length};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_chart_is_readable_and_whole_at_the_width_it_is_shown(site_root: Path, browser, width: int) -> None:
+    """At 390 px no chart text is under 11 CSS px and no chart is cut off or scrolls; at 1280 px the
+    wide drawing is shown (its text legible at that size too)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site_root / "index.html").as_uri())
+    shown = page.evaluate(CHART_TEXT)
+    page.close()
+    assert len(shown) == len(CHARTS)
+    assert all(chart["narrow"] == (width < 600) for chart in shown), shown
+    small = [round(chart["smallest"], 1) for chart in shown if chart["smallest"] < 11]
+    assert small == []
+    assert all(chart["right"] <= chart["frame"] + 0.5 <= chart["page"] + 0.5 for chart in shown), shown
+
+
+def test_captions_list_exactly_the_claims_each_chart_draws(site_root: Path, browser, rendered: dict[str, bytes]) -> None:
+    page = browser.new_page()
+    page.goto((site_root / "index.html").as_uri())
+    captions = page.evaluate(
+        """() => Object.fromEntries(Array.from(document.querySelectorAll('figure.chart'), f =>
+             [f.id.replace('chart-', ''), Array.from(f.querySelectorAll('figcaption .drawn a'), a => a.textContent)]))"""
+    )
+    page.close()
+    assert {name: set(claims) for name, claims in captions.items()} == {
+        chart.name: marked_claims(rendered[f"{chart.name}.svg"]) for chart in CHARTS
+    }
