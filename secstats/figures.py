@@ -404,7 +404,7 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations, si
         xlim=(starts.min() - (5 if size.stacked else 1), starts.max() + 2),
         ylim=(0, per_year["value"].max() * (1.9 if size.stacked else 1.45)),
     )
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5 if size.stacked else 8, integer=True))
+    year_ticks(ax, pd.concat([starts, per_year["period_end"].str[:4].astype(int)]), size.stacked)
     notes = [f"Not drawn: {value_label(r)} extradited in {period_label(r)}, a few months' total." for _, r in partial.iterrows()]
     notes.append("A term's average divides its total by its 6 calendar years.")
     drawn_rows = pd.concat([per_year, totals])

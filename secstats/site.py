@@ -370,12 +370,61 @@ def claims_index_page(env: jinja2.Environment, site: Site) -> bytes:
     )
 
 
+# Columns a reader looks for first, in this order, where a table has them: the row's id, its figure, its verdict.
+KEY_COLUMNS = (
+    "row_id",
+    "claim_id",
+    "claim_a",
+    "claim_b",
+    "value",
+    "value_high",
+    "claim_value",
+    "official_value",
+    "verdict",
+    "best_value",
+)
+FACETS = ("verdict", "family", "source_id")  # columns a table page counts and filters by, where present
+
+
+def column_order(columns: list[str]) -> list[str]:
+    """Key columns first (id, value, verdict), then the rest as the table has them."""
+    first = [name for name in KEY_COLUMNS if name in columns]
+    return first + [name for name in columns if name not in first]
+
+
+def header_of(name: str, column: object) -> str:
+    """A column's heading: the model's title, else its name in words ('claim_value' -> 'Claim value')."""
+    title = getattr(column, "title", None)
+    return title or name.replace("_", " ").capitalize().replace("Usd", "USD")
+
+
+def display_cell(value: str, numeric: bool) -> str:
+    """A published cell as a reader reads it: numbers with thousands separators and no spurious '.0'."""
+    if not numeric or value == "":
+        return value
+    try:
+        return number(float(value))
+    except ValueError:
+        return value
+
+
 def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
-    """One table as published: description, columns from its schema, every row as the CSV has it, a download link."""
-    fields = [field_of(column_name, column) for column_name, column in table_schema(name).columns.items()]
+    """One table as published: description, key columns first under readable headings, numbers
+    formatted, facets with counts, a download link; ``tables.js`` filters, sorts and exports."""
+    schema = table_schema(name).columns
     table = site.published[name]
-    numeric = [field["type"] in ("integer", "number") for field in fields]
-    rows = [list(row) for row in table.itertuples(index=False)]
+    columns = column_order(list(table.columns))
+    fields = {column_name: field_of(column_name, column) for column_name, column in schema.items()}
+    numeric = [fields[c]["type"] in ("integer", "number") if c in fields else False for c in columns]
+    rows = [
+        [(raw, display_cell(raw, is_number)) for raw, is_number in zip(row, numeric)]
+        for row in table[columns].itertuples(index=False)
+    ]
+    facets = [
+        (column, header_of(column, schema.get(column)), sorted(table[column].value_counts().items()))
+        for column in FACETS
+        if column in table.columns and 1 < table[column].nunique() < 40
+    ]
     lede, _, details = (table_model(name).__doc__ or "").strip().partition("\n\n")
     return render(
         env,
@@ -385,10 +434,12 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
         name=name,
         lede=" ".join(lede.split()),
         details=" ".join(details.split()),
-        fields=fields,
-        columns=list(table.columns),
+        fields=[fields[c] for c in columns if c in fields],
+        columns=columns,
+        headers=[header_of(c, schema.get(c)) for c in columns],
         numeric=numeric,
         rows=rows,
+        facets=facets,
         claim_columns={"claim_id", "claim_a", "claim_b"},
         source_ids=set(site.register.index),
     )

@@ -205,14 +205,58 @@ def test_a_table_page_sorts_and_filters_its_rows(site_root: Path, browser) -> No
     page.goto(f"{url}?filter={word}")  # how claim pages link to official rows
     assert visible.count() == expected
     page.fill("#filter", "")
-    heading = page.locator("#rows thead th", has_text="claim_value").first
+    heading = page.locator("#rows thead th[data-key='claim_value']")
     heading.locator("button").click()
-    column = [c.strip() for c in page.locator("#rows thead th").all_inner_texts()].index("claim_value")
-    cells = page.locator(f"#rows tbody tr td:nth-child({column + 1})")
-    ascending = [float(v) for v in cells.all_inner_texts()]
+    column = page.evaluate(
+        "Array.from(document.querySelectorAll('#rows thead th')).findIndex(h => h.dataset.key === 'claim_value')"
+    )
+    values = f"Array.from(document.querySelectorAll('#rows tbody tr td:nth-child({column + 1})'), c => parseFloat(c.dataset.value ?? c.textContent))"
+    ascending = page.evaluate(values)
+    assert "sort=claim_value" in page.url and "order=ascending" in page.url  # the view is kept in the address
     heading.locator("button").click()
-    descending = [float(v) for v in cells.all_inner_texts()]
+    descending = page.evaluate(values)
     assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
+    page.close()
+
+
+def test_a_table_page_counts_facets_says_when_nothing_matches_and_exports_what_it_shows(
+    site_root: Path, browser, tmp_path: Path
+) -> None:
+    table = pd.read_csv(site_root / "data" / f"{VERDICT_TABLE}.csv", dtype=str, keep_default_na=False)
+    counts = table["verdict"].value_counts()
+    verdict = counts.index[-1]
+    page = browser.new_page()
+    page.goto((site_root / "tables" / f"{VERDICT_TABLE}.html").as_uri())
+    options = page.locator("#facet-verdict option").all_inner_texts()
+    assert f"{verdict.replace('_', ' ')} ({counts[verdict]})" in options
+    page.select_option("#facet-verdict", verdict)
+    visible = page.locator("#rows tbody tr:not([hidden])")
+    assert visible.count() == counts[verdict] and f"verdict={verdict}" in page.url
+    assert page.locator("#empty").is_hidden()
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = pd.read_csv(download.value.path(), dtype=str, keep_default_na=False)
+    expected = table[table["verdict"] == verdict]
+    assert sorted(exported["claim_id"]) == sorted(expected["claim_id"])
+    assert set(exported.columns) == set(table.columns)
+    row = expected.iloc[0]
+    assert exported.set_index("claim_id").loc[row["claim_id"], "claim_value"] == row["claim_value"]  # unformatted
+    page.fill("#filter", "no-such-text-anywhere")
+    assert visible.count() == 0 and page.locator("#empty").is_visible()
+    page.goto(page.url)  # a reload shows the same view
+    assert page.input_value("#filter") == "no-such-text-anywhere" and page.input_value("#facet-verdict") == verdict
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_table_page_puts_the_key_columns_first_and_fits_a_phone(site_root: Path, browser, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site_root / "tables" / f"{VERDICT_TABLE}.html").as_uri())
+    keys = page.evaluate("Array.from(document.querySelectorAll('#rows thead th'), h => h.dataset.key)")
+    assert keys[:3] == ["claim_id", "claim_value", "verdict"]
+    headers = page.locator("#rows thead th").all_text_contents()
+    assert not any("_" in header for header in headers), headers
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()
 
 
