@@ -45,7 +45,7 @@ from secstats.claim_checks import (
     verdict_of,
 )
 from secstats.coverage import read_dismissed
-from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
+from secstats.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
 from secstats.families import FAMILIES
 from secstats.figures import CHARTS
 from secstats.metadata import field_of, package_version
@@ -110,6 +110,11 @@ def figure_text(row: pd.Series) -> str:
     word = UNIT_WORDS.get(row["unit"], row["unit"])
     text = f"US${text}" if word == "US$" else f"{text}{word}" if word == "%" else f"{text} {word}".strip()
     return qualifier_sign(row["qualifier"]) + text
+
+
+def words(key: str) -> str:
+    """A vocabulary key as words: 'not_a_quantity' -> 'not a quantity'."""
+    return str(key).replace("_", " ")
 
 
 def period_of(row: pd.Series) -> str:
@@ -267,7 +272,7 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
             int(row.quote_start) + len(row.text),
             f"dismissed-{row.quote_start}",
             "dismissed",
-            f"{row.reason}: {row.note}" if pd.notna(row.note) else row.reason,
+            f"{words(row.reason)}: {row.note}" if pd.notna(row.note) else words(row.reason),
         )
         for row in dismissed.itertuples()
     ]
@@ -279,7 +284,7 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
         site=site,
         source=site.register.loc[source_id],
         source_id=source_id,
-        paragraphs=paragraphs,
+        blocks=blocks_of(paragraphs),
         claims=claims,
         extra=unowned(paragraphs, marks),
         tones=tone_legend(site, claims),
@@ -323,6 +328,45 @@ def candidate_views(rows: pd.DataFrame, verdict: ClaimVerdict) -> list[dict[str,
     return sorted(views, key=lambda view: not view["best"])
 
 
+# What the check of the source a claim cites found (the verdicts table's cited_check, where it has one),
+# in a reader's words.
+CITED_WORDS = {
+    "agrees": "The source it cites gives the same figure",
+    "differs": "The source it cites gives a different figure",
+    "not_in_source": "The figure is not in the source it cites",
+    "source_not_on_record": "The source it cites is not on record here, so it was not checked",
+    "no_citation": "It cites no source for this figure",
+}
+
+
+def cited_check(site: Site, claim_id: str) -> str | None:
+    """The cited-source check of a claim in plain words, with the cited figure and why, if the verdicts
+    table carries one (before that column exists, None)."""
+    table = site.tables.get(VERDICT_TABLE)
+    if table is None or "cited_check" not in table.columns:
+        return None
+    rows = table[table["claim_id"] == claim_id]
+    if rows.empty or pd.isna(rows["cited_check"].iloc[0]):
+        return None
+    row = rows.iloc[0]
+    text = CITED_WORDS.get(row["cited_check"], words(row["cited_check"]))
+    value = row.get("cited_value")
+    if pd.notna(value) and str(value) != "":
+        text += f" ({cell_text(value)})"
+    explanation = row.get("cited_explanation")
+    return text + (f": {explanation}" if pd.notna(explanation) and str(explanation) else ".")
+
+
+def reader_citation(site: Site, claim: pd.Series) -> str:
+    """A citation to paste: the document, its address, the words quoted and the claim id; no curator
+    notes, no file paths."""
+    source = site.register.loc[claim["source_id"]]
+    where = f" {source['url']} (accessed {source['accessed']})." if pd.notna(source.get("url")) and source.get("url") else ""
+    return (
+        f"{site.citation(claim['source_id'])}{where} Quoted: \u201c{claim['quote']}\u201d (secstats claim {claim['claim_id']})."
+    )
+
+
 def claim_page(
     env: jinja2.Environment,
     site: Site,
@@ -348,6 +392,10 @@ def claim_page(
         verdict_table=VERDICT_TABLE,
         verdict_row=verdict_rows[0],
         citations={f: render_citation(claim_id, claim, site.register.loc[claim["source_id"]], f) for f in CITATION_FORMATS},
+        reader_citation=reader_citation(site, claim),
+        cited=cited_check(site, claim_id),
+        words=words,
+        unit_words=UNIT_WORDS,
         number=number,
         candidates=candidate_views(checks["candidates"].get(claim_id, pd.DataFrame()), verdict),
         contradictions=checks["contradictions"].get(claim_id, pd.DataFrame()),

@@ -9,7 +9,7 @@ import pytest
 
 from secstats import schemas
 from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
-from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
+from secstats.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
 from secstats.site import (
     Site,
     chart_title,
@@ -104,6 +104,8 @@ ATTRIBUTES = {
     "src",
     "download",
     "scope",
+    "role",
+    "tabindex",
 }
 
 
@@ -211,8 +213,9 @@ def test_a_document_page_links_every_claim_and_colours_it_by_verdict() -> None:
 def test_numbers_the_ledger_leaves_out_are_marked_but_not_linked() -> None:
     site, _ = made_up_site()
     page = document_page(environment(), site, "fake<doc>").decode("utf-8")
-    assert '<span class="dismissed" title="Not in the ledger: not_a_quantity: a &lt;b&gt;' in page
-    assert "&lt;script&gt;</span>" in page
+    assert '<span class="dismissed" tabindex="0" title="Not in the ledger: not a quantity: a &lt;b&gt;' in page
+    assert '<span class="why" role="tooltip">Not in the ledger: not a quantity: a &lt;b&gt;' in page  # for touch and keys
+    assert '&lt;script&gt;<span class="why"' in page
 
 
 def test_a_claim_keeps_its_link_where_a_dismissed_number_overlaps_it() -> None:
@@ -288,3 +291,13 @@ def test_claim_ids_in_cells_and_contradictions_found_for_every_party() -> None:
     found = contradictions_of({"contradictions": pairs})
     assert sorted(found) == ["a-001", "a-002", "a-003", "b-001", "b-002"]
     assert list(found["b-002"]["claim_a"]) == ["a-001"]
+
+
+def test_a_document_keeps_its_headings_and_lists_and_marks_page_debris() -> None:
+    text = "free hit counter\ntop of page\nstrip.jpg\n\nKey Recommendations\n\n- Cut 10 things.\n- Add more.\n\nA sentence, with 12 in it."
+    mark = Mark(text.index("10"), text.index("10") + 2, "x-001", "claim")
+    blocks = blocks_of(marked_paragraphs(text, [mark]))
+    assert [block.kind for block in blocks] == ["boilerplate", "heading", "list", "text"]
+    items = blocks[2].lines
+    assert ["".join(piece.text for piece in item) for item in items] == ["- Cut 10 things.", "- Add more."]
+    assert [piece.mark.key for piece in items[0] if piece.mark] == ["x-001"] and items[0][1].anchors == (mark,)

@@ -312,6 +312,7 @@ def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_
     highlight = page.locator(f"#{claim_id} + a.claim")
     assert highlight.is_visible() and quote.startswith(highlight.inner_text())
     page.go_back()
+    page.locator("details.checked summary").click()  # the official figures it was set against
     page.locator(".candidate.best a[href*='../tables/']").first.click()
     assert "?filter=" in page.url and 0 < page.locator("#rows tbody tr:not([hidden])").count()
     page.close()
@@ -379,3 +380,47 @@ def test_captions_list_exactly_the_claims_each_chart_draws(site_root: Path, brow
     assert {name: set(claims) for name, claims in captions.items()} == {
         chart.name: marked_claims(rendered[f"{chart.name}.svg"]) for chart in CHARTS
     }
+
+
+# Every element with its own text, against the background it is painted on: WCAG 2 contrast ratio.
+CONTRAST = """() => {
+  const rgb = text => (text.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = element => {
+    for (let e = element; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { return c.slice(0, 3); }
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.closest('svg, .skip, .why') || !e.getClientRects().length) { continue; }
+    const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) { continue; }
+    const style = getComputedStyle(e);
+    if (style.visibility === 'hidden' || style.display === 'none') { continue; }
+    const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) { low.push(`${e.tagName}.${e.className}: ${ratio.toFixed(2)} '${e.textContent.trim().slice(0, 30)}'`); }
+  }
+  return {low, h1: document.querySelectorAll('h1').length, h2: document.querySelectorAll('h2').length,
+          skip: (document.querySelector('a.skip') || {}).hash || null, main: Boolean(document.getElementById('content'))};
+}"""
+
+
+def test_every_page_type_meets_aa_contrast_has_headings_and_a_skip_link(
+    site_root: Path, browser, crawl: dict[Path, dict]
+) -> None:
+    page = browser.new_page()
+    found = {}
+    for path in sorted(opened(crawl)):
+        page.goto(path.as_uri())
+        found[crawl[path]["template"]] = page.evaluate(CONTRAST)
+    page.close()
+    assert {template: facts["low"] for template, facts in found.items() if facts["low"]} == {}
+    assert all(facts["h1"] == 1 and facts["h2"] >= 1 for facts in found.values()), found
+    assert all(facts["skip"] == "#content" and facts["main"] for facts in found.values()), found
