@@ -456,6 +456,54 @@ def display_cell(value: str, numeric: bool) -> str:
         return value
 
 
+def years_of(row: pd.Series) -> tuple[int, int] | None:
+    """The calendar or fiscal years an official row covers, from whichever period columns it has."""
+    for start, end in (("year", "year"), ("fiscal_year", "fiscal_year"), ("fy_start", "fy_end"), ("period_start", "period_end")):
+        if start in row.index and str(row[start])[:4].isdigit() and str(row[end])[:4].isdigit():
+            return int(str(row[start])[:4]), int(str(row[end])[:4])
+    return None
+
+
+def number_in(cell: str) -> float | None:
+    """A cell's number, rounded to 6 significant figures for comparison, or None."""
+    try:
+        return float(f"{float(cell):.6g}")
+    except ValueError:
+        return None
+
+
+def claims_checked_against(name: str, table: pd.DataFrame, reconciliation: pd.DataFrame) -> list[list[str]]:
+    """For each row of an official or reported table, the claims the reconciliation set against it: a
+    candidate names the table and (in brackets) its series and covers the row's years, or gives the
+    row's own figure."""
+    found: list[list[str]] = [[] for _ in range(len(table))]
+    if reconciliation.empty:
+        return found
+    spans = [years_of(row) for _, row in table.iterrows()]
+    cells = [set(map(str, row)) for row in table.itertuples(index=False)]
+    numbers = [{number_in(cell) for cell in row} - {None} for row in cells]
+    for candidate in reconciliation.itertuples():
+        series = str(candidate.official_series)
+        if series.split(" ")[0] != name:
+            continue
+        inside = series.partition("(")[2].rstrip(")")
+        key, _, snapshot = inside.partition(", snapshot ")
+        first, last = int(str(candidate.official_period_start)[:4]), int(str(candidate.official_period_end)[:4])
+        for position, span in enumerate(spans):
+            if span is None or span[0] < first or span[1] > last:
+                continue
+            if (key and key not in cells[position]) or (snapshot and snapshot not in cells[position]):
+                continue
+            # A figure without a named series, or of a single row's period, must be one of the row's numbers:
+            # a sum or a ratio over unnamed rows cannot say which rows it read, so it links none.
+            own = first == last and span == (first, last)
+            if (not key or own) and number_in(str(candidate.official_value)) not in numbers[position]:
+                continue
+            if candidate.claim_id not in found[position]:
+                found[position].append(candidate.claim_id)
+    return found
+
+
 def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
     """One table as published: description, key columns first under readable headings, numbers
     formatted, facets with counts, a download link; ``tables.js`` filters, sorts and exports."""
@@ -473,6 +521,7 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
         for column in FACETS
         if column in table.columns and 1 < table[column].nunique() < 40
     ]
+    checked = claims_checked_against(name, table, site.published.get("reconciliation", pd.DataFrame()))
     lede, _, details = (table_model(name).__doc__ or "").strip().partition("\n\n")
     return render(
         env,
@@ -488,6 +537,7 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
         numeric=numeric,
         rows=rows,
         facets=facets,
+        checked=checked if any(checked) else None,
         claim_columns={"claim_id", "claim_a", "claim_b"},
         source_ids=set(site.register.index),
     )

@@ -85,9 +85,12 @@
   }
 
   document.getElementById("export").addEventListener("click", function () {
-    var lines = [headings.map(function (h) { return csvCell(h.getAttribute("data-key")); }).join(",")];
+    // The published columns only: a column the page adds (links to claims) is not part of the CSV.
+    var kept = headings.filter(function (h) { return !h.classList.contains("extra"); });
+    var lines = [kept.map(function (h) { return csvCell(h.getAttribute("data-key")); }).join(",")];
     Array.prototype.forEach.call(body.rows, function (row) {
-      if (!row.hidden) { lines.push(Array.prototype.map.call(row.cells, function (c) { return csvCell(raw(c)); }).join(",")); }
+      if (row.hidden) { return; }
+      lines.push(kept.map(function (h) { return csvCell(raw(row.cells[headings.indexOf(h)])); }).join(","));
     });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], {type: "text/csv"}));

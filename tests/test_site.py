@@ -14,6 +14,7 @@ from secstats.site import (
     Site,
     chart_title,
     claim_page,
+    claims_checked_against,
     document_page,
     environment,
     figure_text,
@@ -301,3 +302,21 @@ def test_a_document_keeps_its_headings_and_lists_and_marks_page_debris() -> None
     items = blocks[2].lines
     assert ["".join(piece.text for piece in item) for item in items] == ["- Cut 10 things.", "- Add more."]
     assert [piece.mark.key for piece in items[0] if piece.mark] == ["x-001"] and items[0][1].anchors == (mark,)
+
+
+def test_an_official_row_lists_the_claims_set_against_it() -> None:
+    """A named series links every row of its years (a sum reads them all); an unnamed one only the row
+    that holds its figure; other tables and other series link nothing."""
+    table = pd.DataFrame(
+        {"year": ["2000", "2001", "2001"], "series": ["a", "a", "b"], "deaths": ["10", "20", "30"], "source": ["x"] * 3}
+    )
+    candidates = pd.DataFrame(
+        [
+            ("c-001", "official_t (a)", "2000-01-01", "2001-12-31", "30.0"),
+            ("c-002", "official_t", "2001-01-01", "2001-12-31", "30.0"),
+            ("c-003", "official_t", "2000-01-01", "2001-12-31", "1.5"),
+            ("c-004", "other_table (a)", "2000-01-01", "2001-12-31", "10"),
+        ],
+        columns=["claim_id", "official_series", "official_period_start", "official_period_end", "official_value"],
+    )
+    assert claims_checked_against("official_t", table, candidates) == [["c-001"], ["c-001"], ["c-002"]]
