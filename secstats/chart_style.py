@@ -357,6 +357,7 @@ SIZES = (WIDE, NARROW)
 def new_figure(title: str, subtitle: str, size: Size, panels: int = 1, height: float = 5.6) -> tuple[Figure, list[Axes]]:
     """A figure in house style: a title that says what it finds, a subtitle with units and years, each
     wrapped to the width; stacked panels on a narrow figure (taller by ``height`` per extra panel)."""
+    title, subtitle = (CONTROL_CHARACTERS.sub("", text) for text in (title, subtitle))  # measured below: no glyphless text
     rows, columns = (panels, 1) if size.stacked else (1, panels)
     tall = height * 1.7 * (1 + 0.5 * (panels - 1)) if size.stacked else height
     fig, axes = plt.subplots(rows, columns, figsize=(size.width, tall), squeeze=False)

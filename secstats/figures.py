@@ -383,7 +383,12 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations, si
         total = totals[(totals["period_start"] == row["period_start"]) & (totals["period_end"] == row["period_end"])]
         if len(total):
             # A derived average of whole numbers is quoted whole: the total is what was stated.
-            label = f"{value_label(total.iloc[0])}\nin {period_label(row)}\n(~{number_text(round(row['value']))} a year)"
+            average = number_text(round(row["value"]))
+            label = (
+                f"{value_label(total.iloc[0])}\n~{average}/year"  # as wide as its bar on a phone; the axis gives the years
+                if size.stacked
+                else f"{value_label(total.iloc[0])}\nin {period_label(row)}\n(~{average} a year)"
+            )
         else:
             label = f"{value_label(row)} in {period_label(row)}"
         labels.append(
@@ -401,7 +406,7 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations, si
     starts = per_year["period_start"].str[:4].astype(int)
     ax.set(
         ylabel="people extradited a year",
-        xlim=(starts.min() - (5 if size.stacked else 1), starts.max() + 2),
+        xlim=(starts.min() - 1, starts.max() + 2),
         ylim=(0, per_year["value"].max() * (1.9 if size.stacked else 1.45)),
     )
     year_ticks(ax, pd.concat([starts, per_year["period_end"].str[:4].astype(int)]), size.stacked)

@@ -424,3 +424,23 @@ def test_every_page_type_meets_aa_contrast_has_headings_and_a_skip_link(
     assert {template: facts["low"] for template, facts in found.items() if facts["low"]} == {}
     assert all(facts["h1"] == 1 and facts["h2"] >= 1 for facts in found.values()), found
     assert all(facts["skip"] == "#content" and facts["main"] for facts in found.values()), found
+
+
+def test_why_a_number_was_dismissed_shows_on_keyboard_focus_and_on_a_tap(site_root: Path, browser) -> None:
+    pages = sorted((site_root / "documents").glob("*.html"))
+    document = next(path for path in pages if 'class="dismissed"' in path.read_text(encoding="utf-8"))
+    page = browser.new_page(has_touch=True)
+    page.goto(document.as_uri())
+    number = page.locator(".fulltext .dismissed").first
+    why = number.locator(".why")
+    assert why.is_hidden()
+    page.keyboard.press("Tab")  # the skip link first
+    for _ in range(400):  # tab through the page's links until the number has the focus
+        if number.evaluate("element => element === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert why.is_visible() and why.inner_text().startswith("Not in the ledger:")
+    page.goto(document.as_uri())
+    number.tap()
+    assert why.is_visible()
+    page.close()
