@@ -512,8 +512,10 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
     columns = column_order(list(table.columns))
     fields = {column_name: field_of(column_name, column) for column_name, column in schema.items()}
     numeric = [fields[c]["type"] in ("integer", "number") if c in fields else False for c in columns]
+    # A year is a name, not a quantity: '2011', never '2,011' (a claim page links to it as ?filter=2011).
+    quantities = [is_number and "year" not in c and not c.startswith("fy_") for c, is_number in zip(columns, numeric)]
     rows = [
-        [(raw, display_cell(raw, is_number)) for raw, is_number in zip(row, numeric)]
+        [(raw, display_cell(raw, is_quantity)) for raw, is_quantity in zip(row, quantities)]
         for row in table[columns].itertuples(index=False)
     ]
     facets = [

@@ -22,7 +22,8 @@
     var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     var visible = 0;
     rows.forEach(function (row) {
-      var text = row.textContent.toLowerCase();
+      // the words shown and the values as the CSV writes them ('33,341' and '33341' both match)
+      var text = (row.textContent + " " + Array.prototype.map.call(row.cells, raw).join(" ")).toLowerCase();
       var keep = words.every(function (word) { return text.indexOf(word) !== -1; }) &&
         facets.every(function (select) {
           return !select.value || raw(row.cells[Number(select.getAttribute("data-column"))]) === select.value;

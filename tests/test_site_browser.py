@@ -444,3 +444,20 @@ def test_why_a_number_was_dismissed_shows_on_keyboard_focus_and_on_a_tap(site_ro
     number.tap()
     assert why.is_visible()
     page.close()
+
+
+def test_every_link_from_a_claim_to_an_official_table_shows_rows(site_root: Path, browser, crawl: dict[Path, dict]) -> None:
+    """A claim page opens an official table filtered to the period of a figure it was set against: the
+    filter must find that figure's rows (a year shown as '2,011' would hide them all)."""
+    targets = sorted(
+        {url for path, facts in crawl.items() if path.parent.name == "claims" for url in facts["links"] if "?filter=" in url}
+    )
+    assert targets
+    page = browser.new_page()
+    empty = []
+    for url in targets:
+        page.goto(url)
+        if page.locator("#rows tbody tr:not([hidden])").count() == 0:
+            empty.append(url.rsplit("/", 1)[-1])
+    page.close()
+    assert empty == []
