@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -320,3 +321,16 @@ def test_an_official_row_lists_the_claims_set_against_it() -> None:
         columns=["claim_id", "official_series", "official_period_start", "official_period_end", "official_value"],
     )
     assert claims_checked_against("official_t", table, candidates) == [["c-001"], ["c-001"], ["c-002"]]
+
+
+def test_a_claim_page_says_what_the_check_of_its_cited_source_found_once_the_verdicts_carry_it() -> None:
+    site, claim = made_up_site()
+    env = environment()
+    checks = {"candidates": {}, "contradictions": {}}
+    before = claim_page(env, site, claim, (None, None), checks).decode("utf-8")
+    assert 'id="cited-check"' not in before  # the verdicts table has no cited_check column yet
+    verdicts = site.tables[VERDICT_TABLE].assign(cited_check="differs", cited_value=12.0, cited_explanation="the report says 12")
+    site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
+    after = claim_page(env, site, claim, (None, None), checks).decode("utf-8")
+    assert "The source it cites gives a different figure (12): the report says 12" in after
+    assert after.index('id="cited-check"') < after.index('id="in-context"')  # at the top, before the quote
