@@ -20,10 +20,10 @@ _stamp := $(shell mkdir -p $(dir $(INPUTS_STAMP)) && $(INPUT_FILES) | xargs sha2
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
 	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage derivation_inputs
-CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_deaths overview \
+CHART_NAMES := homicides extraditions merida_funding weapon_origins overview \
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
-FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
+FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg figures/$(name)-narrow.png figures/$(name)-narrow.svg)
 METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md docs/verdicts.md
 # The site: its fixed pages here; one page per document and per claim is made by the same build.
 SITE := site/index.html site/claims/index.html site/style.css site/tables.js \

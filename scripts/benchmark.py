@@ -149,8 +149,9 @@ def stand_in_charts(layout: object, built: object = None) -> dict[str, bytes]:
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc">'
         '<title id="chart-title">{name}</title><desc id="chart-desc">not drawn in the benchmark</desc></svg>'
     )
-    files = {f"{chart.name}.svg": svg.format(name=chart.name).encode() for chart in CHARTS}
-    return {**files, **{f"{chart.name}.png": b"" for chart in CHARTS}}
+    names = [f"{chart.name}{suffix}" for chart in CHARTS for suffix in ("", "-narrow")]
+    files = {f"{name}.svg": svg.format(name=name).encode() for name in names}
+    return {**files, **{f"{name}.png": b"" for name in names}}
 
 
 def measure_size(claims: int) -> dict:

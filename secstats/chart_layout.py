@@ -243,7 +243,7 @@ def layout_problems(fig: Figure) -> list[str]:
 # Offsets (points) tried for a point's label, nearest first: right, left, above, below, then further out.
 CANDIDATES: tuple[tuple[float, float, str, str], ...] = tuple(
     (dx * reach, dy * reach, ha, va)
-    for reach in (1, 2.2, 3.6, 5.2)
+    for reach in (1, 2.2, 3.6, 5.2, 7.5, 10, 13)
     for dx, dy, ha, va in (
         (6, 0, "left", "center"),
         (-6, 0, "right", "center"),
@@ -305,8 +305,10 @@ def placement_problems(label: Annotation, fixed: list[TextBox], fig: Figure, ren
 def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
     """Size the axes to the room left between the header (``top_text``'s bottom) and the footnote
     (``bottom_text``'s top), so tick labels, axis labels and panel titles are never clipped and no
-    empty band is left. Two passes: tick labels move a little when the axes change size."""
+    empty band is left. Panels side by side or stacked (a narrow chart). Two passes: tick labels move a
+    little when the axes change size."""
     axes = fig.axes
+    stacked = axes[0].get_subplotspec().get_gridspec().nrows > 1
     renderer = fig.canvas.get_renderer()  # boxes are measured, not drawn: get_tightbbox places the ticks itself
     for _ in range(2):
         width, height = fig.bbox.width, fig.bbox.height
@@ -314,26 +316,42 @@ def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
         ceiling = top_text.get_window_extent(renderer).y0 - 2 * margin
         floor = (bottom_text.get_window_extent(renderer).y1 if bottom_text is not None else 0) + 2 * margin
         overhang = [tight_overhang(ax, renderer) for ax in axes]
-        left = max(margin, overhang[0][0] + margin)
-        right = width - overhang[-1][1] - 2 * margin
-        top = ceiling - max(o[3] for o in overhang)
-        bottom = floor + max(o[2] for o in overhang)
-        gaps = [overhang[i][1] + overhang[i + 1][0] + 4 * margin for i in range(len(axes) - 1)]
+        if stacked:  # one column: the widest label on either side, gaps between rows
+            left = max(margin, max(o[0] for o in overhang) + margin)
+            right = width - max(o[1] for o in overhang) - 2 * margin
+            top, bottom = ceiling - overhang[0][3], floor + overhang[-1][2]
+            gaps = [overhang[i][2] + overhang[i + 1][3] + 4 * margin for i in range(len(axes) - 1)]
+            extent = top - bottom
+        else:
+            left = max(margin, overhang[0][0] + margin)
+            right = width - overhang[-1][1] - 2 * margin
+            top = ceiling - max(o[3] for o in overhang)
+            bottom = floor + max(o[2] for o in overhang)
+            gaps = [overhang[i][1] + overhang[i + 1][0] + 4 * margin for i in range(len(axes) - 1)]
+            extent = right - left
         gap = max(gaps, default=0.0)
-        panel = (right - left - gap * (len(axes) - 1)) / len(axes)
+        panel = max((extent - gap * (len(axes) - 1)) / len(axes), 1.0)
+        space = gap / panel if len(axes) > 1 else 0.2
         fig.subplots_adjust(
             left=left / width,
-            right=right / width,
+            right=max(right, left + 1) / width,
             top=top / height,
-            bottom=bottom / height,
-            wspace=gap / panel if len(axes) > 1 else 0.2,
+            bottom=min(bottom, top - 1) / height,
+            wspace=0.2 if stacked else space,
+            hspace=space if stacked else 0.2,
         )
 
 
 def tight_overhang(ax: Axes, renderer: RendererBase) -> tuple[float, float, float, float]:
     """How far an axes' labels reach beyond its plot area: left, right, bottom, top (pixels)."""
     frame = ax.get_window_extent(renderer)
-    tight = ax.get_tightbbox(renderer, bbox_extra_artists=[*ax.texts, *legends(ax)])
+    floating = [text for text in ax.texts if text.get_in_layout()]
+    for text in floating:
+        text.set_in_layout(False)
+    # Value labels are left out: they are placed inside the plot area afterwards (place_labels).
+    tight = ax.get_tightbbox(renderer, bbox_extra_artists=legends(ax))
+    for text in floating:
+        text.set_in_layout(True)
     return (
         max(0.0, frame.x0 - tight.x0),
         max(0.0, tight.x1 - frame.x1),

@@ -9,7 +9,12 @@
   stated claims) are diamonds or cross-hatched bars labelled "derived". Shape and hatch say *derived*;
   fill says *approximate*, so the two never look alike.
 - The verdict of the reconciliation is a word after the claim's value ("· matches official").
-- Numbers carry thousands separators, on axes and labels alike.
+- Numbers carry thousands separators, on axes and labels alike; counts are written in full
+  ("64,000", never "64k"), dollars in millions or billions ("US$153M"); ranges take an en dash.
+- The palette is Okabe and Ito's, made for colour-blind readers: the series of one chart stay apart
+  under simulated deuteranopia and protanopia (tests/test_charts.py checks every chart).
+- Direct labels where they fit; a legend only for what a label cannot say, each entry drawn as its
+  marks are (a circle for circles, a line for lines).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 import matplotlib
@@ -27,6 +33,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
@@ -35,11 +42,18 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from secstats.escaping import CONTROL  # noqa: E402
 
 HOUSE_STYLE = {
-    "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine renders the same glyphs
-    "font.size": 9,
+    # DejaVu Sans ships with matplotlib, so every machine renders the same PNG glyphs; the SVG names
+    # the generic family after it, so a phone without DejaVu falls back to its own sans-serif, not a serif.
+    "font.family": ["DejaVu Sans", "sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 9,  # the wide charts' base; secstats.chart_style.Size sets each width's
+    "axes.labelsize": "small",
+    "xtick.labelsize": "small",
+    "ytick.labelsize": "small",
+    "legend.fontsize": "small",
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.titlesize": 10,
+    "axes.titlesize": "large",
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.titlepad": 8,
@@ -68,15 +82,16 @@ MUTED = "#555555"  # subtitles and footnotes
 
 # One colour per series, whatever chart it is on. Keys are the values of the tables' own columns
 # (drug, official series, transaction, geography), so a chart looks its colour up and never picks one.
-BLUE, ORANGE, GREEN, PURPLE, OCHRE, TEAL, GREY, RED = (
-    "#1f5f8b",
-    "#c4572a",
-    "#5d8c3a",
-    "#8a5a9c",
-    "#a67c00",
-    "#2a9d8f",
-    "#6e6e6e",
-    "#b2182b",
+# Okabe-Ito (https://jfly.uni-koeln.de/color/): blue, vermilion, bluish green, reddish purple,
+# orange, sky blue; and a neutral grey for what a document does not say.
+BLUE, ORANGE, GREEN, PURPLE, OCHRE, TEAL, GREY = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#595959",
 )
 SERIES_COLORS: dict[str, str] = {
     # drugs: the documents' claims take the colour of the official series they are compared with
@@ -94,7 +109,7 @@ SERIES_COLORS: dict[str, str] = {
     "claims": ORANGE,
     "homicide_rate": ORANGE,
     "homicides": ORANGE,
-    "deaths_drug_war": PURPLE,
+    "deaths_drug_war": TEAL,
     # money
     "allocated": BLUE,
     "Appropriated and Planned": BLUE,
@@ -106,7 +121,7 @@ SERIES_COLORS: dict[str, str] = {
     "President's Budget Requests": OCHRE,
     # firearm origins
     "united_states": ORANGE,
-    "united_states_texas": PURPLE,
+    "united_states_texas": BLUE,
     "united_states_california": GREEN,
     "united_states_arizona": OCHRE,
     "all_other_origins": GREY,
@@ -134,6 +149,10 @@ VERDICT_WORDS = {
     "inconsistent": "does not match official",
     "unverifiable": "no official figure to check",
 }
+# A derived value is as good as the weakest claim it rests on: the verdicts from worst to best.
+VERDICT_ORDER = ("inconsistent", "sources_disagree", "unverifiable", "near_period", "close", "matches")
+# Text in a series' colour is drawn this much darker, so it keeps 4.5:1 contrast on white (WCAG AA).
+TEXT_SHADE = 0.45
 CONTROL_CHARACTERS = CONTROL  # not allowed (C0) or discouraged (C1) in XML 1.0; newline and tab are
 
 
@@ -153,6 +172,23 @@ def number_text(number: float) -> str:
     if float(number).is_integer() or abs(number) >= 100:
         return f"{number:,.0f}"
     return f"{number:,.1f}".rstrip("0").rstrip(".")
+
+
+def money_text(usd: float) -> str:
+    """'US$153M', 'US$2.8B': dollars in millions or billions, the one way every chart writes money."""
+    scale, suffix = (1e9, "B") if abs(usd) >= 1e9 else (1e6, "M")
+    return f"US${number_text(round(usd / scale, 2))}{suffix}"
+
+
+def text_color(color: str) -> tuple[float, float, float]:
+    """A series colour darkened for text: the same hue, legible on white."""
+    return tuple(round(channel * (1 - TEXT_SHADE), 4) for channel in matplotlib.colors.to_rgb(color))
+
+
+def derived_verdict(claim_ids: str, verdicts: Mapping[str, str]) -> str | None:
+    """The verdict a derived value carries: the worst among the claims it rests on ('a;b'), if any has one."""
+    found = [verdicts[c] for c in claim_ids.split(";") if c in verdicts]
+    return min(found, key=VERDICT_ORDER.index, default=None)
 
 
 def thousands_axis(ax: Axes, which: str = "y") -> None:
@@ -177,28 +213,30 @@ def qualifier_sign(qualifier: str) -> str:
     return "~" if qualifier == "approximate" else BOUND_SIGNS.get(qualifier, "")
 
 
-def value_label(row: pd.Series, scale: float = 1.0, suffix: str = "", verdict: str | None = None) -> str:
-    """'~72,000', '>30,000', '41%', '~25,000 derived': the value as a reader should quote it,
-    with the reconciliation's verdict when there is one."""
+def value_label(row: pd.Series, suffix: str = "", verdict: str | None = None) -> str:
+    """'~72,000', '>30,000', '41%', 'US$153M', '~25,000 derived': the value as a reader should quote it,
+    with the reconciliation's verdict when there is one. A derived value rests on other claims: its
+    verdict reads 'input claim: ...'."""
     sign = qualifier_sign(row["qualifier"])
-    text = number_text(row["value"] / scale)
+    show = money_text if row.get("unit") == "usd" else number_text
+    text = show(row["value"])
     if row["qualifier"] == "range":
-        text += f"-{number_text(row['value_high'] / scale)}"
-    derived = " derived" if row["processing"] == "derived" else ""
-    judged = f" · {VERDICT_WORDS[verdict]}" if verdict else ""
-    return f"{sign}{text}{suffix}{derived}{judged}"
+        text += f"\u2013{show(row['value_high'])}"
+    derived = row["processing"] == "derived"
+    judged = f" · {'input claim: ' if derived else ''}{VERDICT_WORDS[verdict]}" if verdict else ""
+    return f"{sign}{text}{suffix}{' derived' if derived else ''}{judged}"
 
 
 def period_label(row: pd.Series) -> str:
-    """'2018', 'FY2008-FY2017', 'Jan-Feb 2020': the period as the axis should say it."""
+    """'2018', 'FY2008–FY2017', 'Jan–Feb 2020': the period as the axis should say it."""
     fiscal = "FY" if row["year_basis"] == "fiscal" else ""
     start, end = str(row["period_start"]), str(row["period_end"])
     if start == end:
         return f"{fiscal}{start}"
     if len(start) > 4 and start[:4] == end[:4]:
         months = pd.to_datetime([start, end], format="%Y-%m")
-        return f"{months[0]:%b}-{months[1]:%b} {start[:4]}"
-    return f"{fiscal}{start}-{fiscal}{end}"
+        return f"{months[0]:%b}\u2013{months[1]:%b} {start[:4]}"
+    return f"{fiscal}{start}\u2013{fiscal}{end}"
 
 
 def balanced_fill(text: str, width: int) -> str:
@@ -254,10 +292,13 @@ def point_style(kind: str, color: str) -> dict:
 
 def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **options: object) -> None:
     """A legend of how qualifiers look, for the kinds drawn on this axis, each in the colour of a
-    mark it stands for (``drawn``: (kind, colour) of every mark, in drawing order)."""
+    mark it stands for (``drawn``: (kind, colour) of every mark, in drawing order). Left out when
+    every mark is a stated exact figure: solid marks need no key."""
     colors: dict[str, str] = {}
     for kind, color in drawn:
         colors.setdefault(kind, color)
+    if set(colors) <= {"exact"}:
+        return
     handles = []
     for kind in (k for k in KINDS if k in colors):
         if shape == "bar":
@@ -265,42 +306,78 @@ def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **option
         else:
             handles.append(Line2D([], [], **point_style(kind, colors[kind]), label=KIND_LABELS[kind]))
     # A light box: a key of marks inside the plot must not read as data points.
-    legend = ax.legend(
-        handles=handles,
-        fontsize=7,
-        frameon=True,
-        fancybox=False,
-        edgecolor="#d9d9d9",
-        framealpha=1.0,
-        **{"loc": "upper left", **options},
-    )
-    legend.get_frame().set_linewidth(0.6)
-    ax.add_artist(legend)
+    add_legend(ax, handles, frameon=True, fancybox=False, edgecolor="#d9d9d9", framealpha=1.0, **options)
 
 
 def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **options: object) -> None:
-    """A legend of series: label -> colour, drawn as the marks are (a line or a swatch)."""
+    """A legend of series: label -> colour, drawn as the marks are (a line, a bar or a point)."""
     if shape == "line":
         handles = [Line2D([], [], color=color, linewidth=1.8, label=label) for label, color in entries.items()]
+    elif shape == "point":
+        handles = [Line2D([], [], **point_style("exact", color), label=label) for label, color in entries.items()]
     else:
         handles = [Patch(facecolor=color, edgecolor=color, label=label) for label, color in entries.items()]
-    legend = ax.legend(handles=handles, fontsize=7, frameon=False, **{"loc": "upper left", **options})
+    add_legend(ax, handles, frameon=False, **options)
+
+
+def add_legend(ax: Axes, handles: list, **options: object) -> Legend:
+    """A legend added once as an artist: ax.legend() followed by add_artist would draw it (and write its
+    text into the SVG, for screen readers too) twice."""
+    legend = Legend(ax, handles, [h.get_label() for h in handles], fontsize="small", **{"loc": "upper left", **options})
+    legend.get_frame().set_linewidth(0.6)
     ax.add_artist(legend)
+    return legend
 
 
 # --- the figure ----------------------------------------------------------------------------------
 
 
-def new_figure(title: str, subtitle: str, panels: int = 1, width: float = 9.0, height: float = 5.6) -> tuple[Figure, list[Axes]]:
-    """A figure in house style: a title that says what it shows, a subtitle with units and years."""
-    fig, axes = plt.subplots(1, panels, figsize=(width, height), squeeze=False)
-    fig.suptitle(title, x=0.012, y=0.985, ha="left", va="top", fontsize=12, fontweight="bold", color=INK)
-    fig.text(
-        0.012, 0.985 - 0.27 / height, balanced_fill(subtitle, int(width * 15)), ha="left", va="top", fontsize=8.5, color=MUTED
+@dataclass(frozen=True)
+class Size:
+    """A width a chart is drawn for: the site shows the wide one on screens, the narrow one on phones.
+    ``font`` is the base size in points; every text is at least ``small`` (0.833 of it)."""
+
+    suffix: str  # of the file name: 'homicides.svg', 'homicides-narrow.svg'
+    width: float  # inches
+    font: float
+    stacked: bool  # panels one above another instead of side by side
+
+    def chars(self, points: float) -> int:
+        """How many characters of DejaVu Sans at ``points`` fit across the figure (0.55 em each, 90%)."""
+        return int(self.width * 72 / (0.55 * points) * 0.9)
+
+
+# The narrow one is shown about 350 CSS px wide on a 390-px phone: 3.75 inches (270 pt) at 11 pt puts
+# its smallest text (9.2 pt) at 11.9 CSS px.
+WIDE = Size("", 9.0, 9.0, stacked=False)
+NARROW = Size("-narrow", 3.75, 11.0, stacked=True)
+SIZES = (WIDE, NARROW)
+
+
+def new_figure(title: str, subtitle: str, size: Size, panels: int = 1, height: float = 5.6) -> tuple[Figure, list[Axes]]:
+    """A figure in house style: a title that says what it finds, a subtitle with units and years, each
+    wrapped to the width; stacked panels on a narrow figure (taller by ``height`` per extra panel)."""
+    title, subtitle = (CONTROL_CHARACTERS.sub("", text) for text in (title, subtitle))  # measured below: no glyphless text
+    rows, columns = (panels, 1) if size.stacked else (1, panels)
+    tall = height * 1.7 * (1 + 0.5 * (panels - 1)) if size.stacked else height
+    fig, axes = plt.subplots(rows, columns, figsize=(size.width, tall), squeeze=False)
+    heading, small = size.font * 1.3, size.font * 0.95
+    fig.suptitle(
+        balanced_fill(title, size.chars(heading) - 4),
+        x=0.012,
+        y=1 - 0.1 / tall,
+        ha="left",
+        va="top",
+        fontsize=heading,
+        fontweight="bold",
+        color=INK,
     )
-    for ax in axes[0]:
-        ax.tick_params(colors=INK, labelsize=8)
-    return fig, list(axes[0])
+    title_box = fig._suptitle.get_window_extent(fig.canvas.get_renderer())
+    below = title_box.y0 / fig.bbox.height - 0.06 / tall
+    fig.text(0.012, below, balanced_fill(subtitle, size.chars(small)), ha="left", va="top", fontsize=small, color=MUTED)
+    for ax in axes.flat:
+        ax.tick_params(colors=INK)
+    return fig, list(axes.flat)
 
 
 def clean_texts(fig: Figure) -> None:
@@ -311,18 +388,23 @@ def clean_texts(fig: Figure) -> None:
             text.set_text(cleaned)
 
 
-def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
-    """The SVG with a <title> and a <desc> as the first children of its root, named by aria-labelledby."""
-    title, description = (escape(CONTROL_CHARACTERS.sub("", part)) for part in (title, description))
+def accessible_svg(svg: bytes, title: str, description: str, claims: Iterable[str] = ()) -> bytes:
+    """The SVG with a <title> and a <desc> as the first children of its root, named by aria-labelledby,
+    and the ids of the claims it draws in the root's ``data-claims`` (the site's caption reads them)."""
+    title, description = (escape(CONTROL_CHARACTERS.sub("", " ".join(part.split()))) for part in (title, description))
     head, separator, rest = svg.decode("utf-8").partition("<svg ")
     root_end = rest.index(">")
-    root = rest[:root_end].replace(' version="1.1"', ' version="1.1" role="img" aria-labelledby="chart-title chart-desc"', 1)
+    drawn = escape(" ".join(claims), {'"': "&quot;"})
+    root = rest[:root_end].replace(
+        ' version="1.1"', f' version="1.1" role="img" aria-labelledby="chart-title chart-desc" data-claims="{drawn}"', 1
+    )
     accessible = f'{root}>\n <title id="chart-title">{title}</title>\n <desc id="chart-desc">{description}</desc>'
     return (head + separator + accessible + rest[root_end + 1 :]).encode("utf-8")
 
 
-def save(fig: Figure, description: str) -> dict[str, bytes]:
-    """The figure as PNG and SVG bytes, with no timestamps or software stamps; the SVG titled and described."""
+def save(fig: Figure, description: str, claims: Iterable[str] = ()) -> dict[str, bytes]:
+    """The figure as PNG and SVG bytes, with no timestamps or software stamps; the SVG titled, described
+    and naming the claims it draws."""
     clean_texts(fig)
     outputs = {}
     for extension, options in SAVE_OPTIONS.items():
@@ -330,6 +412,6 @@ def save(fig: Figure, description: str) -> dict[str, bytes]:
         fig.savefig(buffer, format=extension, **options)
         outputs[extension] = buffer.getvalue()
     title = fig.get_suptitle()
-    outputs["svg"] = accessible_svg(outputs["svg"], title, description)
+    outputs["svg"] = accessible_svg(outputs["svg"], title, description, claims)
     plt.close(fig)
     return outputs

@@ -117,3 +117,60 @@ def unowned(paragraphs: list[list[Piece]], marks: Iterable[Mark]) -> list[Mark]:
     """Claim marks that no piece links to (wholly covered by shorter ones): they need a link of their own."""
     owned = {piece.mark for paragraph in paragraphs for piece in paragraph if piece.mark is not None}
     return sorted((m for m in marks if m not in owned and m.kind == "claim"), key=lambda m: (m.start, m.key))
+
+
+# --- the source's structure ------------------------------------------------------------------------
+
+# Scraping debris a web copy carries: page furniture, image file names, counters. Shown, but marked as
+# not part of the text (the quotes' offsets count it, so it is never dropped).
+BOILERPLATE = re.compile(
+    r"free hit counter|\btop of page\b|\bbottom of page\b|\S+\.(?:jpe?g|png|gif|svg)\b|^Return to ", re.IGNORECASE | re.MULTILINE
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s+\S")
+HEADING_MAX = 90  # characters: a longer line is a sentence, not a heading
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph as the source lays it out: 'text', 'heading', 'list' (``lines`` are its items) or
+    'boilerplate' (page debris, not part of the text)."""
+
+    kind: str
+    lines: list[list[Piece]]
+
+
+def block_kind(text: str) -> str:
+    """What a paragraph is, read from its words and lines."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if BOILERPLATE.search(text) and len(text.strip()) < 200:
+        return "boilerplate"
+    if len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines) or (len(lines) == 1 and LIST_ITEM.match(lines[0])):
+        return "list"
+    stripped = text.strip()
+    if len(lines) == 1 and len(stripped) <= HEADING_MAX and not stripped.endswith((".", ",", ";", ":", "?", "!", ")")):
+        return "heading" if stripped[:1].isupper() and not any(ch.isdigit() for ch in stripped) else "text"
+    return "text"
+
+
+def split_lines(paragraph: list[Piece]) -> list[list[Piece]]:
+    """A paragraph's pieces cut at its line breaks: one list of pieces per line, marks kept on every part."""
+    lines: list[list[Piece]] = [[]]
+    for piece in paragraph:
+        parts = piece.text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append([])
+            if part:
+                lines[-1].append(Piece(part, piece.mark, piece.anchors if index == 0 else ()))
+            elif index == 0 and piece.anchors:
+                lines[-1].append(Piece("", piece.mark, piece.anchors))
+    return [line for line in lines if line]
+
+
+def blocks_of(paragraphs: list[list[Piece]]) -> list[Block]:
+    """Each paragraph as the source lays it out (lists keep their items, headings stand apart)."""
+    blocks = []
+    for paragraph in paragraphs:
+        kind = block_kind("".join(piece.text for piece in paragraph))
+        blocks.append(Block(kind, split_lines(paragraph) if kind == "list" else [paragraph]))
+    return blocks

@@ -221,7 +221,7 @@ FAMILIES: tuple[Family, ...] = (
             ),
         },
         official=("official_us_overdose_deaths",),
-        chart="overdose_deaths",
+        chart="overdose_deaths_official",  # issue 23: the claims-only chart was merged into it
     ),
 )
 

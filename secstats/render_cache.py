@@ -22,11 +22,13 @@ import pandas as pd
 import PIL
 
 from secstats.cache_entries import fetch, store
-from secstats.chart_style import HOUSE_STYLE, SAVE_OPTIONS, save
+from secstats.chart_style import HOUSE_STYLE, SAVE_OPTIONS, SIZES, save
 from secstats.figures import Chart, Citations
 from secstats.outputs import csv_bytes
 
 EXTENSIONS = tuple(SAVE_OPTIONS)  # the formats every chart is saved in, declared once in chart_style
+# Every file of a chart: each size (chart_style.SIZES: wide, narrow) in each format.
+FILES = tuple((size.suffix, extension) for size in SIZES for extension in EXTENSIONS)
 # Every module of the package, not only the chart modules: footnotes cite through provenance, text is
 # cleaned by escaping, table names come from catalog, and one module missed would serve a stale chart.
 # A code change anywhere redraws every chart (about a second); an edit of the data redraws only its charts.
@@ -36,15 +38,19 @@ DRAWING_LIBRARIES = (matplotlib, numpy, PIL)
 
 
 def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> dict[str, bytes]:
-    """One chart as {file name: bytes}, drawn in house style."""
-    with plt.rc_context(HOUSE_STYLE):
-        figure = chart.draw({name: tables[name] for name in chart.tables}, citations)
-        return {f"{chart.name}.{extension}": data for extension, data in save(figure, chart.description).items()}
+    """One chart as {file name: bytes}, drawn in house style at every size."""
+    files = {}
+    for size in SIZES:
+        with plt.rc_context({**HOUSE_STYLE, "font.size": size.font}):
+            drawing = chart.draw({name: tables[name] for name in chart.tables}, citations, size)
+            saved = save(drawing.figure, drawing.description, drawing.claims)
+        files.update({f"{chart.name}{size.suffix}.{extension}": data for extension, data in saved.items()})
+    return files
 
 
 def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> str:
     """A digest of everything a chart's bytes depend on: the package's code, the drawing libraries'
-    versions, the house style, the chart's description and input tables, and the citations its
+    versions, the house style, the chart's input tables, and the citations its
     footnote draws on."""
     digest = hashlib.sha256()
     code = [path.read_bytes() for path in sorted(PACKAGE_CODE.glob("*.py"))]
@@ -53,7 +59,6 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
         *(library.__version__.encode() for library in DRAWING_LIBRARIES),
         repr(sorted(HOUSE_STYLE.items())).encode(),
         chart.name.encode(),
-        chart.description.encode(),
         csv_bytes(citations.register.reset_index()),
         repr(sorted(citations.claim_sources.items())).encode(),
         *(csv_bytes(tables[name]) for name in chart.tables),
@@ -65,7 +70,10 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
 def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
     """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs and
     both still match their content hash (a damaged entry is redrawn, never published)."""
-    files = {f"{chart.name}.{extension}": fetch(cache, f"{chart.name}.{key}", extension) for extension in EXTENSIONS}
+    files = {
+        f"{chart.name}{suffix}.{extension}": fetch(cache, f"{chart.name}.{key}", f"{suffix.strip('-')}{extension}")
+        for suffix, extension in FILES
+    }
     return None if None in files.values() else files
 
 
@@ -99,6 +107,11 @@ def render_cached(
             # this very key, and it may have removed an old entry first.
             if not stale.name.startswith(f"{chart.name}.{keys[chart.name]}."):
                 stale.unlink(missing_ok=True)
-        for name, data in files.items():
-            store(cache, f"{chart.name}.{keys[chart.name]}", name.rsplit(".", 1)[1], data)
-    return {f"{chart.name}.{extension}": rendered[f"{chart.name}.{extension}"] for chart in charts for extension in EXTENSIONS}
+        for suffix, extension in FILES:
+            name = f"{chart.name}{suffix}.{extension}"
+            store(cache, f"{chart.name}.{keys[chart.name]}", f"{suffix.strip('-')}{extension}", files[name])
+    return {
+        f"{chart.name}{suffix}.{extension}": rendered[f"{chart.name}{suffix}.{extension}"]
+        for chart in charts
+        for suffix, extension in FILES
+    }

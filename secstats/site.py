@@ -38,7 +38,6 @@ from secstats.claim_checks import (
     VERDICT_TONES,
     ClaimVerdict,
     candidates,
-    claim_ids_in,
     claim_verdicts,
     claims_in_table,
     contradictions_of,
@@ -46,7 +45,7 @@ from secstats.claim_checks import (
     verdict_of,
 )
 from secstats.coverage import read_dismissed
-from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
+from secstats.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
 from secstats.families import FAMILIES
 from secstats.figures import CHARTS
 from secstats.metadata import field_of, package_version
@@ -113,6 +112,11 @@ def figure_text(row: pd.Series) -> str:
     return qualifier_sign(row["qualifier"]) + text
 
 
+def words(key: str) -> str:
+    """A vocabulary key as words: 'not_a_quantity' -> 'not a quantity'."""
+    return str(key).replace("_", " ")
+
+
 def period_of(row: pd.Series) -> str:
     """'2018', 'FY2008-FY2017': a claim's period as the verdict explanations write it."""
     return period_words(row["period_start"], row["period_end"], row["year_basis"] == "fiscal")
@@ -159,11 +163,13 @@ def inline_svg(svg: str, prefix: str) -> Markup:
 
 @dataclass(frozen=True)
 class ChartView:
-    """One chart as the index shows it: its SVG, its title, the claims behind it and the tables it draws."""
+    """One chart as the index shows it: its SVGs (wide, and narrow for phones), its title, the claims its
+    marks draw and the tables it draws on."""
 
     name: str
     title: str
     svg: Markup
+    narrow: Markup
     claims: tuple[str, ...]
     tables: tuple[str, ...]
 
@@ -173,17 +179,34 @@ class ChartView:
         return tuple(name for name in self.tables if name in CLAIM_TABLES)
 
 
-def chart_view(name: str, names: tuple[str, ...], svg: str, tables: Mapping[str, pd.DataFrame]) -> ChartView:
-    """A chart with the claims of the claim tables it draws."""
-    rows = [tables[table] for table in names if table in CLAIM_TABLES]
-    claims = tuple(sorted({c for table in rows for ids in table["claim_id"] for c in claim_ids_in(ids)}))
-    return ChartView(name, chart_title(svg), inline_svg(svg, f"chart-{name}"), claims, names)
+def drawn_claims(svg: str) -> tuple[str, ...]:
+    """The claims a chart's marks draw, as its SVG names them (``data-claims`` on its root)."""
+    found = re.search(r'<svg[^>]*\bdata-claims="([^"]*)"', svg)
+    return tuple(html.unescape(found.group(1)).split()) if found else ()
 
 
-def chart_views(tables: Mapping[str, pd.DataFrame], figures: Mapping[str, bytes]) -> dict[str, ChartView]:
+def chart_view(name: str, names: tuple[str, ...], svg: str, narrow: str) -> ChartView:
+    """A chart with the claims its marks draw."""
+    return ChartView(
+        name,
+        chart_title(svg),
+        inline_svg(svg, f"chart-{name}"),
+        inline_svg(narrow, f"chart-{name}-narrow"),
+        drawn_claims(svg),
+        names,
+    )
+
+
+def chart_views(figures: Mapping[str, bytes]) -> dict[str, ChartView]:
     """Every chart the build drew, by name."""
     return {
-        chart.name: chart_view(chart.name, chart.tables, figures[f"{chart.name}.svg"].decode("utf-8"), tables) for chart in CHARTS
+        chart.name: chart_view(
+            chart.name,
+            chart.tables,
+            figures[f"{chart.name}.svg"].decode("utf-8"),
+            figures[f"{chart.name}-narrow.svg"].decode("utf-8"),
+        )
+        for chart in CHARTS
     }
 
 
@@ -210,11 +233,6 @@ class Site:
     def rows_naming(self) -> dict[str, dict[str, list[int]]]:
         """{published table: {claim_id: 0-based rows naming it}}, found once for all the claim pages."""
         return {name: claims_in_table(table) for name, table in self.published.items()}
-
-    @cached_property
-    def drawn_claims(self) -> dict[str, set[str]]:
-        """{claim table: the claims it holds}, for the claim tables the build made."""
-        return {name: set(claims_in_table(self.tables[name])) for name in CLAIM_TABLES if name in self.tables}
 
     def verdict(self, claim_id: str) -> ClaimVerdict:
         """A claim's verdict, 'unchecked' outside the five families."""
@@ -254,7 +272,7 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
             int(row.quote_start) + len(row.text),
             f"dismissed-{row.quote_start}",
             "dismissed",
-            f"{row.reason}: {row.note}" if pd.notna(row.note) else row.reason,
+            f"{words(row.reason)}: {row.note}" if pd.notna(row.note) else words(row.reason),
         )
         for row in dismissed.itertuples()
     ]
@@ -266,7 +284,7 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
         site=site,
         source=site.register.loc[source_id],
         source_id=source_id,
-        paragraphs=paragraphs,
+        blocks=blocks_of(paragraphs),
         claims=claims,
         extra=unowned(paragraphs, marks),
         tones=tone_legend(site, claims),
@@ -282,11 +300,9 @@ def tone_legend(site: Site, claims: pd.DataFrame) -> list[tuple[str, str, str, i
 
 
 def uses_of(site: Site, claim_id: str) -> tuple[list[tuple[str, list[int]]], list[ChartView]]:
-    """The published tables that name a claim (with 1-based row numbers) and the charts that draw the
-    claim table holding it."""
+    """The published tables that name a claim (with 1-based row numbers) and the charts whose marks draw it."""
     tables = [(name, [p + 1 for p in rows[claim_id]]) for name, rows in site.rows_naming.items() if claim_id in rows]
-    drawn = {name for name, claims in site.drawn_claims.items() if claim_id in claims}
-    return tables, [chart for chart in site.charts.values() if drawn & set(chart.tables)]
+    return tables, [chart for chart in site.charts.values() if claim_id in chart.claims]
 
 
 def series_table(series: object) -> str | None:
@@ -310,6 +326,45 @@ def candidate_views(rows: pd.DataFrame, verdict: ClaimVerdict) -> list[dict[str,
         for _, row in rows.iterrows()
     ]
     return sorted(views, key=lambda view: not view["best"])
+
+
+# What the check of the source a claim cites found (the verdicts table's cited_check, where it has one),
+# in a reader's words.
+CITED_WORDS = {
+    "agrees": "The source it cites gives the same figure",
+    "differs": "The source it cites gives a different figure",
+    "not_in_source": "The figure is not in the source it cites",
+    "source_not_on_record": "The source it cites is not on record here, so it was not checked",
+    "no_citation": "It cites no source for this figure",
+}
+
+
+def cited_check(site: Site, claim_id: str) -> str | None:
+    """The cited-source check of a claim in plain words, with the cited figure and why, if the verdicts
+    table carries one (before that column exists, None)."""
+    table = site.tables.get(VERDICT_TABLE)
+    if table is None or "cited_check" not in table.columns:
+        return None
+    rows = table[table["claim_id"] == claim_id]
+    if rows.empty or pd.isna(rows["cited_check"].iloc[0]):
+        return None
+    row = rows.iloc[0]
+    text = CITED_WORDS.get(row["cited_check"], words(row["cited_check"]))
+    value = row.get("cited_value")
+    if pd.notna(value) and str(value) != "":
+        text += f" ({cell_text(value)})"
+    explanation = row.get("cited_explanation")
+    return text + (f": {explanation}" if pd.notna(explanation) and str(explanation) else ".")
+
+
+def reader_citation(site: Site, claim: pd.Series) -> str:
+    """A citation to paste: the document, its address, the words quoted and the claim id; no curator
+    notes, no file paths."""
+    source = site.register.loc[claim["source_id"]]
+    where = f" {source['url']} (accessed {source['accessed']})." if pd.notna(source.get("url")) and source.get("url") else ""
+    return (
+        f"{site.citation(claim['source_id'])}{where} Quoted: \u201c{claim['quote']}\u201d (secstats claim {claim['claim_id']})."
+    )
 
 
 def claim_page(
@@ -337,6 +392,10 @@ def claim_page(
         verdict_table=VERDICT_TABLE,
         verdict_row=verdict_rows[0],
         citations={f: render_citation(claim_id, claim, site.register.loc[claim["source_id"]], f) for f in CITATION_FORMATS},
+        reader_citation=reader_citation(site, claim),
+        cited=cited_check(site, claim_id),
+        words=words,
+        unit_words=UNIT_WORDS,
         number=number,
         candidates=candidate_views(checks["candidates"].get(claim_id, pd.DataFrame()), verdict),
         contradictions=checks["contradictions"].get(claim_id, pd.DataFrame()),
@@ -359,12 +418,112 @@ def claims_index_page(env: jinja2.Environment, site: Site) -> bytes:
     )
 
 
+# Columns a reader looks for first, in this order, where a table has them: the row's id, its figure, its verdict.
+KEY_COLUMNS = (
+    "row_id",
+    "claim_id",
+    "claim_a",
+    "claim_b",
+    "value",
+    "value_high",
+    "claim_value",
+    "official_value",
+    "verdict",
+    "best_value",
+)
+FACETS = ("verdict", "family", "source_id")  # columns a table page counts and filters by, where present
+
+
+def column_order(columns: list[str]) -> list[str]:
+    """Key columns first (id, value, verdict), then the rest as the table has them."""
+    first = [name for name in KEY_COLUMNS if name in columns]
+    return first + [name for name in columns if name not in first]
+
+
+def header_of(name: str, column: object) -> str:
+    """A column's heading: the model's title, else its name in words ('claim_value' -> 'Claim value')."""
+    title = getattr(column, "title", None)
+    return title or name.replace("_", " ").capitalize().replace("Usd", "USD")
+
+
+def display_cell(value: str, numeric: bool) -> str:
+    """A published cell as a reader reads it: numbers with thousands separators and no spurious '.0'."""
+    if not numeric or value == "":
+        return value
+    try:
+        return number(float(value))
+    except ValueError:
+        return value
+
+
+def years_of(row: pd.Series) -> tuple[int, int] | None:
+    """The calendar or fiscal years an official row covers, from whichever period columns it has."""
+    for start, end in (("year", "year"), ("fiscal_year", "fiscal_year"), ("fy_start", "fy_end"), ("period_start", "period_end")):
+        if start in row.index and str(row[start])[:4].isdigit() and str(row[end])[:4].isdigit():
+            return int(str(row[start])[:4]), int(str(row[end])[:4])
+    return None
+
+
+def number_in(cell: str) -> float | None:
+    """A cell's number, rounded to 6 significant figures for comparison, or None."""
+    try:
+        return float(f"{float(cell):.6g}")
+    except ValueError:
+        return None
+
+
+def claims_checked_against(name: str, table: pd.DataFrame, reconciliation: pd.DataFrame) -> list[list[str]]:
+    """For each row of an official or reported table, the claims the reconciliation set against it: a
+    candidate names the table and (in brackets) its series and covers the row's years, or gives the
+    row's own figure."""
+    found: list[list[str]] = [[] for _ in range(len(table))]
+    if reconciliation.empty:
+        return found
+    spans = [years_of(row) for _, row in table.iterrows()]
+    cells = [set(map(str, row)) for row in table.itertuples(index=False)]
+    numbers = [{number_in(cell) for cell in row} - {None} for row in cells]
+    for candidate in reconciliation.itertuples():
+        series = str(candidate.official_series)
+        if series.split(" ")[0] != name:
+            continue
+        inside = series.partition("(")[2].rstrip(")")
+        key, _, snapshot = inside.partition(", snapshot ")
+        first, last = int(str(candidate.official_period_start)[:4]), int(str(candidate.official_period_end)[:4])
+        for position, span in enumerate(spans):
+            if span is None or span[0] < first or span[1] > last:
+                continue
+            if (key and key not in cells[position]) or (snapshot and snapshot not in cells[position]):
+                continue
+            # A figure without a named series, or of a single row's period, must be one of the row's numbers:
+            # a sum or a ratio over unnamed rows cannot say which rows it read, so it links none.
+            own = first == last and span == (first, last)
+            if (not key or own) and number_in(str(candidate.official_value)) not in numbers[position]:
+                continue
+            if candidate.claim_id not in found[position]:
+                found[position].append(candidate.claim_id)
+    return found
+
+
 def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
-    """One table as published: description, columns from its schema, every row as the CSV has it, a download link."""
-    fields = [field_of(column_name, column) for column_name, column in table_schema(name).columns.items()]
+    """One table as published: description, key columns first under readable headings, numbers
+    formatted, facets with counts, a download link; ``tables.js`` filters, sorts and exports."""
+    schema = table_schema(name).columns
     table = site.published[name]
-    numeric = [field["type"] in ("integer", "number") for field in fields]
-    rows = [list(row) for row in table.itertuples(index=False)]
+    columns = column_order(list(table.columns))
+    fields = {column_name: field_of(column_name, column) for column_name, column in schema.items()}
+    numeric = [fields[c]["type"] in ("integer", "number") if c in fields else False for c in columns]
+    # A year is a name, not a quantity: '2011', never '2,011' (a claim page links to it as ?filter=2011).
+    quantities = [is_number and "year" not in c and not c.startswith("fy_") for c, is_number in zip(columns, numeric)]
+    rows = [
+        [(raw, display_cell(raw, is_quantity)) for raw, is_quantity in zip(row, quantities)]
+        for row in table[columns].itertuples(index=False)
+    ]
+    facets = [
+        (column, header_of(column, schema.get(column)), sorted(table[column].value_counts().items()))
+        for column in FACETS
+        if column in table.columns and 1 < table[column].nunique() < 40
+    ]
+    checked = claims_checked_against(name, table, site.published.get("reconciliation", pd.DataFrame()))
     lede, _, details = (table_model(name).__doc__ or "").strip().partition("\n\n")
     return render(
         env,
@@ -374,10 +533,13 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
         name=name,
         lede=" ".join(lede.split()),
         details=" ".join(details.split()),
-        fields=fields,
-        columns=list(table.columns),
+        fields=[fields[c] for c in columns if c in fields],
+        columns=columns,
+        headers=[header_of(c, schema.get(c)) for c in columns],
         numeric=numeric,
         rows=rows,
+        facets=facets,
+        checked=checked if any(checked) else None,
         claim_columns={"claim_id", "claim_a", "claim_b"},
         source_ids=set(site.register.index),
     )
@@ -395,6 +557,9 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         for family in FAMILIES
     ]
     overview = [c for c in site.charts.values() if len(c.claim_tables) > 1]
+    placed = {c.name for c in overview} | {c.name for family in families for c in family[3]}
+    # charts of official series alone (no claim drawn) go with the family whose series they draw
+    others = [c for c in site.charts.values() if c.name not in placed]
     documents = [(source_id, int((site.ledger["source_id"] == source_id).sum())) for source_id in site.register.index]
     return render(
         env,
@@ -403,6 +568,7 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         site=site,
         families=families,
         overview=overview,
+        others=others,
         documents=documents,
         verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
         tables=[(name, summary(name)) for name in CATALOG],
@@ -427,7 +593,7 @@ def site_files(
         read_sources(layout).set_index("source_id"),
         document_texts(layout),
         claim_verdicts(tables),
-        chart_views(tables, figures),
+        chart_views(figures),
         read_dismissed(layout),
     )
     title = json.loads(downloads[layout.clean / "datapackage.json"])["title"]

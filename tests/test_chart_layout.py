@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from secstats.chart_layout import layout_problems, place_labels
-from secstats.chart_style import HOUSE_STYLE
+from secstats.chart_style import HOUSE_STYLE, SIZES
 from secstats.figures import CHARTS, Citations
 from tests.conftest import REPO
 
@@ -20,12 +20,13 @@ def citations() -> Citations:
     return Citations.load(REPO)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=["wide", "narrow"])
 @pytest.mark.parametrize("chart", CHARTS, ids=[c.name for c in CHARTS])
-def test_every_figure_passes_the_layout_check(chart, citations: Citations, built: dict[str, pd.DataFrame]) -> None:
-    """Drawn from the tables built in memory, as the build draws them."""
+def test_every_figure_passes_the_layout_check(chart, size, citations: Citations, built: dict[str, pd.DataFrame]) -> None:
+    """Drawn from the tables built in memory, as the build draws them, at each width."""
     tables = {name: built[name] for name in chart.tables}
-    with plt.rc_context(HOUSE_STYLE):
-        figure = chart.draw(tables, citations)
+    with plt.rc_context({**HOUSE_STYLE, "font.size": size.font}):
+        figure = chart.draw(tables, citations, size).figure
         problems = layout_problems(figure)
     plt.close(figure)
     assert problems == []

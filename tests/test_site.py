@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -9,11 +10,12 @@ import pytest
 
 from secstats import schemas
 from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
-from secstats.document_marks import Mark, marked_paragraphs, paragraphs_around, unowned
+from secstats.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
 from secstats.site import (
     Site,
     chart_title,
     claim_page,
+    claims_checked_against,
     document_page,
     environment,
     figure_text,
@@ -104,6 +106,8 @@ ATTRIBUTES = {
     "src",
     "download",
     "scope",
+    "role",
+    "tabindex",
 }
 
 
@@ -211,8 +215,9 @@ def test_a_document_page_links_every_claim_and_colours_it_by_verdict() -> None:
 def test_numbers_the_ledger_leaves_out_are_marked_but_not_linked() -> None:
     site, _ = made_up_site()
     page = document_page(environment(), site, "fake<doc>").decode("utf-8")
-    assert '<span class="dismissed" title="Not in the ledger: not_a_quantity: a &lt;b&gt;' in page
-    assert "&lt;script&gt;</span>" in page
+    assert '<span class="dismissed" tabindex="0" title="Not in the ledger: not a quantity: a &lt;b&gt;' in page
+    assert '<span class="why" role="tooltip">Not in the ledger: not a quantity: a &lt;b&gt;' in page  # for touch and keys
+    assert '&lt;script&gt;<span class="why"' in page
 
 
 def test_a_claim_keeps_its_link_where_a_dismissed_number_overlaps_it() -> None:
@@ -288,3 +293,44 @@ def test_claim_ids_in_cells_and_contradictions_found_for_every_party() -> None:
     found = contradictions_of({"contradictions": pairs})
     assert sorted(found) == ["a-001", "a-002", "a-003", "b-001", "b-002"]
     assert list(found["b-002"]["claim_a"]) == ["a-001"]
+
+
+def test_a_document_keeps_its_headings_and_lists_and_marks_page_debris() -> None:
+    text = "free hit counter\ntop of page\nstrip.jpg\n\nKey Recommendations\n\n- Cut 10 things.\n- Add more.\n\nA sentence, with 12 in it."
+    mark = Mark(text.index("10"), text.index("10") + 2, "x-001", "claim")
+    blocks = blocks_of(marked_paragraphs(text, [mark]))
+    assert [block.kind for block in blocks] == ["boilerplate", "heading", "list", "text"]
+    items = blocks[2].lines
+    assert ["".join(piece.text for piece in item) for item in items] == ["- Cut 10 things.", "- Add more."]
+    assert [piece.mark.key for piece in items[0] if piece.mark] == ["x-001"] and items[0][1].anchors == (mark,)
+
+
+def test_an_official_row_lists_the_claims_set_against_it() -> None:
+    """A named series links every row of its years (a sum reads them all); an unnamed one only the row
+    that holds its figure; other tables and other series link nothing."""
+    table = pd.DataFrame(
+        {"year": ["2000", "2001", "2001"], "series": ["a", "a", "b"], "deaths": ["10", "20", "30"], "source": ["x"] * 3}
+    )
+    candidates = pd.DataFrame(
+        [
+            ("c-001", "official_t (a)", "2000-01-01", "2001-12-31", "30.0"),
+            ("c-002", "official_t", "2001-01-01", "2001-12-31", "30.0"),
+            ("c-003", "official_t", "2000-01-01", "2001-12-31", "1.5"),
+            ("c-004", "other_table (a)", "2000-01-01", "2001-12-31", "10"),
+        ],
+        columns=["claim_id", "official_series", "official_period_start", "official_period_end", "official_value"],
+    )
+    assert claims_checked_against("official_t", table, candidates) == [["c-001"], ["c-001"], ["c-002"]]
+
+
+def test_a_claim_page_says_what_the_check_of_its_cited_source_found_once_the_verdicts_carry_it() -> None:
+    site, claim = made_up_site()
+    env = environment()
+    checks = {"candidates": {}, "contradictions": {}}
+    before = claim_page(env, site, claim, (None, None), checks).decode("utf-8")
+    assert 'id="cited-check"' not in before  # the verdicts table has no cited_check column yet
+    verdicts = site.tables[VERDICT_TABLE].assign(cited_check="differs", cited_value=12.0, cited_explanation="the report says 12")
+    site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
+    after = claim_page(env, site, claim, (None, None), checks).decode("utf-8")
+    assert "The source it cites gives a different figure (12): the report says 12" in after
+    assert after.index('id="cited-check"') < after.index('id="in-context"')  # at the top, before the quote

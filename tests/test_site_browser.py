@@ -8,6 +8,7 @@ desktop width and at 390 px, go to ``.cache/screenshots/`` for a person to look 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections import deque
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from secstats.catalog import CLAIM_TABLES, publish_tables, table_files
+from secstats.catalog import publish_tables, table_files
 from secstats.claim_checks import VERDICT_TABLE
 from secstats.figures import CHARTS
 from secstats.metadata import metadata_files
@@ -204,21 +205,65 @@ def test_a_table_page_sorts_and_filters_its_rows(site_root: Path, browser) -> No
     page.goto(f"{url}?filter={word}")  # how claim pages link to official rows
     assert visible.count() == expected
     page.fill("#filter", "")
-    heading = page.locator("#rows thead th", has_text="claim_value").first
+    heading = page.locator("#rows thead th[data-key='claim_value']")
     heading.locator("button").click()
-    column = [c.strip() for c in page.locator("#rows thead th").all_inner_texts()].index("claim_value")
-    cells = page.locator(f"#rows tbody tr td:nth-child({column + 1})")
-    ascending = [float(v) for v in cells.all_inner_texts()]
+    column = page.evaluate(
+        "Array.from(document.querySelectorAll('#rows thead th')).findIndex(h => h.dataset.key === 'claim_value')"
+    )
+    values = f"Array.from(document.querySelectorAll('#rows tbody tr td:nth-child({column + 1})'), c => parseFloat(c.dataset.value ?? c.textContent))"
+    ascending = page.evaluate(values)
+    assert "sort=claim_value" in page.url and "order=ascending" in page.url  # the view is kept in the address
     heading.locator("button").click()
-    descending = [float(v) for v in cells.all_inner_texts()]
+    descending = page.evaluate(values)
     assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
+    page.close()
+
+
+def test_a_table_page_counts_facets_says_when_nothing_matches_and_exports_what_it_shows(
+    site_root: Path, browser, tmp_path: Path
+) -> None:
+    table = pd.read_csv(site_root / "data" / f"{VERDICT_TABLE}.csv", dtype=str, keep_default_na=False)
+    counts = table["verdict"].value_counts()
+    verdict = counts.index[-1]
+    page = browser.new_page()
+    page.goto((site_root / "tables" / f"{VERDICT_TABLE}.html").as_uri())
+    options = page.locator("#facet-verdict option").all_inner_texts()
+    assert f"{verdict.replace('_', ' ')} ({counts[verdict]})" in options
+    page.select_option("#facet-verdict", verdict)
+    visible = page.locator("#rows tbody tr:not([hidden])")
+    assert visible.count() == counts[verdict] and f"verdict={verdict}" in page.url
+    assert page.locator("#empty").is_hidden()
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = pd.read_csv(download.value.path(), dtype=str, keep_default_na=False)
+    expected = table[table["verdict"] == verdict]
+    assert sorted(exported["claim_id"]) == sorted(expected["claim_id"])
+    assert set(exported.columns) == set(table.columns)
+    row = expected.iloc[0]
+    assert exported.set_index("claim_id").loc[row["claim_id"], "claim_value"] == row["claim_value"]  # unformatted
+    page.fill("#filter", "no-such-text-anywhere")
+    assert visible.count() == 0 and page.locator("#empty").is_visible()
+    page.goto(page.url)  # a reload shows the same view
+    assert page.input_value("#filter") == "no-such-text-anywhere" and page.input_value("#facet-verdict") == verdict
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_table_page_puts_the_key_columns_first_and_fits_a_phone(site_root: Path, browser, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site_root / "tables" / f"{VERDICT_TABLE}.html").as_uri())
+    keys = page.evaluate("Array.from(document.querySelectorAll('#rows thead th'), h => h.dataset.key)")
+    assert keys[:3] == ["claim_id", "claim_value", "verdict"]
+    headers = page.locator("#rows thead th").all_text_contents()
+    assert not any("_" in header for header in headers), headers
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()
 
 
 def test_every_chart_on_the_index_is_labelled_for_screen_readers(site_root: Path, crawl: dict[Path, dict]) -> None:
     """Each inline chart names a title and a description that exist on the page (ids prefixed per chart)."""
     charts = crawl[site_root / "index.html"]["charts"]
-    assert len(charts) == len(CHARTS)
+    assert len(charts) == 2 * len(CHARTS)  # each drawn wide and narrow
     assert all(title and description for title, description in charts), charts
 
 
@@ -267,22 +312,152 @@ def test_a_reader_goes_from_a_chart_to_a_claim_to_its_sentence_and_its_official_
     highlight = page.locator(f"#{claim_id} + a.claim")
     assert highlight.is_visible() and quote.startswith(highlight.inner_text())
     page.go_back()
+    page.locator("details.checked summary").click()  # the official figures it was set against
     page.locator(".candidate.best a[href*='../tables/']").first.click()
     assert "?filter=" in page.url and 0 < page.locator("#rows tbody tr:not([hidden])").count()
     page.close()
 
 
-def test_a_claim_page_names_only_the_charts_that_draw_its_table(
-    site_root: Path, crawl: dict[Path, dict], built: dict[str, pd.DataFrame]
+def test_a_claim_page_names_only_the_charts_whose_marks_draw_it(
+    site_root: Path, crawl: dict[Path, dict], rendered: dict[str, bytes]
 ) -> None:
-    """A chart is listed on a claim page when it draws the claim table holding the claim, never because it
-    marks verdicts for other claims."""
-    tables_of = {chart.name: set(chart.tables) for chart in CHARTS}
-    for claim in built["claims"].itertuples():
-        holding = {name for name in CLAIM_TABLES if claim.claim_id in set(built[name]["claim_id"].str.split(";").explode())}
+    """A chart is listed on a claim page when one of its marks draws the claim (the SVG's element ids),
+    never because it draws the table holding the claim or marks verdicts for others."""
+    drawn_by = {chart.name: marked_claims(rendered[f"{chart.name}.svg"]) for chart in CHARTS}
+    ledger = pd.read_csv(REPO.ledger, dtype=str, keep_default_na=False)
+    for claim_id in ledger["claim_id"]:
         listed = {
             local_target(url)[1].removeprefix("chart-")
-            for url in crawl[site_root / "claims" / f"{claim.claim_id}.html"]["links"]
+            for url in crawl[site_root / "claims" / f"{claim_id}.html"]["links"]
             if local_target(url)[1].startswith("chart-")
         }
-        assert listed == {name for name, tables in tables_of.items() if tables & holding}, claim.claim_id
+        assert listed == {name for name, claims in drawn_by.items() if claim_id in claims}, claim_id
+
+
+def marked_claims(svg: bytes) -> set[str]:
+    """The claims named by the ids of a chart's marks ('drawn-a-001_a-002.5': claims a-001 and a-002, row 5)."""
+    return {c for found in re.findall(rb'id="drawn-([^"]+)\.[0-9]+"', svg) for c in found.decode().split("_")}
+
+
+# Every chart as shown: the smallest text (font size times the chart's scale on screen, in CSS px), how far
+# it sticks out of the page, and whether its right edge is cut off by its frame.
+CHART_TEXT = """() => Array.from(document.querySelectorAll('figure.chart svg')).filter(svg => svg.getClientRects().length).map(svg => {
+  const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+  const sizes = texts.map(t => {
+    const m = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize);
+    return size * Math.hypot(m.a, m.b);
+  });
+  const box = svg.getBoundingClientRect(), frame = svg.parentElement.getBoundingClientRect();
+  return {narrow: svg.parentElement.classList.contains('chart-narrow'), smallest: Math.min(...sizes), right: box.right, frame: frame.right, page: document.documentElement.clientWidth,
+          captions: svg.closest('figure').querySelectorAll('figcaption .drawn a').length};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_chart_is_readable_and_whole_at_the_width_it_is_shown(site_root: Path, browser, width: int) -> None:
+    """At 390 px no chart text is under 11 CSS px and no chart is cut off or scrolls; at 1280 px the
+    wide drawing is shown (its text legible at that size too)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((site_root / "index.html").as_uri())
+    shown = page.evaluate(CHART_TEXT)
+    page.close()
+    assert len(shown) == len(CHARTS)
+    assert all(chart["narrow"] == (width < 600) for chart in shown), shown
+    small = [round(chart["smallest"], 1) for chart in shown if chart["smallest"] < 11]
+    assert small == []
+    assert all(chart["right"] <= chart["frame"] + 0.5 <= chart["page"] + 0.5 for chart in shown), shown
+
+
+def test_captions_list_exactly_the_claims_each_chart_draws(site_root: Path, browser, rendered: dict[str, bytes]) -> None:
+    page = browser.new_page()
+    page.goto((site_root / "index.html").as_uri())
+    captions = page.evaluate(
+        """() => Object.fromEntries(Array.from(document.querySelectorAll('figure.chart'), f =>
+             [f.id.replace('chart-', ''), Array.from(f.querySelectorAll('figcaption .drawn a'), a => a.textContent)]))"""
+    )
+    page.close()
+    assert {name: set(claims) for name, claims in captions.items()} == {
+        chart.name: marked_claims(rendered[f"{chart.name}.svg"]) for chart in CHARTS
+    }
+
+
+# Every element with its own text, against the background it is painted on: WCAG 2 contrast ratio.
+CONTRAST = """() => {
+  const rgb = text => (text.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = element => {
+    for (let e = element; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { return c.slice(0, 3); }
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.closest('svg, .skip, .why') || !e.getClientRects().length) { continue; }
+    const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) { continue; }
+    const style = getComputedStyle(e);
+    if (style.visibility === 'hidden' || style.display === 'none') { continue; }
+    const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) { low.push(`${e.tagName}.${e.className}: ${ratio.toFixed(2)} '${e.textContent.trim().slice(0, 30)}'`); }
+  }
+  return {low, h1: document.querySelectorAll('h1').length, h2: document.querySelectorAll('h2').length,
+          skip: (document.querySelector('a.skip') || {}).hash || null, main: Boolean(document.getElementById('content'))};
+}"""
+
+
+def test_every_page_type_meets_aa_contrast_has_headings_and_a_skip_link(
+    site_root: Path, browser, crawl: dict[Path, dict]
+) -> None:
+    page = browser.new_page()
+    found = {}
+    for path in sorted(opened(crawl)):
+        page.goto(path.as_uri())
+        found[crawl[path]["template"]] = page.evaluate(CONTRAST)
+    page.close()
+    assert {template: facts["low"] for template, facts in found.items() if facts["low"]} == {}
+    assert all(facts["h1"] == 1 and facts["h2"] >= 1 for facts in found.values()), found
+    assert all(facts["skip"] == "#content" and facts["main"] for facts in found.values()), found
+
+
+def test_why_a_number_was_dismissed_shows_on_keyboard_focus_and_on_a_tap(site_root: Path, browser) -> None:
+    pages = sorted((site_root / "documents").glob("*.html"))
+    document = next(path for path in pages if 'class="dismissed"' in path.read_text(encoding="utf-8"))
+    page = browser.new_page(has_touch=True)
+    page.goto(document.as_uri())
+    number = page.locator(".fulltext .dismissed").first
+    why = number.locator(".why")
+    assert why.is_hidden()
+    page.keyboard.press("Tab")  # the skip link first
+    for _ in range(400):  # tab through the page's links until the number has the focus
+        if number.evaluate("element => element === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert why.is_visible() and why.inner_text().startswith("Not in the ledger:")
+    page.goto(document.as_uri())
+    number.tap()
+    assert why.is_visible()
+    page.close()
+
+
+def test_every_link_from_a_claim_to_an_official_table_shows_rows(site_root: Path, browser, crawl: dict[Path, dict]) -> None:
+    """A claim page opens an official table filtered to the period of a figure it was set against: the
+    filter must find that figure's rows (a year shown as '2,011' would hide them all)."""
+    targets = sorted(
+        {url for path, facts in crawl.items() if path.parent.name == "claims" for url in facts["links"] if "?filter=" in url}
+    )
+    assert targets
+    page = browser.new_page()
+    empty = []
+    for url in targets:
+        page.goto(url)
+        if page.locator("#rows tbody tr:not([hidden])").count() == 0:
+            empty.append(url.rsplit("/", 1)[-1])
+    page.close()
+    assert empty == []
