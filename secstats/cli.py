@@ -29,16 +29,16 @@ import pandas as pd
 from secstats.api import cite, load, tables
 from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.citation import FORMATS
-from secstats.claims import check_ledger
+from secstats.claims import check_inputs
 from secstats.coverage import build_coverage, published_year
 from secstats.escaping import formula_cells, show_controls
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
 from secstats.manifest import output_problems
-from secstats.paths import Layout, OutputRefused, default_layout, output_layout
+from secstats.paths import Layout, OutputRefused, default_layout, output_layout, project_layout
 from secstats.pipeline import run_build
-from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
-from secstats.sources import read_sources, verify_raw
+from secstats.problems import BuildError, Problem, UnknownName, raise_if_any, shown
+from secstats.sources import read_sources
 from secstats.validation import read_csv_for, validate_frame
 from secstats.version import package_version
 
@@ -46,8 +46,7 @@ from secstats.version import package_version
 def run_check(layout: Layout) -> None:
     """Verify raw checksums, every ledger claim against its document, and every published file
     against the output manifest."""
-    verify_raw(layout)
-    ledger = check_ledger(layout)
+    ledger = check_inputs(layout)
     coverage = build_coverage(layout, ledger)
     raise_if_any(output_problems(layout, list(layout.output_dirs)))
     print(
@@ -121,6 +120,10 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
         raise BuildError(error.problems + other_table_hint(file, name, error.problems)) from None
     known = set(load("claims")["claim_id"])
     frame, problems = validate_frame(schema, table, str(file), known)
+    problems += unknown_source_problems(table, str(file))
+    warnings = formula_cells(table, str(file))  # shown whatever else is wrong: a spreadsheet would run them
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if as_json:
         print_json(
             {
@@ -132,10 +135,26 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
             }
         )
     raise_if_any(problems)
-    for warning in formula_cells(table, str(file)):
-        print(f"warning: {warning}", file=sys.stderr)
     if not as_json:
         print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
+
+
+def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    """Rows whose source_id is no document of the register (data/raw/sources/sources.csv)."""
+    if "source_id" not in table.columns:
+        return []
+    registered = set(read_sources(default_layout())["source_id"])
+    return [
+        Problem(
+            file,
+            "source_id registered",
+            f"unknown source {shown(source)}: registered are {', '.join(sorted(registered))}",
+            row=int(index) + 2,
+            column="source_id",
+        )
+        for index, source in table["source_id"].items()
+        if isinstance(source, str) and source and source not in registered
+    ]
 
 
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
@@ -155,15 +174,17 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
         rows.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
-def run_add_source(file: Path, source: NewSource) -> None:
-    """Register a document and report where its candidates wait for review."""
-    layout = default_layout()
+def run_add_source(file: Path, source: NewSource, project: Path | None = None) -> None:
+    """Register a document in a project (this checkout, or --project DIR) and report where its
+    candidates wait for review. An installed secstats refuses: it never writes into its own package."""
+    layout = project_layout(project)
     source_id, candidates, count = add_source(layout, file, source)
     print(
-        f"ok: registered {source_id} ({file.name} copied byte-exact into {layout.sources_dir.relative_to(layout.root)}, "
-        f"sha256 pinned in data/raw/SHA256SUMS)\n"
-        f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
-        f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them"
+        f"ok: registered {source_id} ({file.name} copied byte-exact into data/raw/sources/, "
+        f"sha256 pinned in data/raw/sources/SHA256SUMS)\n"
+        f"{count} quantities to review in {candidates.relative_to(layout.root)} (in the ledger's columns): "
+        f"paste each reviewed row into data/ledger/claims.csv or list it in data/ledger/dismissed.csv; "
+        "until then the build names them"
     )
 
 
@@ -242,7 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write data/clean, figures and docs under this folder "
         "(required when secstats is installed: it never writes into its own package)",
     )
-    add_command(commands, "check")
+    add_all_problems(build)
+    add_all_problems(add_command(commands, "check"))
     add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
     show = add_command(commands, "show")
     show.add_argument("name", help=f"table name: {', '.join(CATALOG)}")
@@ -257,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("file", type=Path, help="the CSV to check")
     validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
     validate.add_argument("--json", action="store_true", help="print the result and every problem as JSON")
+    add_all_problems(validate)
     extract = add_command(commands, "extract")
     extract.add_argument("file", type=Path, help="a UTF-8 text document")
     extract.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
@@ -274,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--author", default="", help="author(s); the publisher when empty")
     add.add_argument("--kind", default="document", help="fact sheet, report, testimony... (default: document)")
     add.add_argument("--source-id", default="", help="the id to register (default: from the title and year)")
+    add.add_argument("--licence", default="publishers-copyright", help="the document's licence (default: publishers-copyright)")
+    add.add_argument("--accessed", default="", help="the day it was read, YYYY-MM-DD (default: today)")
+    add.add_argument("--project", type=Path, help="the secstats clone to register it in (default: this checkout)")
     return parser
 
 
@@ -294,9 +320,23 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all)
     elif args.command == "add-source":
-        run_add_source(
-            args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id)
+        facts = NewSource(
+            args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id, args.licence, args.accessed
         )
+        run_add_source(args.file, facts, args.project)
+
+
+REPORT_LIMIT = 50  # problems listed before a count of the rest, as frictionless caps its errors; --all lists every one
+
+
+def add_all_problems(command: argparse.ArgumentParser) -> None:
+    """``--all``: list every problem, not the first REPORT_LIMIT."""
+    command.add_argument(
+        "--all",
+        dest="all_problems",
+        action="store_true",
+        help=f"list every problem (default: the first {REPORT_LIMIT}, then a count)",
+    )
 
 
 def quiet_closed_pipe() -> int:
@@ -315,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # before OSError: a reader that left early is no error
         return quiet_closed_pipe()
     except BuildError as error:
-        print(show_controls(error.report()), file=sys.stderr)
+        limit = None if getattr(args, "all_problems", False) else REPORT_LIMIT
+        print(show_controls(error.report(limit)), file=sys.stderr)
         return 1
     except (IntakeError, OutputRefused) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -43,18 +43,18 @@ def read_checksums(checksum_file: Path) -> dict[str, str]:
     return expected
 
 
-def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozenset()) -> list[Problem]:
+def checksum_problems(directory: Path) -> list[Problem]:
     """Compare every file listed in ``directory/SHA256SUMS`` with its bytes on disk, and flag any file
-    of the folder that no checksum file pins."""
+    of the folder that its SHA256SUMS does not pin (one checksum file per folder, nothing pinned elsewhere)."""
     checksum_file = directory / CHECKSUM_FILE
     if not checksum_file.is_file():
         return [Problem(str(checksum_file), "checksum-file-present", "no SHA256SUMS file")]
     expected = read_checksums(checksum_file)
     # A file nobody pinned could be read unchecked: every file in the folder must be listed.
     problems = [
-        Problem(str(path), "sha256 listed", "file is not listed in SHA256SUMS")
+        Problem(str(path), "sha256 listed", f"file is not listed in {checksum_file}")
         for path in sorted(directory.iterdir())
-        if path.is_file() and path.name not in {CHECKSUM_FILE, *expected, *pinned_elsewhere}
+        if path.is_file() and path.name not in {CHECKSUM_FILE, *expected}
     ]
     for name, digest in expected.items():
         path = directory / name
@@ -63,25 +63,26 @@ def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozen
             continue
         actual = sha256_of(path)
         if actual != digest:
-            problems.append(Problem(str(path), "sha256", f"checksum mismatch: expected {digest}, actual {actual}"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "sha256",
+                    f"checksum mismatch: expected {digest}, actual {actual}; if you changed it on purpose, "
+                    f"re-pin it: replace its line in {checksum_file} with the output of "
+                    f"`cd {directory} && sha256sum {name}`",
+                )
+            )
     return problems
 
 
 def verify_raw(layout: Layout) -> None:
     """Stop the build unless every raw file matches its recorded checksum.
 
-    The publisher's SHA256SUMS in data/raw/sources/ stays byte-exact and does not list the register
-    sources.csv, so the project pins the register (and every document added since) in data/raw/SHA256SUMS.
+    Each folder pins its own files in its own SHA256SUMS: data/raw/ (origins.csv), data/raw/sources/
+    (the documents and the register sources.csv, documents added by ``add-source`` included) and each
+    folder of data/raw/reference/.
     """
-    # Documents added later (secstats add-source) are pinned there too, as "sources/<file>".
-    pinned_in_raw = (
-        frozenset(
-            name.removeprefix("sources/") for name in read_checksums(layout.raw / CHECKSUM_FILE) if name.startswith("sources/")
-        )
-        if (layout.raw / CHECKSUM_FILE).is_file()
-        else frozenset()
-    )
-    problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir, pinned_in_raw)
+    problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir)
     if layout.reference_dir.is_dir():
         for directory in sorted(p for p in layout.reference_dir.iterdir() if p.is_dir()):
             problems += checksum_problems(directory)

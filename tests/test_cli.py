@@ -99,7 +99,9 @@ def test_validate_prints_json_with_every_problem(tmp_path: Path, capsys: pytest.
     assert main(["validate", str(mine), "--table", "weapon_origins", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
-    assert [(p["row"], p["column"], p["rule"]) for p in report["problems"]] == [(2, "value", "greater_than_or_equal_to(0)")]
+    assert [(p["row"], p["column"], p["rule"]) for p in report["problems"]] == [
+        (2, "value", "at least 0 (greater_than_or_equal_to(0))")
+    ]
     assert main(["validate", str(REPO.clean / "weapon_origins.csv"), "--table", "weapon_origins", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["valid"] is True
 
