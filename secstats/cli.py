@@ -34,8 +34,8 @@ from secstats.coverage import build_coverage, published_year
 from secstats.escaping import formula_cells, show_controls
 from secstats.extract import candidate_rows, extract
 from secstats.intake import IntakeError, NewSource, add_source, decoded
-from secstats.manifest import output_problems
-from secstats.paths import Layout, OutputRefused, default_layout, output_layout, project_layout
+from secstats.manifest import SHIPPED, output_problems
+from secstats.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
 from secstats.pipeline import run_build
 from secstats.problems import BuildError, Problem, UnknownName, raise_if_any, shown
 from secstats.sources import read_sources
@@ -44,15 +44,25 @@ from secstats.version import package_version
 
 
 def run_check(layout: Layout) -> None:
-    """Verify raw checksums, every ledger claim against its document, and every published file
-    against the output manifest."""
+    """Verify raw checksums, every ledger claim against its document, every number of the documents
+    claimed or dismissed, and every published file against the output manifest. On an installed copy,
+    the packaged tables are checked against their manifest (figures, docs and site are not installed)."""
     ledger = check_inputs(layout)
     coverage = build_coverage(layout, ledger)
-    raise_if_any(output_problems(layout, list(layout.output_dirs)))
+    installed = layout.root == PACKAGE_DIR
+    if installed:
+        raise_if_any(output_problems(layout, [layout.clean], prefix=SHIPPED))
+    else:
+        raise_if_any(output_problems(layout, list(layout.output_dirs)))
     print(
         f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
         f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
-        "every output is the one built from these inputs"
+        + (
+            f"installed copy ({layout.data}): every packaged table is the one its manifest lists "
+            "(figures, docs and the site are not installed: secstats build --out DIR makes them)"
+            if installed
+            else "every output is the one built from these inputs"
+        )
     )
 
 
@@ -260,8 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--out",
         type=Path,
-        help="write data/clean, figures and docs under this folder "
-        "(required when secstats is installed: it never writes into its own package)",
+        help="the folder to build into (required when secstats is installed: it never writes into its own package); "
+        "it gets data/clean/, figures/, docs/, site/, the render cache .cache/charts/ and the lock file .secstats-build.lock",
     )
     add_all_problems(build)
     add_all_problems(add_command(commands, "check"))

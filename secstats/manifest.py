@@ -5,7 +5,7 @@ outputs it lists. ``secstats check`` compares it with the disk, so a hand edit o
 output directories, a file nobody built, a missing output or an input edited since the build is
 reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
 
-Inputs are the ledger and every file under ``data/raw/`` (the code is not: a code change that
+Inputs are the ledger, ``dismissed.csv`` and every file under ``data/raw/`` (the code is not: a code change that
 changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout
 (``data/clean/homicides.csv``), so an installed copy (``secstats/_data``) reads the same manifest.
 """
@@ -48,8 +48,10 @@ def path_of(layout: Layout, name: str) -> Path:
 
 
 def input_files(layout: Layout) -> list[Path]:
-    """The ledger and every file under data/raw/, sorted."""
-    return [layout.ledger, *sorted(path for path in layout.raw.rglob("*") if path.is_file())]
+    """Every hand-made file an output depends on: the ledger, dismissed.csv (it shapes coverage.csv)
+    and every file under data/raw/, sorted."""
+    dismissed = [layout.dismissed] if layout.dismissed.is_file() else []
+    return [layout.ledger, *dismissed, *sorted(path for path in layout.raw.rglob("*") if path.is_file())]
 
 
 def input_digests(layout: Layout) -> dict[str, str]:
@@ -91,14 +93,20 @@ def journal_problems(layout: Layout) -> list[Problem]:
     ]
 
 
-def output_problems(layout: Layout, output_dirs: list[Path]) -> list[Problem]:
+SHIPPED = "data/"  # the outputs an installed copy holds: the tables and their metadata, not figures, docs or site
+
+
+def output_problems(layout: Layout, output_dirs: list[Path], prefix: str = "") -> list[Problem]:
     """Every difference between the disk and the manifest: edited, missing or unlisted outputs,
-    and inputs changed since the build."""
+    and inputs changed since the build. With ``prefix`` (``SHIPPED`` for an installed copy), only the
+    outputs whose manifest names start with it are looked for."""
     manifest, problems = read_manifest(layout)
     problems = journal_problems(layout) + problems
     if manifest is None:
         return problems
     for name, expected in manifest["outputs"].items():
+        if not name.startswith(prefix):
+            continue
         path = path_of(layout, name)
         if not path.is_file():
             problems.append(Problem(name, "output present", f"listed in the manifest but missing; {REBUILD}"))

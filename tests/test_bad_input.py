@@ -277,3 +277,13 @@ def test_a_long_value_is_shortened_in_the_report(tmp_path: Path, capsys) -> None
     status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
     assert status == 1
     assert len(one_problem(err, "column unit")) < 1000 and "100,000 characters" in err
+
+
+def test_check_names_a_dismissal_changed_since_the_build(scratch: Layout, monkeypatch, capsys) -> None:
+    """dismissed.csv shapes coverage.csv: editing it makes the outputs stale, and check says so."""
+    dismissed = pd.read_csv(scratch.dismissed, dtype=str, keep_default_na=False)
+    dismissed.loc[0, "note"] = "a reworded note"
+    dismissed.to_csv(scratch.dismissed, index=False)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "data/ledger/dismissed.csv", "rule outputs built from these inputs", "input changed")
