@@ -14,7 +14,7 @@ import json
 import pandas as pd
 
 from secstats.catalog import CATALOG, read_table, summary, table_model
-from secstats.citation import render_citation
+from secstats.citation import render_citation, render_citations
 from secstats.paths import Layout, default_layout
 from secstats.problems import UnknownName
 from secstats.sources import read_sources
@@ -46,13 +46,23 @@ def cite(claim_id: str, layout: Layout | None = None, format: str = "text") -> s
     """
     layout = layout or default_layout()
     ledger = claims(layout).set_index("claim_id")
-    if claim_id not in ledger.index:
+    register = read_sources(layout).set_index("source_id")
+    if claim_id in ledger.index:
+        return render_citation(claim_id, ledger.loc[claim_id], register.loc[ledger.loc[claim_id, "source_id"]], format)
+    inputs = derivation_inputs(layout, claim_id)
+    if not inputs:
         close = [c for c in ledger.index if c.split("-")[0] == claim_id.split("-")[0]][:5]
         hint = f"; ids of that document look like {', '.join(close)}" if close else ""
         raise UnknownName(f"unknown claim {claim_id!r}{hint}")
-    claim = ledger.loc[claim_id]
-    source = read_sources(layout).set_index("source_id").loc[claim["source_id"]]
-    return render_citation(claim_id, claim, source, format)
+    # A derived row (a figure secstats computed, or a pair of claims) is cited by the claims it rests on.
+    cited = [(claim, ledger.loc[claim], register.loc[ledger.loc[claim, "source_id"]]) for claim in inputs]
+    return render_citations(claim_id, cited, format)
+
+
+def derivation_inputs(layout: Layout, row_id: str) -> list[str]:
+    """The claims a derived row rests on, from derivation_inputs.csv (no validation: only ids are read)."""
+    table = pd.read_csv(layout.clean / "derivation_inputs.csv", dtype=str, keep_default_na=False)
+    return list(dict.fromkeys(table.loc[table["row_id"] == row_id, "claim_id"]))
 
 
 def describe(name: str, layout: Layout | None = None) -> dict:

@@ -305,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--date", required=True, help="publication date, YYYY, YYYY-MM or YYYY-MM-DD")
     add.add_argument("--url", default="", help="where it was read")
     add.add_argument("--author", default="", help="author(s); the publisher when empty")
+    add.add_argument("--organisation", action="store_true", help="the author is an organisation, not a person")
     add.add_argument("--kind", default="document", help="fact sheet, report, testimony... (default: document)")
     add.add_argument("--source-id", default="", help="the id to register (default: from the title and year)")
     add.add_argument("--licence", default="publishers-copyright", help="the document's licence (default: publishers-copyright)")
@@ -331,7 +332,16 @@ def run(args: argparse.Namespace) -> None:
         run_extract(args.file, args.format, args.source_id, args.date, args.all)
     elif args.command == "add-source":
         facts = NewSource(
-            args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id, args.licence, args.accessed
+            args.title,
+            args.publisher,
+            args.date,
+            args.author,
+            args.url,
+            args.kind,
+            args.source_id,
+            args.licence,
+            args.accessed,
+            args.organisation,
         )
         run_add_source(args.file, facts, args.project)
 

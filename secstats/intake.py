@@ -48,6 +48,7 @@ class NewSource:
     source_id: str = ""
     licence: str = "publishers-copyright"  # a document stays its publisher's; secstats keeps short quotes
     accessed: str = ""  # the day it was read; today when empty
+    organisation: bool = False  # the author is an organisation (a person's name is split by citation managers)
 
 
 def decoded(path: Path, data: bytes) -> str:
@@ -122,6 +123,7 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
         "file": file_name,
         "title": source.title,
         "author": source.author or source.publisher,  # no author named: the publisher is the (corporate) author
+        "author_type": "organisation" if source.organisation or not source.author else "person",
         "publisher": source.publisher,
         "published": source.published,
         "kind": source.kind,
