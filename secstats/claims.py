@@ -17,9 +17,9 @@ from secstats.coverage import account
 from secstats.escaping import formula_cells
 from secstats.families import family_problems
 from secstats.paths import Layout
-from secstats.problems import BuildError, Problem, raise_if_any
+from secstats.problems import BuildError, Problem, raise_if_any, shown
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
-from secstats.sources import document_texts, read_sources, verify_raw
+from secstats.sources import document_texts, read_sources, register_problems, verify_raw
 from secstats.validation import read_csv_for, validate_frame
 from secstats.written_numbers import is_written_in
 
@@ -60,7 +60,7 @@ def quote_problems(ledger: pd.DataFrame, texts: dict[str, str], file: str) -> li
                     Problem(
                         file,
                         "value written in quote",
-                        f"{number} is not a number written in quote {claim.quote!r}",
+                        f"{number} is not a number written in quote {shown(claim.quote)}",
                         column=column,
                         **where,
                     )
@@ -154,14 +154,15 @@ def check_inputs(layout: Layout) -> pd.DataFrame:
     number of the documents claimed or dismissed. Raise ``BuildError`` with all their problems at once
     (a curator fixes them in one pass), else return the typed ledger."""
     problems: list[Problem] = []
-    try:
-        verify_raw(layout)
-    except BuildError as error:
-        problems += error.problems
+    for check in (register_problems, verify_raw):  # a source registered twice first: it explains what follows
+        try:
+            problems += check(layout) or []
+        except BuildError as error:
+            problems += error.problems
     try:
         ledger, found = ledger_problems(layout)
     except BuildError as error:  # the ledger cannot be read: nothing more to say about its rows
-        raise BuildError(problems + error.problems) from None
+        raise BuildError(list(dict.fromkeys(problems + error.problems))) from None
     problems += found
     # Rows whose offset, value or quote cannot be read are named above; the others are counted.
     numbers = ledger[["quote_start", "value"]].apply(pd.to_numeric, errors="coerce")

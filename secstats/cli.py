@@ -118,7 +118,7 @@ def run_cite(claim_id: str, format: str, as_json: bool) -> None:
         print(show_controls(cite(claim_id, format=format)))
 
 
-def run_validate(file: Path, name: str, as_json: bool) -> None:
+def run_validate(file: Path, name: str, as_json: bool, all_problems: bool = False) -> None:
     """Check a user's CSV against a table's published schema (and claim ids against the ledger); raise on failure.
 
     Formula-like text cells are warned about on stderr: a spreadsheet would run them.
@@ -131,9 +131,14 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
     known = set(load("claims")["claim_id"])
     frame, problems = validate_frame(schema, table, str(file), known)
     problems += unknown_source_problems(table, str(file))
-    warnings = formula_cells(table, str(file))  # shown whatever else is wrong: a spreadsheet would run them
-    for warning in warnings:
+    # Shown whatever else is wrong (a spreadsheet would run them); text columns only: "-5" is a number
+    numeric = ("float", "int", "datetime", "bool")
+    text = [name for name, column in schema.columns.items() if name in table and not any(k in str(column.dtype) for k in numeric)]
+    warnings = formula_cells(table[text], str(file))
+    for warning in warnings[: None if all_problems else REPORT_LIMIT]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > REPORT_LIMIT and not all_problems:
+        print(f"warning: ... and {len(warnings) - REPORT_LIMIT} more formula-like cell(s): --all lists them", file=sys.stderr)
     if as_json:
         print_json(
             {
@@ -327,7 +332,7 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "cite":
         run_cite(args.claim_id, args.format, args.json)
     elif args.command == "validate":
-        run_validate(args.file, args.table, args.json)
+        run_validate(args.file, args.table, args.json, args.all_problems)
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all)
     elif args.command == "add-source":

@@ -98,6 +98,25 @@ def read_sources(layout: Layout) -> pd.DataFrame:
     return read_csv_checked(path, str(path.relative_to(layout.root)), REGISTER_COLUMNS, dtype=str, keep_default_na=False)
 
 
+def register_problems(layout: Layout) -> list[Problem]:
+    """A source id or file registered twice: every claim of that id would be checked against one of
+    the two documents, so this is said first, before the quotes it makes look wrong."""
+    path = layout.sources_dir / "sources.csv"
+    register = read_sources(layout)
+    return [
+        Problem(
+            str(path.relative_to(layout.root)),
+            f"{column} unique",
+            f"{column} {register.loc[index, column]!r} is registered twice (first on row {first + 2})",
+            row=int(index) + 2,
+            column=column,
+        )
+        for column in ("source_id", "file")
+        for index in register.index[register.duplicated(column)]
+        for first in [int(register.index[register[column] == register.loc[index, column]][0])]
+    ]
+
+
 def read_document(layout: Layout, file_name: str) -> str:
     """A source document's text, decoded as UTF-8 (quote offsets count characters of this text)."""
     path = layout.sources_dir / file_name

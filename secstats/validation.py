@@ -44,6 +44,9 @@ def failure_problems(
     """Turn pandera's lazy failure cases into one ``Problem`` per (row, column, check), in words; a cell
     already in ``reported`` (index, column) is not named twice."""
     seen: set[tuple] = set(reported)
+    seen_rows = {key[0] for key in seen}
+    claim_ids = df["claim_id"].to_dict() if "claim_id" in df.columns else {}
+    columns: dict[str, dict] = {}  # column -> {index: cell}, made once: .loc per failure is slow on big files
     problems = []
     cases = error.failure_cases
     row_level = (cases["schema_context"] == "DataFrameSchema") & cases["check"].astype(str).isin(list(ROW_RULES))
@@ -54,12 +57,13 @@ def failure_problems(
         index = case.index if pd.notna(case.index) else None
         if rule in ROW_RULES and case.schema_context == "DataFrameSchema":
             column, rule = ROW_RULES[rule].split(": ", 1)
-            if any(key[0] == index for key in seen):
+            if index in seen_rows:
                 continue
         crashed = isinstance(case.failure_case, str) and CRASH.match(case.failure_case)
-        if (index, column) in seen or (crashed and any(key[0] == index for key in seen)):
+        if (index, column) in seen or (crashed and index in seen_rows):
             continue  # one bad cell is one problem; a rule that could not run on it says nothing more
         seen.add((index, column))
+        seen_rows.add(index)
         if rule == "column_in_schema":
             problems.append(
                 Problem(
@@ -72,8 +76,13 @@ def failure_problems(
             )
             continue
         row = int(index) + 2 if index is not None else None
-        claim_id = df.loc[index, "claim_id"] if index is not None and "claim_id" in df.columns else None
-        value = df.loc[index, column] if index is not None and column in df.columns else case.failure_case
+        claim_id = claim_ids.get(index)
+        if index is not None and column in df.columns:
+            if column not in columns:
+                columns[column] = df[column].to_dict()
+            value = columns[column][index]
+        else:
+            value = case.failure_case
         value = value.item() if hasattr(value, "item") else value  # -5.0, not np.float64(-5.0)
         message = "cannot be checked: another cell of the row is invalid" if crashed else f"bad value {shown(value)}"
         problems.append(

@@ -9,6 +9,7 @@ import pytest
 
 from secstats import cli
 from secstats.paths import Layout
+from secstats.problems import BuildError
 from secstats.sources import sha256_of
 from tests.conftest import REPO, edit_ledger
 
@@ -287,3 +288,72 @@ def test_check_names_a_dismissal_changed_since_the_build(scratch: Layout, monkey
     status, err = check_scratch(scratch, monkeypatch, capsys)
     assert status == 1
     one_problem(err, "data/ledger/dismissed.csv", "rule outputs built from these inputs", "input changed")
+
+
+# --- reference files: problems named at the raw file's row --------------------------------------------
+
+INEGI = "mexico/inegi_homicides_1990_2023.csv"
+
+
+def rewrite_reference(layout: Layout, relative: str, change) -> None:
+    path = layout.reference_dir / relative
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    repin(layout, path)
+
+
+def official_failure(layout: Layout) -> str:
+    from secstats.catalog import build_clean_tables
+    from secstats.claims import check_ledger
+
+    with pytest.raises(BuildError) as error:
+        build_clean_tables(layout, check_ledger(layout))
+    return str(error.value)
+
+
+@pytest.mark.parametrize(
+    "cell, rule, message",
+    [
+        ("lots", "rule figures are numbers", "'lots' is not a number"),
+        ("-14493", "rule figures of one sign", "-14493 is negative"),
+    ],
+)
+def test_a_bad_figure_in_a_reference_file_is_named_at_its_row(scratch: Layout, cell: str, rule: str, message: str) -> None:
+    rewrite_reference(scratch, INEGI, lambda text: text.replace("\n1990,14493,", f"\n1990,{cell},", 1))
+    report = official_failure(scratch)
+    assert f"data/raw/reference/{INEGI}: row 2: column value: {rule}: {message}" in report
+    assert "data/clean" not in report
+
+
+def test_a_reference_file_without_a_column_names_it_without_a_key_error(scratch: Layout) -> None:
+    conapo = "mexico/conapo_population_national_1950_2070.csv"
+    rewrite_reference(scratch, conapo, lambda text: text.replace("year,value,", "year,amount,", 1))
+    report = official_failure(scratch)
+    assert f"data/raw/reference/{conapo}: row 1: column value: rule column present: no column 'value'" in report
+    assert "KeyError" not in report
+
+
+def test_a_reference_file_missing_a_year_names_the_year(scratch: Layout) -> None:
+    rewrite_reference(
+        scratch, INEGI, lambda text: "\n".join(line for line in text.splitlines() if not line.startswith("1994,")) + "\n"
+    )
+    report = official_failure(scratch)
+    assert "rule declared coverage" in report and "missing year(s): 1994" in report
+
+
+def test_a_source_id_registered_twice_is_the_first_problem_named(scratch: Layout, monkeypatch, capsys) -> None:
+    register = scratch.sources_dir / "sources.csv"
+    table = pd.read_csv(register, dtype=str, keep_default_na=False)
+    table.loc[3, "source_id"] = table.loc[1, "source_id"]
+    table.to_csv(register, index=False)
+    repin(scratch, register)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    first = [line for line in err.splitlines() if line.startswith("  - ")][0]
+    assert "sources.csv: row 5: column source_id: rule source_id unique" in first and "first on row 3" in first
+
+
+def test_a_long_quote_is_shortened_in_the_ledger_report(scratch: Layout, monkeypatch, capsys) -> None:
+    edit_ledger(scratch, 0, "quote", "x" * 100_000)  # the value 2 is not written in it: the quote is named
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1 and "Traceback" not in err
+    assert max(map(len, err.splitlines())) < 1000 and "characters)" in err
