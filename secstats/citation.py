@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-
-import pandas as pd
+from collections.abc import Mapping
 
 from secstats.problems import UnknownName
+
+Row = Mapping[str, object]  # a register or ledger row: a csv.DictReader row or a pandas Series
 
 FORMATS = ("text", "bibtex", "csl-json", "ris")
 CSL_TYPES = {
@@ -30,19 +31,24 @@ BIBTEX_TYPES = {"white paper": "techreport"}  # everything else is @misc
 BIBTEX_SPECIALS = re.compile(r"([&%$#_{}])")
 
 
-def claim_note(claim_id: str, claim: pd.Series) -> str:
+def claim_note(claim_id: str, claim: Row) -> str:
     """The claim as a reader can check it: the verbatim quote, the claim id, the qualifier and the
     endnote the document gives (never the curator's note or a file path)."""
-    cited = f" The document cites: {claim['cited_source']}." if pd.notna(claim["cited_source"]) else ""
+    cited = f" The document cites: {claim['cited_source']}." if present(claim.get("cited_source")) else ""
     return f'"{claim["quote"]}" (secstats claim {claim_id}, qualifier: {claim["qualifier"]}).{cited}'
 
 
-def is_organisation(source: pd.Series) -> bool:
+def present(value: object) -> bool:
+    """A cell that holds something: not None, not NaN (pandas' empty cell), not an empty string."""
+    return value is not None and value == value and value != ""
+
+
+def is_organisation(source: Row) -> bool:
     """Whether the document's author is an organisation (the register says; the publisher as author is one)."""
     return source.get("author_type") == "organisation" or source["author"] == source["publisher"]
 
 
-def publisher_of(source: pd.Series) -> str:
+def publisher_of(source: Row) -> str:
     """The publisher, or nothing when it is the author already: a document is not credited twice to one body."""
     return "" if source["author"] == source["publisher"] else source["publisher"]
 
@@ -53,7 +59,7 @@ def person_parts(name: str) -> dict[str, str]:
     return {"family": family, "given": given} if given else {"literal": name}
 
 
-def as_text(claim_id: str, claim: pd.Series, source: pd.Series) -> str:
+def as_text(claim_id: str, claim: Row, source: Row) -> str:
     """Author, "Title," publisher, date: the quote and where it is."""
     url = f" {source['url']} (accessed {source['accessed']})." if source.get("url") else ""
     publisher = f" {publisher_of(source)}," if publisher_of(source) else ""
@@ -65,7 +71,7 @@ def date_parts(date: str) -> list[int]:
     return [int(part) for part in date.split("-")]
 
 
-def as_csl(claim_id: str, claim: pd.Series, source: pd.Series) -> str:
+def as_csl(claim_id: str, claim: Row, source: Row) -> str:
     """A CSL-JSON array with one item (what Zotero, pandoc and citeproc read)."""
     item = {
         "id": claim_id,
@@ -87,7 +93,7 @@ def bibtex_text(text: str) -> str:
     return BIBTEX_SPECIALS.sub(r"\\\1", str(text))
 
 
-def as_bibtex(claim_id: str, claim: pd.Series, source: pd.Series) -> str:
+def as_bibtex(claim_id: str, claim: Row, source: Row) -> str:
     """One BibTeX entry keyed by the claim id; an organisation's name braced (one name, not split into
     first and last), a person's left for BibTeX to parse."""
     entry_type = BIBTEX_TYPES.get(source["kind"], "misc")
@@ -122,7 +128,7 @@ def ris_person(name: str) -> str:
     return f"{parts['family']}, {parts['given']}" if "family" in parts else name
 
 
-def as_ris(claim_id: str, claim: pd.Series, source: pd.Series) -> str:
+def as_ris(claim_id: str, claim: Row, source: Row) -> str:
     """One RIS record (EndNote, Mendeley, Zotero)."""
     lines = [
         ("TY", RIS_TYPES.get(source["kind"], "GEN")),
@@ -143,14 +149,14 @@ def as_ris(claim_id: str, claim: pd.Series, source: pd.Series) -> str:
 RENDERERS = {"text": as_text, "bibtex": as_bibtex, "csl-json": as_csl, "ris": as_ris}
 
 
-def render_citation(claim_id: str, claim: pd.Series, source: pd.Series, format: str = "text") -> str:
+def render_citation(claim_id: str, claim: Row, source: Row, format: str = "text") -> str:
     """One claim's citation in one of ``FORMATS``; an unknown format lists the valid ones."""
     if format not in RENDERERS:
         raise UnknownName(f"unknown citation format {format!r}; valid formats: {', '.join(FORMATS)}")
     return RENDERERS[format](claim_id, claim, source)
 
 
-def render_citations(row_id: str, cited: list[tuple[str, pd.Series, pd.Series]], format: str = "text") -> str:
+def render_citations(row_id: str, cited: list[tuple[str, Row, Row]], format: str = "text") -> str:
     """The citations of the claims a derived row rests on ((claim id, claim, source) each), in one
     ``format``: CSL-JSON as one array, the others one after another (text led by a line saying so)."""
     parts = [render_citation(claim_id, claim, source, format) for claim_id, claim, source in cited]

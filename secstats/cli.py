@@ -17,36 +17,36 @@ Every command has --help with an example; `secstats --version` prints the versio
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import signal
 import sys
 from dataclasses import asdict
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.api import cite, load, tables
-from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.citation import FORMATS
-from secstats.claims import check_inputs
-from secstats.coverage import build_coverage, published_year
-from secstats.escaping import formula_cells, show_controls
-from secstats.extract import candidate_rows, extract
-from secstats.intake import IntakeError, NewSource, add_source, decoded
-from secstats.manifest import SHIPPED, output_problems
+from secstats.escaping import show_controls
 from secstats.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
-from secstats.pipeline import run_build
-from secstats.problems import BuildError, Problem, UnknownName, raise_if_any, shown
-from secstats.sources import read_sources
-from secstats.validation import read_csv_for, validate_frame
+from secstats.problems import BuildError, IntakeError, Problem, UnknownName, raise_if_any, shown
 from secstats.version import package_version
+
+if TYPE_CHECKING:  # the commands import what they use: a citation needs neither pandera nor matplotlib
+    import pandas as pd
+
+    from secstats.intake import NewSource
 
 
 def run_check(layout: Layout) -> None:
     """Verify raw checksums, every ledger claim against its document, every number of the documents
     claimed or dismissed, and every published file against the output manifest. On an installed copy,
     the packaged tables are checked against their manifest (figures, docs and site are not installed)."""
+    from secstats.claims import check_inputs
+    from secstats.coverage import build_coverage
+    from secstats.manifest import SHIPPED, output_problems
+
     ledger = check_inputs(layout)
     coverage = build_coverage(layout, ledger)
     installed = layout.root == PACKAGE_DIR
@@ -76,8 +76,9 @@ def run_list(as_json: bool) -> None:
     if as_json:
         print_json([{"name": name, "description": description} for name, description in tables().items()])
         return
-    width = max(map(len, CATALOG))
-    for name, description in tables().items():
+    listed = tables()
+    width = max(map(len, listed))
+    for name, description in listed.items():
         print(f"{name:<{width}}  {description}")
 
 
@@ -87,7 +88,7 @@ def published_bytes(name: str) -> bytes:
 
 
 def run_show(name: str, as_csv: bool, as_json: bool) -> None:
-    """Print one validated table: its published CSV bytes, JSON records, or a readable block."""
+    """Print one table: its published CSV bytes, JSON records, or a readable block."""
     table = load(name)
     if as_csv:
         data = published_bytes(name)
@@ -103,7 +104,9 @@ def run_show(name: str, as_csv: bool, as_json: bool) -> None:
         records = table.assign(**{c: table[c].dt.strftime("%Y-%m-%d") for c in dates})
         print_json({"name": name, "metadata": dict(table.attrs), "rows": json.loads(records.to_json(orient="records"))})
         return
-    print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
+    import pandas as pd
+
+    print(f"{name}: {' '.join(table.attrs['description'].split())}\n")
     with pd.option_context(
         "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
     ):
@@ -123,6 +126,10 @@ def run_validate(file: Path, name: str, as_json: bool, all_problems: bool = Fals
 
     Formula-like text cells are warned about on stderr: a spreadsheet would run them.
     """
+    from secstats.catalog import table_schema
+    from secstats.escaping import formula_cells
+    from secstats.validation import read_csv_for, validate_frame
+
     schema = table_schema(name)
     try:
         table = read_csv_for(file, schema)
@@ -158,6 +165,8 @@ def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
     """Rows whose source_id is no document of the register (data/raw/sources/sources.csv)."""
     if "source_id" not in table.columns:
         return []
+    from secstats.sources import read_sources
+
     registered = set(read_sources(default_layout())["source_id"])
     return [
         Problem(
@@ -174,6 +183,11 @@ def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
 
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool) -> None:
     """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
+    from secstats.coverage import published_year
+    from secstats.extract import candidate_rows, extract
+    from secstats.intake import decoded
+    from secstats.sources import read_sources
+
     if not file.is_file():
         raise FileNotFoundError(f"no such file: {file}")
     text = decoded(file, file.read_bytes())
@@ -192,6 +206,8 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
 def run_add_source(file: Path, source: NewSource, project: Path | None = None) -> None:
     """Register a document in a project (this checkout, or --project DIR) and report where its
     candidates wait for review. An installed secstats refuses: it never writes into its own package."""
+    from secstats.intake import add_source
+
     layout = project_layout(project)
     source_id, candidates, count = add_source(layout, file, source)
     print(
@@ -203,10 +219,21 @@ def run_add_source(file: Path, source: NewSource, project: Path | None = None) -
     )
 
 
+def run_build_command(layout: Layout) -> None:
+    """Check every input, then make every table, chart, metadata file and site page in memory and
+    replace the outputs all at once (all old or all new, whatever happens). One build runs at a time."""
+    from secstats.pipeline import run_build
+
+    run_build(layout)
+
+
 def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Problem]:
     """When columns are missing, the tables whose columns the file does have (a wrong --table)."""
     if not any(p.rule == "column present" for p in problems):
         return []
+    from secstats.catalog import CATALOG, table_schema
+    from secstats.validation import read_csv_for
+
     header = read_csv_for(file).columns.tolist()
     fits = [other for other in CATALOG if other != name and list(table_schema(other).columns) == header]
     return (
@@ -241,7 +268,7 @@ COMMANDS = {
     ),
 }
 RUNNERS = {
-    "build": run_build,
+    "build": run_build_command,
     "check": run_check,
     "list": run_list,
     "show": run_show,
@@ -252,16 +279,29 @@ RUNNERS = {
 }
 
 
+def plain(docstring: str) -> str:
+    """A docstring as help text: indentation and reStructuredText's ``code`` marks removed."""
+    return inspect.cleandoc(docstring).replace("``", "")
+
+
 def add_command(commands: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
     """A sub-command whose --help gives its description and an example."""
     help_text, example = COMMANDS[name]
     return commands.add_parser(
         name,
         help=help_text,
-        description=(RUNNERS[name].__doc__ or help_text).strip(),
+        description=plain(RUNNERS[name].__doc__ or help_text),
         epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def table_names() -> str:
+    """The published tables' names, for help texts ('see secstats list' when the data cannot be read)."""
+    try:
+        return ", ".join(tables())
+    except (OSError, ValueError):
+        return "see secstats list"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -282,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_all_problems(add_command(commands, "check"))
     add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
     show = add_command(commands, "show")
-    show.add_argument("name", help=f"table name: {', '.join(CATALOG)}")
+    show.add_argument("name", help=f"table name: {table_names()}")
     output = show.add_mutually_exclusive_group()
     output.add_argument("--csv", action="store_true", help="print the published CSV, byte for byte")
     output.add_argument("--json", action="store_true", help="print the metadata and rows as JSON")
@@ -292,7 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite_command.add_argument("--json", action="store_true", help="print every format in one JSON object")
     validate = add_command(commands, "validate")
     validate.add_argument("file", type=Path, help="the CSV to check")
-    validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
+    validate.add_argument("--table", required=True, help=f"the table whose schema applies: {table_names()}")
     validate.add_argument("--json", action="store_true", help="print the result and every problem as JSON")
     add_all_problems(validate)
     extract = add_command(commands, "extract")
@@ -322,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> None:
     """Dispatch one parsed command."""
     if args.command == "build":
-        run_build(output_layout(default_layout(), args.out))
+        run_build_command(output_layout(default_layout(), args.out))
     elif args.command == "check":
         run_check(default_layout())
     elif args.command == "list":
@@ -336,6 +376,8 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all)
     elif args.command == "add-source":
+        from secstats.intake import NewSource
+
         facts = NewSource(
             args.title,
             args.publisher,

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import html
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.problems import Problem
+
+if TYPE_CHECKING:  # pandas is not imported to print a citation
+    import pandas as pd
 
 # C0 controls except tab and line feed, DEL, and C1 controls (ESC starts ANSI sequences; 0x9b is CSI).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -48,7 +50,7 @@ def formula_like(value: object) -> bool:
 def formula_cells(frame: pd.DataFrame, file: str) -> list[Problem]:
     """Every text cell of ``frame`` that starts like a formula, one Problem each (numeric columns skipped)."""
     problems = []
-    claim_ids = frame["claim_id"] if "claim_id" in frame.columns else pd.Series(dtype=object)
+    claim_ids = frame["claim_id"] if "claim_id" in frame.columns else {}
     for column in frame.columns:
         if frame[column].dtype.kind in "iufb":
             continue

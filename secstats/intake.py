@@ -23,16 +23,13 @@ from secstats.csvfiles import guess_encoding
 from secstats.extract import candidate_rows, extract
 from secstats.outputs import csv_bytes, write_bytes_atomic
 from secstats.paths import Layout
+from secstats.problems import IntakeError
 from secstats.sources import CHECKSUM_FILE, read_checksums, read_sources
 
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LICENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+-]*$")
 TITLE_STOP_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "by", "from", "fact", "sheet"}
-
-
-class IntakeError(Exception):
-    """A document that cannot be registered; the message is one line naming the file and the reason."""
 
 
 @dataclass(frozen=True)

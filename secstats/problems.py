@@ -65,6 +65,10 @@ def raise_if_any(problems: list[Problem]) -> None:
         raise BuildError(problems)
 
 
+class IntakeError(Exception):
+    """A document ``add-source`` cannot register; the message is one line naming the file and the reason."""
+
+
 class UnknownName(KeyError):
     """A table or claim name that does not exist; the message lists what does."""
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.csvfiles import read_csv_checked, read_text
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CHECKSUM_FILE = "SHA256SUMS"
 

@@ -171,6 +171,6 @@ def test_an_unwritable_output_folder_is_one_line(
     def unwritable(layout: object) -> None:
         raise PermissionError(13, "Permission denied", str(tmp_path / "data" / "clean" / "claims.csv"))
 
-    monkeypatch.setattr(cli, "run_build", unwritable)
+    monkeypatch.setattr(cli, "run_build_command", unwritable)
     assert main(["build", "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"error: {tmp_path}/data/clean/claims.csv: Permission denied\n"
