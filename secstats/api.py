@@ -13,13 +13,13 @@ the manifest, and validates it again only when asked (``validate=True``).
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
-import json
 from typing import TYPE_CHECKING
 
 from secstats.citation import render_citation, render_citations
-from secstats.manifest import verify_output
+from secstats.manifest import parsed_json, verify_output
 from secstats.paths import Layout, default_layout
 from secstats.problems import UnknownName, raise_if_any
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def resources(layout: Layout) -> list[dict]:
     """Every published table's metadata, as datapackage.json gives it, in flow order."""
-    return json.loads((layout.clean / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    return parsed_json(layout.clean / "datapackage.json")["resources"]
 
 
 def tables(layout: Layout | None = None) -> dict[str, str]:
@@ -62,7 +62,7 @@ def describe(name: str, layout: Layout | None = None) -> TableDescription:
     found = {resource["name"]: resource for resource in resources(layout or default_layout())}
     if name not in found:
         raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(found)}")
-    return TableDescription(found[name])
+    return TableDescription(copy.deepcopy(found[name]))  # the caller's to change: the parsed file is shared
 
 
 def load(name: str, layout: Layout | None = None, validate: bool = False) -> pd.DataFrame:

@@ -164,3 +164,13 @@ def test_build_out_writes_only_what_its_help_names(session: Session) -> None:
     help_text = " ".join(build_parser()._subparsers._group_actions[0].choices["build"].format_help().split())
     for name in ("data/clean/", "figures/", "docs/", "site/", ".cache/charts/", ".secstats-build.lock"):
         assert name in help_text, name
+
+
+def test_the_venv_step_says_what_it_is_doing_before_each_slow_step(tmp_path: Path) -> None:
+    """A python that cannot run stops scripts/venv.sh at once; by then it has said what it was doing."""
+    done = subprocess.run(
+        ["sh", "scripts/venv.sh", "/bin/false", str(tmp_path / "venv")], cwd=REPO.root, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    steps = [line for line in done.stderr.splitlines() if line.startswith("venv: ")]
+    assert steps[0].startswith("venv: creating") and len(steps) >= 2, done.stderr
