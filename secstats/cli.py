@@ -20,8 +20,10 @@ import argparse
 import inspect
 import json
 import os
+import shutil
 import signal
 import sys
+import textwrap
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,6 +89,10 @@ def published_bytes(name: str) -> bytes:
     return (default_layout().clean / f"{name}.csv").read_bytes()
 
 
+SHOW_WIDTH = 100  # characters a line of `show` may take when the terminal's width is unknown (piped)
+SHOW_CELL = 40  # characters of one cell; `show --csv` prints every cell whole
+
+
 def run_show(name: str, as_csv: bool, as_json: bool) -> None:
     """Print one table: its published CSV bytes, JSON records, or a readable block."""
     table = load(name)
@@ -106,11 +112,13 @@ def run_show(name: str, as_csv: bool, as_json: bool) -> None:
         return
     import pandas as pd
 
-    print(f"{name}: {' '.join(table.attrs['description'].split())}\n")
-    with pd.option_context(
-        "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
-    ):
-        print(show_controls(table.to_string(index=False)))
+    width = shutil.get_terminal_size((SHOW_WIDTH, 24)).columns
+    print(textwrap.fill(f"{name}: {' '.join(table.attrs['description'].split())}", width) + "\n")
+    with pd.option_context("display.max_rows", None):
+        # Empty cells print empty (not NaN); long texts are cut, and columns wrap into blocks the
+        # terminal's width (100 characters when piped) instead of 250-character lines.
+        text = table.to_string(index=False, na_rep="", max_colwidth=SHOW_CELL, line_width=width)
+    print(show_controls(text))
 
 
 def run_cite(claim_id: str, format: str, as_json: bool) -> None:
@@ -197,10 +205,25 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
     rows = candidate_rows(extract(text, published_year(published), include_all), source_id)
     if not include_all:
         rows = rows.drop(columns="kind")
-    if output == "json":
-        print(rows.to_json(orient="records", force_ascii=False, indent=1))
+    if output == "json":  # numbers as JSON numbers, written as the document writes them (no 3.5e9)
+        records = [
+            {name: json_number(value) if name in NUMBERS else value for name, value in row.items()}
+            for row in rows.to_dict("records")
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
         rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+NUMBERS = ("value", "value_high", "quote_start", "confidence")  # the candidate columns that hold numbers
+
+
+def json_number(text: object) -> int | float | None:
+    """A number written as text ('3500000000', '2.5', '') as JSON writes it: an integer, a decimal or null."""
+    if text is None or text == "" or text != text:
+        return None
+    number = float(text)
+    return int(number) if number.is_integer() and "." not in str(text) else number
 
 
 def run_add_source(file: Path, source: NewSource, project: Path | None = None) -> None:
