@@ -55,7 +55,7 @@ def formula_cells(frame: pd.DataFrame, file: str) -> list[Problem]:
         if frame[column].dtype.kind in "iufb":
             continue
         cells = frame[column]
-        starts = cells.map(formula_like, na_action="ignore").fillna(False).astype(bool)
+        starts = cells.map(formula_like).astype(bool)
         for index, value in cells[starts].items():  # only formula-like cells are looked at one by one
             claim_id = claim_ids.get(index)
             problems.append(
