@@ -15,7 +15,7 @@ import pandas as pd
 
 from secstats.coverage import account
 from secstats.escaping import formula_cells
-from secstats.families import family_problems
+from secstats.families import family_problems, untabled_problems
 from secstats.paths import Layout
 from secstats.problems import BuildError, Problem, raise_if_any, shown
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
@@ -144,7 +144,7 @@ def ledger_problems(layout: Layout) -> tuple[pd.DataFrame, list[Problem]]:
     file = str(layout.ledger.relative_to(layout.root))
     raw = read_ledger(layout)
     ledger, problems = validate_frame(ClaimsLedger, raw, file)
-    problems += prefix_problems(raw, file) + quote_problems(raw, document_texts(layout), file)
+    problems += prefix_problems(raw, file) + untabled_problems(raw, file) + quote_problems(raw, document_texts(layout), file)
     problems += period_problems(raw, read_sources(layout), file) + family_problems(raw, file) + formula_cells(raw, file)
     return (ledger if not problems else raw), problems
 
