@@ -3,13 +3,17 @@
 1. Rebuild: a full build with no render cache, and a warm one, each as a ratio to the bare import of
    pandas, pandera and matplotlib, timed in the same run on the same machine (ratios, not seconds,
    compare across machines). The aim: a cold rebuild within 2x the import.
-2. Scale: builds from synthetic projects (secstats.synthetic: made-up documents and ledgers, in a temp
+2. Answers: `secstats cite` as a ratio to a bare `python -c "import pandas"` (aim: at most 0.6x), and
+   every table through `secstats.load` as a ratio to `pandas.read_csv` of the same files in the same
+   process (aim: at most 2x).
+3. Scale: builds from synthetic projects (secstats.synthetic: made-up documents and ledgers, in a temp
    dir) of 1,000, 10,000 and 100,000 claims over 100 documents, with seconds and peak memory per stage.
    Charts are left out (the site is built around titled, empty stand-ins): they draw and label every
    row, for a handful of documents, not 100,000 claims.
 
     python scripts/benchmark.py                       both parts
     python scripts/benchmark.py --part rebuild
+    python scripts/benchmark.py --part answers
     python scripts/benchmark.py --part scale --sizes 1000 10000
 """
 
@@ -32,7 +36,7 @@ BUILD = "import sys; from pathlib import Path; from secstats.pipeline import run
 SIZES = (1_000, 10_000, 100_000)
 # Stage -> the functions run_build calls for it, as (module, attribute) where run_build looks them up.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "check": (("secstats.pipeline", "verify_raw"), ("secstats.pipeline", "check_ledger")),
+    "check": (("secstats.pipeline", "check_inputs"),),
     "tables": (("secstats.catalog", "assemble"), ("secstats.catalog", "untabled_problems")),
     "coverage": (("secstats.catalog", "build_coverage"),),
     "validation": (("secstats.catalog", "validated"),),
@@ -96,7 +100,48 @@ def machine_load() -> str:
     return f"Load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
 
 
-# --- 2. scale: synthetic projects, seconds and peak memory per stage ----------------------------
+# --- 2. answers: a citation against the import of pandas, load against read_csv ----------------
+
+CITE = [sys.executable, "-m", "secstats", "cite", "kloppe-006"]
+PANDAS = [sys.executable, "-c", "import pandas"]
+# In one process, after the imports: every table through load(), then through read_csv (best of 5 each).
+LOADS = """
+import time, pandas, secstats
+from secstats.paths import default_layout
+clean = default_layout().clean
+names = list(secstats.tables())
+def best(read):
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for name in names:
+            read(name)
+        times.append(time.perf_counter() - start)
+    return min(times)
+secstats.load(names[0])  # the schemas' first use, outside the timing
+print(best(secstats.load), best(lambda name: pandas.read_csv(clean / f"{name}.csv")))
+"""
+
+
+def answer_ratios(rounds: int = 5) -> None:
+    """Print the citation's and load()'s times as ratios to what a pandas user compares them with."""
+    times: dict[str, list[float]] = defaultdict(list)
+    for _ in range(rounds):  # interleaved, so both share the machine's load
+        times["pandas"].append(seconds(PANDAS))
+        times["cite"].append(seconds(CITE))
+    done = subprocess.run([sys.executable, "-c", LOADS], cwd=ROOT, check=True, capture_output=True, text=True, env=WITH_BYTECODE)
+    load, read_csv = map(float, done.stdout.split())
+    pandas, cite = min(times["pandas"]), min(times["cite"])
+    print(
+        f"secstats cite ID / python -c 'import pandas'   {cite / pandas:4.2f}x  ({cite:.2f} s / {pandas:.2f} s; aim: at most 0.6x)"
+    )
+    print(
+        f"every table: load() / read_csv               {load / read_csv:4.2f}x  ({load:.3f} s / {read_csv:.3f} s; aim: at most 2x)"
+    )
+    print(machine_load())
+
+
+# --- 3. scale: synthetic projects, seconds and peak memory per stage ----------------------------
 
 
 def peak_rss_mb() -> float:
@@ -223,13 +268,15 @@ def scale_table(sizes: list[int]) -> None:
 def main() -> None:
     """Run the parts asked for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["rebuild", "scale", "all"], default="all")
+    parser.add_argument("--part", choices=["answers", "rebuild", "scale", "all"], default="all")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="ledger sizes for the scale part")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     options = parser.parse_args()
     if options.measure:
         print(json.dumps(measure_size(options.measure)))
         return
+    if options.part in ("answers", "all"):
+        answer_ratios()
     if options.part in ("rebuild", "all"):
         rebuild_ratios()
     if options.part in ("scale", "all"):

@@ -25,6 +25,7 @@ from secstats.paths import Layout
 from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.publication import LINK_TABLE, publish, published_csv, published_schema
 from secstats.reconciliation import build_reconciliation
+from secstats.reference import read_official
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
 from secstats.sources import read_sources
 from secstats.validation import read_csv_for, validate_frame
@@ -90,7 +91,7 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
         for family in FAMILIES
         if built[family.table.name].empty
     ]
-    official = {spec.name: validated(layout, spec.name, spec.read(layout), None, problems) for spec in OFFICIAL_TABLES}
+    official = {spec.name: validated(layout, spec.name, read_official(layout, spec), None, problems) for spec in OFFICIAL_TABLES}
     raise_if_any(problems)
     built.update(official)
     reconciliation = validated(

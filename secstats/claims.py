@@ -13,13 +13,14 @@ import re
 
 import pandas as pd
 
+from secstats.coverage import account
 from secstats.escaping import formula_cells
-from secstats.families import family_problems
+from secstats.families import family_problems, untabled_problems
 from secstats.paths import Layout
 from secstats.periods import on_or_before
-from secstats.problems import Problem, raise_if_any
+from secstats.problems import BuildError, Problem, raise_if_any, shown
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
-from secstats.sources import document_texts, read_sources
+from secstats.sources import document_texts, read_sources, register_problems, verify_raw
 from secstats.validation import read_csv_for, validate_frame
 from secstats.written_numbers import is_written_in, language_of, separators_of
 
@@ -62,7 +63,7 @@ def quote_problems(ledger: pd.DataFrame, texts: dict[str, str], file: str) -> li
                     Problem(
                         file,
                         "value written in quote",
-                        f"{number} is not a number written in quote {claim.quote!r}",
+                        f"{number} is not a number written in quote {shown(claim.quote)}",
                         column=column,
                         **where,
                     )
@@ -101,12 +102,72 @@ def period_problems(ledger: pd.DataFrame, register: pd.DataFrame, file: str) -> 
     return problems
 
 
+def prefix_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
+    """A claim id names its document: every claim of a document shares one prefix (the letters before
+    the hyphen that most of its claims use), and no two documents share one."""
+    ids = ledger[ledger["claim_id"].map(lambda claim_id: isinstance(claim_id, str) and bool(CLAIM_ID.match(claim_id)))]
+    prefixes = ids["claim_id"].str.split("-").str[0]
+    own = prefixes.groupby(ids["source_id"], sort=False).agg(lambda group: group.value_counts().index[0])
+    owner: dict[str, str] = {}
+    for source_id, prefix in own.items():
+        owner.setdefault(prefix, source_id)
+    problems = []
+    for index, prefix in prefixes.items():
+        source_id, claim_id = ids.loc[index, "source_id"], ids.loc[index, "claim_id"]
+        if prefix != own[source_id]:
+            message = f"the claims of {source_id} are numbered {own[source_id]}-NNN; this one is {claim_id}"
+        elif owner[prefix] != source_id:
+            message = f"prefix {prefix!r} belongs to the claims of {owner[prefix]}; give {source_id} a prefix of its own"
+        else:
+            continue
+        problems.append(
+            Problem(file, "claim id prefix names its document", message, row=int(index) + 2, column="claim_id", claim_id=claim_id)
+        )
+    return problems
+
+
+CLAIM_ID = re.compile(r"^[a-z]+-\d{3}$")
+
+
 def check_ledger(layout: Layout) -> pd.DataFrame:
     """Load and verify the ledger; raise ``BuildError`` listing every failure, else return it typed."""
+    ledger, problems = ledger_problems(layout)
+    raise_if_any(problems)
+    return ledger
+
+
+def ledger_problems(layout: Layout) -> tuple[pd.DataFrame, list[Problem]]:
+    """The ledger (typed when valid) and every problem of its rows; a file that cannot be read at all
+    (encoding, delimiter, a missing column) raises ``BuildError`` at once."""
     file = str(layout.ledger.relative_to(layout.root))
     raw = read_ledger(layout)
     ledger, problems = validate_frame(ClaimsLedger, raw, file)
-    problems += quote_problems(raw, document_texts(layout), file)
+    problems += prefix_problems(raw, file) + untabled_problems(raw, file) + quote_problems(raw, document_texts(layout), file)
     problems += period_problems(raw, read_sources(layout), file) + family_problems(raw, file) + formula_cells(raw, file)
+    return (ledger if not problems else raw), problems
+
+
+def check_inputs(layout: Layout) -> pd.DataFrame:
+    """Every check of the hand-made inputs in one run: raw checksums, the ledger row by row, and every
+    number of the documents claimed or dismissed. Raise ``BuildError`` with all their problems at once
+    (a curator fixes them in one pass), else return the typed ledger."""
+    problems: list[Problem] = []
+    for check in (register_problems, verify_raw):  # a source registered twice first: it explains what follows
+        try:
+            problems += check(layout) or []
+        except BuildError as error:
+            problems += error.problems
+    try:
+        ledger, found = ledger_problems(layout)
+    except BuildError as error:  # the ledger cannot be read: nothing more to say about its rows
+        raise BuildError(list(dict.fromkeys(problems + error.problems))) from None
+    problems += found
+    # Rows whose offset, value or quote cannot be read are named above; the others are counted.
+    numbers = ledger[["quote_start", "value"]].apply(pd.to_numeric, errors="coerce")
+    readable = ledger[numbers.notna().all(axis=1) & ledger["quote"].map(lambda quote: isinstance(quote, str))]
+    try:  # a document whose bytes changed is named above; its numbers are still counted here
+        problems += account(layout, readable.assign(quote_start=readable["quote_start"].astype(int)))[1]
+    except BuildError as error:
+        problems += [problem for problem in error.problems if problem not in problems]
     raise_if_any(problems)
     return ledger

@@ -17,43 +17,54 @@ Every command has --help with an example; `secstats --version` prints the versio
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
+import shutil
 import signal
 import sys
+import textwrap
 from dataclasses import asdict
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.api import cite, load, tables
-from secstats.catalog import CATALOG, table_model, table_schema
 from secstats.citation import FORMATS
-from secstats.claims import check_ledger
-from secstats.coverage import build_coverage, published_year
-from secstats.escaping import formula_cells, show_controls
-from secstats.extract import candidate_rows, extract
-from secstats.intake import IntakeError, NewSource, add_source, decoded
-from secstats.manifest import output_problems
-from secstats.paths import Layout, OutputRefused, default_layout, output_layout
-from secstats.pipeline import run_build
-from secstats.problems import BuildError, Problem, UnknownName, raise_if_any
-from secstats.sources import read_sources, verify_raw
-from secstats.validation import read_csv_for, validate_frame
+from secstats.escaping import show_controls
+from secstats.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
+from secstats.problems import BuildError, IntakeError, Problem, UnknownName, raise_if_any, shown
 from secstats.version import package_version
+
+if TYPE_CHECKING:  # the commands import what they use: a citation needs neither pandera nor matplotlib
+    import pandas as pd
+
+    from secstats.intake import NewSource
 
 
 def run_check(layout: Layout) -> None:
-    """Verify raw checksums, every ledger claim against its document, and every published file
-    against the output manifest."""
-    verify_raw(layout)
-    ledger = check_ledger(layout)
+    """Verify raw checksums, every ledger claim against its document, every number of the documents
+    claimed or dismissed, and every published file against the output manifest. On an installed copy,
+    the packaged tables are checked against their manifest (figures, docs and site are not installed)."""
+    from secstats.claims import check_inputs
+    from secstats.coverage import build_coverage
+    from secstats.manifest import SHIPPED, output_problems
+
+    ledger = check_inputs(layout)
     coverage = build_coverage(layout, ledger)
-    raise_if_any(output_problems(layout, list(layout.output_dirs)))
+    installed = layout.root == PACKAGE_DIR
+    if installed:
+        raise_if_any(output_problems(layout, [layout.clean], prefix=SHIPPED))
+    else:
+        raise_if_any(output_problems(layout, list(layout.output_dirs)))
     print(
         f"ok: raw files match their checksums; {len(ledger)} claims verified against their documents; "
         f"all {coverage['found'].sum()} quantities of the documents claimed or dismissed; "
-        "every output is the one built from these inputs"
+        + (
+            f"installed copy ({layout.data}): every packaged table is the one its manifest lists "
+            "(figures, docs and the site are not installed: secstats build --out DIR makes them)"
+            if installed
+            else "every output is the one built from these inputs"
+        )
     )
 
 
@@ -67,8 +78,9 @@ def run_list(as_json: bool) -> None:
     if as_json:
         print_json([{"name": name, "description": description} for name, description in tables().items()])
         return
-    width = max(map(len, CATALOG))
-    for name, description in tables().items():
+    listed = tables()
+    width = max(map(len, listed))
+    for name, description in listed.items():
         print(f"{name:<{width}}  {description}")
 
 
@@ -77,8 +89,12 @@ def published_bytes(name: str) -> bytes:
     return (default_layout().clean / f"{name}.csv").read_bytes()
 
 
+SHOW_WIDTH = 100  # characters a line of `show` may take when the terminal's width is unknown (piped)
+SHOW_CELL = 40  # characters of one cell; `show --csv` prints every cell whole
+
+
 def run_show(name: str, as_csv: bool, as_json: bool) -> None:
-    """Print one validated table: its published CSV bytes, JSON records, or a readable block."""
+    """Print one table: its published CSV bytes, JSON records, or a readable block."""
     table = load(name)
     if as_csv:
         data = published_bytes(name)
@@ -94,11 +110,15 @@ def run_show(name: str, as_csv: bool, as_json: bool) -> None:
         records = table.assign(**{c: table[c].dt.strftime("%Y-%m-%d") for c in dates})
         print_json({"name": name, "metadata": dict(table.attrs), "rows": json.loads(records.to_json(orient="records"))})
         return
-    print(f"{name}: {' '.join((table_model(name).__doc__ or '').split())}\n")
-    with pd.option_context(
-        "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 60
-    ):
-        print(show_controls(table.to_string(index=False)))
+    import pandas as pd
+
+    width = shutil.get_terminal_size((SHOW_WIDTH, 24)).columns
+    print(textwrap.fill(f"{name}: {' '.join(table.attrs['description'].split())}", width) + "\n")
+    with pd.option_context("display.max_rows", None):
+        # Empty cells print empty (not NaN); long texts are cut, and columns wrap into blocks the
+        # terminal's width (100 characters when piped) instead of 250-character lines.
+        text = table.to_string(index=False, na_rep="", max_colwidth=SHOW_CELL, line_width=width)
+    print(show_controls(text))
 
 
 def run_cite(claim_id: str, format: str, as_json: bool) -> None:
@@ -109,11 +129,15 @@ def run_cite(claim_id: str, format: str, as_json: bool) -> None:
         print(show_controls(cite(claim_id, format=format)))
 
 
-def run_validate(file: Path, name: str, as_json: bool) -> None:
+def run_validate(file: Path, name: str, as_json: bool, all_problems: bool = False) -> None:
     """Check a user's CSV against a table's published schema (and claim ids against the ledger); raise on failure.
 
     Formula-like text cells are warned about on stderr: a spreadsheet would run them.
     """
+    from secstats.catalog import table_schema
+    from secstats.escaping import formula_cells
+    from secstats.validation import read_csv_for, validate_frame
+
     schema = table_schema(name)
     try:
         table = read_csv_for(file, schema)
@@ -121,6 +145,15 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
         raise BuildError(error.problems + other_table_hint(file, name, error.problems)) from None
     known = set(load("claims")["claim_id"])
     frame, problems = validate_frame(schema, table, str(file), known)
+    problems += unknown_source_problems(table, str(file))
+    # Shown whatever else is wrong (a spreadsheet would run them); text columns only: "-5" is a number
+    numeric = ("float", "int", "datetime", "bool")
+    text = [name for name, column in schema.columns.items() if name in table and not any(k in str(column.dtype) for k in numeric)]
+    warnings = formula_cells(table[text], str(file))
+    for warning in warnings[: None if all_problems else REPORT_LIMIT]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > REPORT_LIMIT and not all_problems:
+        print(f"warning: ... and {len(warnings) - REPORT_LIMIT} more formula-like cell(s): --all lists them", file=sys.stderr)
     if as_json:
         print_json(
             {
@@ -132,14 +165,37 @@ def run_validate(file: Path, name: str, as_json: bool) -> None:
             }
         )
     raise_if_any(problems)
-    for warning in formula_cells(table, str(file)):
-        print(f"warning: {warning}", file=sys.stderr)
     if not as_json:
         print(f"ok: {file} is a valid {name} table ({len(frame)} rows)")
 
 
+def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
+    """Rows whose source_id is no document of the register (data/raw/sources/sources.csv)."""
+    if "source_id" not in table.columns:
+        return []
+    from secstats.sources import read_sources
+
+    registered = set(read_sources(default_layout())["source_id"])
+    return [
+        Problem(
+            file,
+            "source_id registered",
+            f"unknown source {shown(source)}: registered are {', '.join(sorted(registered))}",
+            row=int(index) + 2,
+            column="source_id",
+        )
+        for index, source in table["source_id"].items()
+        if isinstance(source, str) and source and source not in registered
+    ]
+
+
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool, language: str | None = None) -> None:
     """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
+    from secstats.coverage import published_year
+    from secstats.extract import candidate_rows, extract
+    from secstats.intake import decoded
+    from secstats.sources import read_sources
+
     if not file.is_file():
         raise FileNotFoundError(f"no such file: {file}")
     text = decoded(file, file.read_bytes())
@@ -149,28 +205,58 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
     rows = candidate_rows(extract(text, published_year(published), include_all, language), source_id)
     if not include_all:
         rows = rows.drop(columns="kind")
-    if output == "json":
-        print(rows.to_json(orient="records", force_ascii=False, indent=1))
+    if output == "json":  # numbers as JSON numbers, written as the document writes them (no 3.5e9)
+        records = [
+            {name: json_number(value) if name in NUMBERS else value for name, value in row.items()}
+            for row in rows.to_dict("records")
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
         rows.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
-def run_add_source(file: Path, source: NewSource) -> None:
-    """Register a document and report where its candidates wait for review."""
-    layout = default_layout()
+NUMBERS = ("value", "value_high", "quote_start", "confidence")  # the candidate columns that hold numbers
+
+
+def json_number(text: object) -> int | float | None:
+    """A number written as text ('3500000000', '2.5', '') as JSON writes it: an integer, a decimal or null."""
+    if text is None or text == "" or text != text:
+        return None
+    number = float(text)
+    return int(number) if number.is_integer() and "." not in str(text) else number
+
+
+def run_add_source(file: Path, source: NewSource, project: Path | None = None) -> None:
+    """Register a document in a project (this checkout, or --project DIR) and report where its
+    candidates wait for review. An installed secstats refuses: it never writes into its own package."""
+    from secstats.intake import add_source
+
+    layout = project_layout(project)
     source_id, candidates, count = add_source(layout, file, source)
     print(
-        f"ok: registered {source_id} ({file.name} copied byte-exact into {layout.sources_dir.relative_to(layout.root)}, "
-        f"sha256 pinned in data/raw/SHA256SUMS)\n"
-        f"{count} quantities to review in {candidates.relative_to(layout.root)}: copy each into "
-        f"data/ledger/claims.csv or list it in data/ledger/dismissed.csv; until then the build names them"
+        f"ok: registered {source_id} ({file.name} copied byte-exact into data/raw/sources/, "
+        f"sha256 pinned in data/raw/sources/SHA256SUMS)\n"
+        f"{count} quantities to review in {candidates.relative_to(layout.root)} (in the ledger's columns): "
+        f"paste each reviewed row into data/ledger/claims.csv or list it in data/ledger/dismissed.csv; "
+        "until then the build names them"
     )
+
+
+def run_build_command(layout: Layout) -> None:
+    """Check every input, then make every table, chart, metadata file and site page in memory and
+    replace the outputs all at once (all old or all new, whatever happens). One build runs at a time."""
+    from secstats.pipeline import run_build
+
+    run_build(layout)
 
 
 def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Problem]:
     """When columns are missing, the tables whose columns the file does have (a wrong --table)."""
     if not any(p.rule == "column present" for p in problems):
         return []
+    from secstats.catalog import CATALOG, table_schema
+    from secstats.validation import read_csv_for
+
     header = read_csv_for(file).columns.tolist()
     fits = [other for other in CATALOG if other != name and list(table_schema(other).columns) == header]
     return (
@@ -205,7 +291,7 @@ COMMANDS = {
     ),
 }
 RUNNERS = {
-    "build": run_build,
+    "build": run_build_command,
     "check": run_check,
     "list": run_list,
     "show": run_show,
@@ -216,16 +302,29 @@ RUNNERS = {
 }
 
 
+def plain(docstring: str) -> str:
+    """A docstring as help text: indentation and reStructuredText's ``code`` marks removed."""
+    return inspect.cleandoc(docstring).replace("``", "")
+
+
 def add_command(commands: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
     """A sub-command whose --help gives its description and an example."""
     help_text, example = COMMANDS[name]
     return commands.add_parser(
         name,
         help=help_text,
-        description=(RUNNERS[name].__doc__ or help_text).strip(),
+        description=plain(RUNNERS[name].__doc__ or help_text),
         epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def table_names() -> str:
+    """The published tables' names, for help texts ('see secstats list' when the data cannot be read)."""
+    try:
+        return ", ".join(tables())
+    except (OSError, ValueError):
+        return "see secstats list"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,13 +338,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--out",
         type=Path,
-        help="write data/clean, figures and docs under this folder "
-        "(required when secstats is installed: it never writes into its own package)",
+        help="the folder to build into (required when secstats is installed: it never writes into its own package); "
+        "it gets data/clean/, figures/, docs/, site/, the render cache .cache/charts/ and the lock file .secstats-build.lock",
     )
-    add_command(commands, "check")
+    add_all_problems(build)
+    add_all_problems(add_command(commands, "check"))
     add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
     show = add_command(commands, "show")
-    show.add_argument("name", help=f"table name: {', '.join(CATALOG)}")
+    show.add_argument("name", help=f"table name: {table_names()}")
     output = show.add_mutually_exclusive_group()
     output.add_argument("--csv", action="store_true", help="print the published CSV, byte for byte")
     output.add_argument("--json", action="store_true", help="print the metadata and rows as JSON")
@@ -255,8 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
     cite_command.add_argument("--json", action="store_true", help="print every format in one JSON object")
     validate = add_command(commands, "validate")
     validate.add_argument("file", type=Path, help="the CSV to check")
-    validate.add_argument("--table", required=True, help=f"the table whose schema applies: {', '.join(CATALOG)}")
+    validate.add_argument("--table", required=True, help=f"the table whose schema applies: {table_names()}")
     validate.add_argument("--json", action="store_true", help="print the result and every problem as JSON")
+    add_all_problems(validate)
     extract = add_command(commands, "extract")
     extract.add_argument("file", type=Path, help="a UTF-8 text document")
     extract.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
@@ -275,15 +376,19 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--date", required=True, help="publication date, YYYY, YYYY-MM or YYYY-MM-DD")
     add.add_argument("--url", default="", help="where it was read")
     add.add_argument("--author", default="", help="author(s); the publisher when empty")
+    add.add_argument("--organisation", action="store_true", help="the author is an organisation, not a person")
     add.add_argument("--kind", default="document", help="fact sheet, report, testimony... (default: document)")
     add.add_argument("--source-id", default="", help="the id to register (default: from the title and year)")
+    add.add_argument("--licence", default="publishers-copyright", help="the document's licence (default: publishers-copyright)")
+    add.add_argument("--accessed", default="", help="the day it was read, YYYY-MM-DD (default: today)")
+    add.add_argument("--project", type=Path, help="the secstats clone to register it in (default: this checkout)")
     return parser
 
 
 def run(args: argparse.Namespace) -> None:
     """Dispatch one parsed command."""
     if args.command == "build":
-        run_build(output_layout(default_layout(), args.out))
+        run_build_command(output_layout(default_layout(), args.out))
     elif args.command == "check":
         run_check(default_layout())
     elif args.command == "list":
@@ -293,13 +398,38 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "cite":
         run_cite(args.claim_id, args.format, args.json)
     elif args.command == "validate":
-        run_validate(args.file, args.table, args.json)
+        run_validate(args.file, args.table, args.json, args.all_problems)
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all, args.lang)
     elif args.command == "add-source":
-        run_add_source(
-            args.file, NewSource(args.title, args.publisher, args.date, args.author, args.url, args.kind, args.source_id)
+        from secstats.intake import NewSource
+
+        facts = NewSource(
+            args.title,
+            args.publisher,
+            args.date,
+            args.author,
+            args.url,
+            args.kind,
+            args.source_id,
+            args.licence,
+            args.accessed,
+            args.organisation,
         )
+        run_add_source(args.file, facts, args.project)
+
+
+REPORT_LIMIT = 50  # problems listed before a count of the rest, as frictionless caps its errors; --all lists every one
+
+
+def add_all_problems(command: argparse.ArgumentParser) -> None:
+    """``--all``: list every problem, not the first REPORT_LIMIT."""
+    command.add_argument(
+        "--all",
+        dest="all_problems",
+        action="store_true",
+        help=f"list every problem (default: the first {REPORT_LIMIT}, then a count)",
+    )
 
 
 def quiet_closed_pipe() -> int:
@@ -318,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # before OSError: a reader that left early is no error
         return quiet_closed_pipe()
     except BuildError as error:
-        print(show_controls(error.report()), file=sys.stderr)
+        limit = None if getattr(args, "all_problems", False) else REPORT_LIMIT
+        print(show_controls(error.report(limit)), file=sys.stderr)
         return 1
     except (IntakeError, OutputRefused) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -13,10 +13,12 @@ import csv
 import io
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.problems import BuildError, Problem, raise_if_any
+
+if TYPE_CHECKING:  # imported by read_csv_checked: checksums and citations need no pandas
+    import pandas as pd
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -140,6 +142,8 @@ def read_csv_checked(path: Path, file: str | None = None, required: list[str] | 
     missing = [name for name in required or () if name not in header]
     found = f" (the header has: {', '.join(header)})" if len(missing) == 1 else ""
     raise_if_any([Problem(file, "column present", f"missing column {name!r}{found}", row=1, column=name) for name in missing])
+    import pandas as pd
+
     frame = pd.read_csv(io.StringIO(text), **options)
     if len(frame) == len(lines):
         frame.index = pd.Index([line - 2 for line in lines])

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import html
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.problems import Problem
+
+if TYPE_CHECKING:  # pandas is not imported to print a citation
+    import pandas as pd
 
 # C0 controls except tab and line feed, DEL, and C1 controls (ESC starts ANSI sequences; 0x9b is CSI).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -48,20 +50,22 @@ def formula_like(value: object) -> bool:
 def formula_cells(frame: pd.DataFrame, file: str) -> list[Problem]:
     """Every text cell of ``frame`` that starts like a formula, one Problem each (numeric columns skipped)."""
     problems = []
+    claim_ids = frame["claim_id"] if "claim_id" in frame.columns else {}
     for column in frame.columns:
         if frame[column].dtype.kind in "iufb":
             continue
-        for index, value in frame[column].items():
-            if formula_like(value):
-                claim_id = frame.loc[index, "claim_id"] if "claim_id" in frame.columns else None
-                problems.append(
-                    Problem(
-                        file,
-                        "no formula-like cell",
-                        f"{value[:40]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
-                        row=int(index) + 2,
-                        column=str(column),
-                        claim_id=claim_id if isinstance(claim_id, str) else None,
-                    )
+        cells = frame[column]
+        starts = cells.map(formula_like).astype(bool)
+        for index, value in cells[starts].items():  # only formula-like cells are looked at one by one
+            claim_id = claim_ids.get(index)
+            problems.append(
+                Problem(
+                    file,
+                    "no formula-like cell",
+                    f"{value[:40]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula",
+                    row=int(index) + 2,
+                    column=str(column),
+                    claim_id=claim_id if isinstance(claim_id, str) else None,
                 )
+            )
     return problems

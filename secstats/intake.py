@@ -1,10 +1,10 @@
 """Registering a new document: ``secstats add-source``.
 
 The document is copied byte-exact into data/raw/sources/, registered in sources.csv, pinned by its
-SHA-256 (in data/raw/SHA256SUMS, since the publisher's list in data/raw/sources/ stays as
-published), and its quantities are written to data/ledger/candidates/<source_id>.csv for a person
-to review. Nothing enters the ledger here: from now on the build stops on every number of the
-document until a curator copies it into claims.csv or lists it in dismissed.csv.
+SHA-256 in data/raw/sources/SHA256SUMS (the one checksum file of that folder, which pins the register
+too), and its quantities are written to data/ledger/candidates/<source_id>.csv, in the ledger's own
+columns, for a person to review. Nothing enters the ledger here: from now on the build stops on every
+number of the document until a curator copies it into claims.csv or lists it in dismissed.csv.
 """
 
 from __future__ import annotations
@@ -23,14 +23,13 @@ from secstats.csvfiles import guess_encoding
 from secstats.extract import candidate_rows, extract
 from secstats.outputs import csv_bytes, write_bytes_atomic
 from secstats.paths import Layout
+from secstats.problems import IntakeError
 from secstats.sources import CHECKSUM_FILE, read_checksums, read_sources
 
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LICENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+-]*$")
 TITLE_STOP_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "by", "from", "fact", "sheet"}
-
-
-class IntakeError(Exception):
-    """A document that cannot be registered; the message is one line naming the file and the reason."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,9 @@ class NewSource:
     url: str = ""
     kind: str = "document"
     source_id: str = ""
+    licence: str = "publishers-copyright"  # a document stays its publisher's; secstats keeps short quotes
+    accessed: str = ""  # the day it was read; today when empty
+    organisation: bool = False  # the author is an organisation (a person's name is split by citation managers)
 
 
 def decoded(path: Path, data: bytes) -> str:
@@ -86,6 +88,12 @@ def checked_facts(source: NewSource) -> None:
         raise IntakeError("--title and --publisher must not be empty")
     if not DATE.match(source.published):
         raise IntakeError(f"--date {source.published!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if source.accessed and not FULL_DATE.match(source.accessed):
+        raise IntakeError(f"--accessed {source.accessed!r}: use YYYY-MM-DD, the day the document was read")
+    if not LICENCE.match(source.licence):
+        raise IntakeError(
+            f"--licence {source.licence!r}: a licence name such as CC-BY-4.0, public-domain or publishers-copyright"
+        )
 
 
 def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path, int]:
@@ -97,10 +105,11 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
     text = decoded(path, data)
     digest = hashlib.sha256(data).hexdigest()
     register = read_sources(layout)
-    pinned = {**read_checksums(layout.sources_dir / CHECKSUM_FILE), **read_checksums(layout.raw / CHECKSUM_FILE)}
-    same = [name for name, known in pinned.items() if known == digest and name != "sources/sources.csv"]
+    sums_file = layout.sources_dir / CHECKSUM_FILE
+    pinned = read_checksums(sums_file)
+    same = [name for name, known in pinned.items() if known == digest and name != "sources.csv"]
     if same:
-        raise IntakeError(f"{path}: the same bytes are already registered as data/raw/sources/{Path(same[0]).name}")
+        raise IntakeError(f"{path}: the same bytes are already registered as data/raw/sources/{same[0]}")
     source_id = source_id_for(source, set(register["source_id"]))
     file_name = file_name_for(register, digest)
     target = layout.sources_dir / file_name
@@ -110,42 +119,44 @@ def add_source(layout: Layout, path: Path, source: NewSource) -> tuple[str, Path
         "source_id": source_id,
         "file": file_name,
         "title": source.title,
-        "author": source.author or source.publisher,
+        "author": source.author or source.publisher,  # no author named: the publisher is the (corporate) author
+        "author_type": "organisation" if source.organisation or not source.author else "person",
         "publisher": source.publisher,
         "published": source.published,
         "kind": source.kind,
         "url": source.url,
-        "accessed": datetime.now(UTC).date().isoformat(),  # the day the copy enters the repository
-        "licence": "publishers-copyright",
-    }  # a document stays its publisher's; secstats keeps short quotes
-    if "url" not in register.columns:
-        register["url"] = ""
+        "accessed": source.accessed or datetime.now(UTC).date().isoformat(),
+        "licence": source.licence,
+    }
+    for column in row:
+        if column not in register.columns:
+            register[column] = ""
     register = pd.concat([register, pd.DataFrame([row])[register.columns]], ignore_index=True)
     register_bytes = csv_bytes(register)
+    ledger = read_ledger(layout)
     candidates = candidate_rows(
-        extract(text, published_year(source.published)), source_id, proposed_short(read_ledger(layout), source_id)
-    )
+        extract(text, published_year(source.published)), source_id, claim_prefix(ledger, register, source_id)
+    )[list(ledger.columns)]  # the ledger's columns only: a reviewed row is pasted into claims.csv as it is
     candidates_file = layout.candidates_dir / f"{source_id}.csv"
-    sums = pinned_sums(
-        layout, {f"sources/{file_name}": digest, "sources/sources.csv": hashlib.sha256(register_bytes).hexdigest()}
-    )
+    pinned.update({file_name: digest, "sources.csv": hashlib.sha256(register_bytes).hexdigest()})
+    sums = "".join(f"{known}  {name}\n" for name, known in pinned.items()).encode("utf-8")
     # Everything is made before anything is written; the document first, the register last.
     write_bytes_atomic(target, data)
     write_bytes_atomic(candidates_file, csv_bytes(candidates))
     write_bytes_atomic(layout.sources_dir / "sources.csv", register_bytes)
-    write_bytes_atomic(layout.raw / CHECKSUM_FILE, sums)
+    write_bytes_atomic(sums_file, sums)
     return source_id, candidates_file, len(candidates)
 
 
-def pinned_sums(layout: Layout, updates: dict[str, str]) -> bytes:
-    """data/raw/SHA256SUMS with ``updates`` ({relative name: digest}) set, in sha256sum's format."""
-    sums = read_checksums(layout.raw / CHECKSUM_FILE)
-    sums.update(updates)
-    return "".join(f"{digest}  {name}\n" for name, digest in sums.items()).encode("utf-8")
-
-
-def proposed_short(ledger: pd.DataFrame, source_id: str) -> str:
-    """A claim-id prefix for the new document: its id's first letters, unless another document uses them."""
-    short = re.sub(r"[^a-z]", "", source_id.split("-")[0])
-    used = set(ledger["claim_id"].str.split("-").str[0])
-    return short if short and short not in used else ""
+def claim_prefix(ledger: pd.DataFrame, register: pd.DataFrame, source_id: str) -> str:
+    """The claim-id prefix of a new document: letters of its id's words ('made-up-2021' -> 'made', else
+    'madeup'), the first that no other document's claims use. Every claim of a document shares it."""
+    others = register.loc[register["source_id"] != source_id, "source_id"]
+    used = set(ledger["claim_id"].str.split("-").str[0]) | set(others.str.split("-").str[0])
+    words = [re.sub(r"[^a-z]", "", word) for word in source_id.split("-")]
+    words = [word for word in words if word]
+    for count in range(1, len(words) + 1):
+        prefix = "".join(words[:count])
+        if prefix not in used:
+            return prefix
+    return "".join(words) + "doc"

@@ -5,7 +5,7 @@ outputs it lists. ``secstats check`` compares it with the disk, so a hand edit o
 output directories, a file nobody built, a missing output or an input edited since the build is
 reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
 
-Inputs are the ledger and every file under ``data/raw/`` (the code is not: a code change that
+Inputs are the ledger, ``dismissed.csv`` and every file under ``data/raw/`` (the code is not: a code change that
 changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout
 (``data/clean/homicides.csv``), so an installed copy (``secstats/_data``) reads the same manifest.
 """
@@ -13,6 +13,7 @@ changes outputs is caught by the test that rebuilds them). Paths are written as 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from secstats.paths import Layout
@@ -48,8 +49,10 @@ def path_of(layout: Layout, name: str) -> Path:
 
 
 def input_files(layout: Layout) -> list[Path]:
-    """The ledger and every file under data/raw/, sorted."""
-    return [layout.ledger, *sorted(path for path in layout.raw.rglob("*") if path.is_file())]
+    """Every hand-made file an output depends on: the ledger, dismissed.csv (it shapes coverage.csv)
+    and every file under data/raw/, sorted."""
+    dismissed = [layout.dismissed] if layout.dismissed.is_file() else []
+    return [layout.ledger, *dismissed, *sorted(path for path in layout.raw.rglob("*") if path.is_file())]
 
 
 def input_digests(layout: Layout) -> dict[str, str]:
@@ -67,13 +70,27 @@ def manifest_bytes(layout: Layout, outputs: dict[Path, bytes]) -> bytes:
     return (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+def parsed_json(path: Path) -> dict:
+    """A JSON file's contents, parsed once per version of the file (loading every table reads the
+    manifest and datapackage.json for each: parsing them again each time was a third of the cost).
+    A new build replaces them by renaming, so a new version has a new inode."""
+    info = path.stat()
+    return parsed_version(path, info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=8)
+def parsed_version(path: Path, inode: int, modified: int, size: int) -> dict:
+    """(cache of ``parsed_json``, keyed by the file's identity and version)"""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def read_manifest(layout: Layout) -> tuple[dict | None, list[Problem]]:
     """The manifest, or the problem that stops it being read."""
     path = manifest_path(layout)
     if not path.is_file():
         return None, [Problem(name_of(layout, path), "manifest present", f"no output manifest; {REBUILD}")]
     try:
-        return json.loads(path.read_text(encoding="utf-8")), []
+        return parsed_json(path), []
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return None, [Problem(name_of(layout, path), "manifest readable", f"not the JSON the build writes ({error})")]
 
@@ -91,14 +108,20 @@ def journal_problems(layout: Layout) -> list[Problem]:
     ]
 
 
-def output_problems(layout: Layout, output_dirs: list[Path]) -> list[Problem]:
+SHIPPED = "data/"  # the outputs an installed copy holds: the tables and their metadata, not figures, docs or site
+
+
+def output_problems(layout: Layout, output_dirs: list[Path], prefix: str = "") -> list[Problem]:
     """Every difference between the disk and the manifest: edited, missing or unlisted outputs,
-    and inputs changed since the build."""
+    and inputs changed since the build. With ``prefix`` (``SHIPPED`` for an installed copy), only the
+    outputs whose manifest names start with it are looked for."""
     manifest, problems = read_manifest(layout)
     problems = journal_problems(layout) + problems
     if manifest is None:
         return problems
     for name, expected in manifest["outputs"].items():
+        if not name.startswith(prefix):
+            continue
         path = path_of(layout, name)
         if not path.is_file():
             problems.append(Problem(name, "output present", f"listed in the manifest but missing; {REBUILD}"))

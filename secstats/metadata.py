@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from secstats.catalog import CATALOG, table_model, table_schema
+from secstats.catalog import CATALOG, summary, table_model, table_schema
 from secstats.families import family_names
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
@@ -190,6 +190,7 @@ def resource_of(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -
         "encoding": "utf-8",
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "title": summary(name),  # the one-line description that `secstats list` prints
         "description": " ".join((table_model(name).__doc__ or "").split()),
         "sources": table_sources(layout, name, tables),
         "licenses": terms,

@@ -93,7 +93,7 @@ def default_layout() -> Layout:
 
 
 class OutputRefused(Exception):
-    """A build asked to write where it must not (inside the installed package)."""
+    """A command asked to write where it must not (inside the installed package)."""
 
 
 def output_layout(layout: Layout, out: Path | None = None) -> Layout:
@@ -108,5 +108,25 @@ def output_layout(layout: Layout, out: Path | None = None) -> Layout:
     if layout.root == PACKAGE_DIR:
         raise OutputRefused(
             f"secstats is installed in {PACKAGE_DIR.parent}, where build does not write; give a folder: secstats build --out DIR"
+        )
+    return layout
+
+
+def project_layout(project: Path | None = None) -> Layout:
+    """The project a curating command (``add-source``) writes into: ``project`` when given (a folder
+    holding data/ledger/claims.csv, such as a clone), else this checkout. The installed copy is never
+    one: its data is the package's, and site-packages may be read-only and shared."""
+    if project is not None:
+        layout = Layout(project.resolve())
+        if layout.root.is_relative_to(PACKAGE_DIR):
+            raise OutputRefused(f"--project {layout.root} is inside the installed package; use a clone of secstats")
+        if not layout.ledger.is_file():
+            raise OutputRefused(f"--project {layout.root}: no data/ledger/claims.csv there; give the folder of a secstats clone")
+        return layout
+    layout = default_layout()
+    if layout.root == PACKAGE_DIR:
+        raise OutputRefused(
+            f"secstats is installed in {PACKAGE_DIR.parent}, where add-source does not write; "
+            "give a clone of the project: secstats add-source FILE ... --project DIR"
         )
     return layout

@@ -13,14 +13,13 @@ import sys
 from pathlib import Path
 
 from secstats.catalog import build_clean_tables, publish_tables, table_files
-from secstats.claims import check_ledger
+from secstats.claims import check_inputs
 from secstats.families import registry_problems
 from secstats.manifest import publish
 from secstats.official import OFFICIAL_TABLES
 from secstats.paths import Layout
 from secstats.problems import raise_if_any
 from secstats.provenance import reference_origins
-from secstats.sources import verify_raw
 from secstats.staging import build_lock, recover
 
 
@@ -38,8 +37,7 @@ def make_outputs(layout: Layout) -> dict[Path, bytes]:
     from secstats.site import site_files
 
     raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], recorded_tables(layout), [c.name for c in CHARTS]))
-    verify_raw(layout)
-    built = build_clean_tables(layout, check_ledger(layout))
+    built = build_clean_tables(layout, check_inputs(layout))  # every input problem reported in one run
     published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publication)
     rendered = render_charts(layout, built)
     downloads = {**table_files(layout, published), **metadata_files(layout, published)}

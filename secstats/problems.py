@@ -31,6 +31,17 @@ class Problem:
         return f"{': '.join(where)}: rule {self.rule}: {self.message}"
 
 
+SHOWN_CHARACTERS = 80  # a value longer than this is cut in messages: a 100 kB quote is not echoed whole
+
+
+def shown(value: object) -> str:
+    """A value as a message quotes it (repr), cut to its first characters when long."""
+    text = repr(value)
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    return f"{text[: SHOWN_CHARACTERS - 10]}...' ({len(str(value)):,} characters)"
+
+
 class BuildError(Exception):
     """Raised when any input fails its checks; carries every problem found."""
 
@@ -38,10 +49,13 @@ class BuildError(Exception):
         self.problems = list(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """All problems, one per line, with a count first."""
+    def report(self, limit: int | None = None) -> str:
+        """The problems, one per line, with a count first; with ``limit``, the first ``limit`` of them and
+        a line saying how many more there are (the command-line report is bounded: ``--all`` lifts it)."""
         lines = [f"{len(self.problems)} problem(s) found:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[:limit]]
+        if limit is not None and len(self.problems) > limit:
+            lines.append(f"  ... and {len(self.problems) - limit} more problem(s): run the command again with --all to list them")
         return "\n".join(lines)
 
 
@@ -49,6 +63,10 @@ def raise_if_any(problems: list[Problem]) -> None:
     """Raise ``BuildError`` when the list is not empty."""
     if problems:
         raise BuildError(problems)
+
+
+class IntakeError(Exception):
+    """A document ``add-source`` cannot register; the message is one line naming the file and the reason."""
 
 
 class UnknownName(KeyError):

@@ -9,15 +9,28 @@ A file with no declaration stops it too: nothing is read without its coverage.
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
 from secstats.csvfiles import read_csv_checked, thousands_separator_problems
 from secstats.paths import Layout
-from secstats.problems import Problem, raise_if_any
+from secstats.problems import BuildError, Problem, raise_if_any, shown
 
 COVERAGE_FILE = "declared_coverage.csv"
+
+
+class OfficialSource(Protocol):
+    """What ``read_official`` needs of an official table's spec (``secstats.official.OfficialSpec``)."""
+
+    name: str
+    files: tuple[str, ...]
+    read: Callable[[Layout], pd.DataFrame]
+
+
 COVERAGE_COLUMNS = ["file", "key", "year_column", "first_year", "last_year", "rows", "declared_in"]
 
 
@@ -55,12 +68,16 @@ def coverage_problems(frame: pd.DataFrame, declared: pd.Series, file: str) -> li
             )
             for index, row in repeated.iterrows()
         ]
-    if declared["rows"] and len(frame) != int(declared["rows"]):
-        problems.append(
-            Problem(file, "declared coverage", f"{len(frame)} rows, but {declared['declared_in']} declares {declared['rows']}")
-        )
     year = declared["year_column"]
     years = pd.to_numeric(frame[year], errors="coerce") if year else None
+    if declared["rows"] and len(frame) != int(declared["rows"]):
+        problems.append(
+            Problem(
+                file,
+                "declared coverage",
+                f"{len(frame)} rows, but {declared['declared_in']} declares {declared['rows']}" + missing_years(years, declared),
+            )
+        )
     for bound, actual in (
         ("first_year", years.min() if years is not None else None),
         ("last_year", years.max() if years is not None else None),
@@ -77,6 +94,80 @@ def coverage_problems(frame: pd.DataFrame, declared: pd.Series, file: str) -> li
     return problems
 
 
+def missing_years(years: pd.Series | None, declared: pd.Series) -> str:
+    """'; missing: 1994, 1995' when the declared span has years the file lacks (else nothing)."""
+    if years is None or not declared["first_year"] or not declared["last_year"]:
+        return ""
+    absent = sorted(set(range(int(declared["first_year"]), int(declared["last_year"]) + 1)) - set(years.dropna().astype(int)))
+    return f"; missing year(s): {', '.join(map(str, absent))}" if absent else ""
+
+
+def number_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Cells a column of figures cannot hold, named at the raw file's row (not at a table built from it):
+    a cell with no digit at all among numbers ('n/a', 'lots'), and a negative figure among figures that
+    are all zero or more. Cells with digits stay: '1976TQ' and '2009-06' are what the publisher wrote."""
+    problems = []
+    for column in frame.columns:
+        cells = frame[column]
+        numbers = pd.to_numeric(cells, errors="coerce")
+        written = cells.notna() & (cells.astype(str).str.strip() != "")
+        if numbers.notna().sum() < 2:
+            continue  # not a column of figures
+        for index in cells.index[written & numbers.isna() & ~cells.astype(str).str.contains(r"\d")]:
+            problems.append(
+                Problem(
+                    file, "figures are numbers", f"{shown(cells[index])} is not a number", row=int(index) + 2, column=str(column)
+                )
+            )
+        negative = numbers < 0
+        if negative.sum() == 1 or (negative.any() and negative.sum() < numbers.notna().sum() / 10):
+            for index in cells.index[negative]:
+                problems.append(
+                    Problem(
+                        file,
+                        "figures of one sign",
+                        f"{cells[index]} is negative, where the column's other figures are not",
+                        row=int(index) + 2,
+                        column=str(column),
+                    )
+                )
+    return problems
+
+
+def header_of(path: Path) -> list[str]:
+    """A CSV file's column names (its first line), or none when it cannot be read."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return next(csv.reader(stream), [])
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def read_official(layout: Layout, spec: OfficialSource) -> pd.DataFrame:
+    """An official table read from its reference files (``spec.read``); a column the reader asks for
+    and a file lacks is named at that file, not as an internal KeyError."""
+    try:
+        return spec.read(layout)
+    except KeyError as error:
+        column = error.args[0] if error.args else None
+        paths = [layout.reference_dir / name for name in spec.files]
+        lacking = [path for path in paths if isinstance(column, str) and column not in header_of(path)]
+        if not lacking:
+            raise
+        raise BuildError(
+            [
+                Problem(
+                    relative(layout, path),
+                    "column present",
+                    f"no column {column!r}, which the {spec.name} table is read from (the header has: {', '.join(header_of(path))})",
+                    row=1,
+                    column=column,
+                )
+                for path in lacking
+            ]
+        ) from None
+
+
 def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame:
     """A reference CSV (``<dir>/<file>`` under data/raw/reference/), read as pandas would, after its
     text, its numbers and its declared coverage are checked."""
@@ -88,5 +179,9 @@ def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame
             [Problem(file, "coverage declared", f"no row for {path.name} in {relative(layout, path.parent / COVERAGE_FILE)}")]
         )
     frame = read_csv_checked(path, file, **options)
-    raise_if_any(thousands_separator_problems(frame, file) + coverage_problems(frame, declared[path.name], file))
+    raise_if_any(
+        thousands_separator_problems(frame, file)
+        + number_problems(frame, file)
+        + coverage_problems(frame, declared[path.name], file)
+    )
     return frame

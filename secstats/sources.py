@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from secstats.csvfiles import read_csv_checked, read_text
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CHECKSUM_FILE = "SHA256SUMS"
 
@@ -43,18 +45,18 @@ def read_checksums(checksum_file: Path) -> dict[str, str]:
     return expected
 
 
-def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozenset()) -> list[Problem]:
+def checksum_problems(directory: Path) -> list[Problem]:
     """Compare every file listed in ``directory/SHA256SUMS`` with its bytes on disk, and flag any file
-    of the folder that no checksum file pins."""
+    of the folder that its SHA256SUMS does not pin (one checksum file per folder, nothing pinned elsewhere)."""
     checksum_file = directory / CHECKSUM_FILE
     if not checksum_file.is_file():
         return [Problem(str(checksum_file), "checksum-file-present", "no SHA256SUMS file")]
     expected = read_checksums(checksum_file)
     # A file nobody pinned could be read unchecked: every file in the folder must be listed.
     problems = [
-        Problem(str(path), "sha256 listed", "file is not listed in SHA256SUMS")
+        Problem(str(path), "sha256 listed", f"file is not listed in {checksum_file}")
         for path in sorted(directory.iterdir())
-        if path.is_file() and path.name not in {CHECKSUM_FILE, *expected, *pinned_elsewhere}
+        if path.is_file() and path.name not in {CHECKSUM_FILE, *expected}
     ]
     for name, digest in expected.items():
         path = directory / name
@@ -63,25 +65,26 @@ def checksum_problems(directory: Path, pinned_elsewhere: frozenset[str] = frozen
             continue
         actual = sha256_of(path)
         if actual != digest:
-            problems.append(Problem(str(path), "sha256", f"checksum mismatch: expected {digest}, actual {actual}"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "sha256",
+                    f"checksum mismatch: expected {digest}, actual {actual}; if you changed it on purpose, "
+                    f"re-pin it: replace its line in {checksum_file} with the output of "
+                    f"`cd {directory} && sha256sum {name}`",
+                )
+            )
     return problems
 
 
 def verify_raw(layout: Layout) -> None:
     """Stop the build unless every raw file matches its recorded checksum.
 
-    The publisher's SHA256SUMS in data/raw/sources/ stays byte-exact and does not list the register
-    sources.csv, so the project pins the register (and every document added since) in data/raw/SHA256SUMS.
+    Each folder pins its own files in its own SHA256SUMS: data/raw/ (origins.csv), data/raw/sources/
+    (the documents and the register sources.csv, documents added by ``add-source`` included) and each
+    folder of data/raw/reference/.
     """
-    # Documents added later (secstats add-source) are pinned there too, as "sources/<file>".
-    pinned_in_raw = (
-        frozenset(
-            name.removeprefix("sources/") for name in read_checksums(layout.raw / CHECKSUM_FILE) if name.startswith("sources/")
-        )
-        if (layout.raw / CHECKSUM_FILE).is_file()
-        else frozenset()
-    )
-    problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir, pinned_in_raw)
+    problems = checksum_problems(layout.raw) + checksum_problems(layout.sources_dir)
     if layout.reference_dir.is_dir():
         for directory in sorted(p for p in layout.reference_dir.iterdir() if p.is_dir()):
             problems += checksum_problems(directory)
@@ -95,6 +98,25 @@ def read_sources(layout: Layout) -> pd.DataFrame:
     """The source register (`sources.csv`): id, file, title, author, publisher, published, kind."""
     path = layout.sources_dir / "sources.csv"
     return read_csv_checked(path, str(path.relative_to(layout.root)), REGISTER_COLUMNS, dtype=str, keep_default_na=False)
+
+
+def register_problems(layout: Layout) -> list[Problem]:
+    """A source id or file registered twice: every claim of that id would be checked against one of
+    the two documents, so this is said first, before the quotes it makes look wrong."""
+    path = layout.sources_dir / "sources.csv"
+    register = read_sources(layout)
+    return [
+        Problem(
+            str(path.relative_to(layout.root)),
+            f"{column} unique",
+            f"{column} {register.loc[index, column]!r} is registered twice (first on row {first + 2})",
+            row=int(index) + 2,
+            column=column,
+        )
+        for column in ("source_id", "file")
+        for index in register.index[register.duplicated(column)]
+        for first in [int(register.index[register[column] == register.loc[index, column]][0])]
+    ]
 
 
 def read_document(layout: Layout, file_name: str) -> str:

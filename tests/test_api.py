@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
 import secstats
 from secstats.catalog import CATALOG
+from secstats.paths import Layout
+from secstats.problems import BuildError
 from secstats.sources import read_sources
 from tests.conftest import REPO
 
@@ -74,3 +79,42 @@ def test_describe_lists_every_column_with_its_type() -> None:
     assert list(secstats.load("reported_extraditions").columns) == list(fields)
     with pytest.raises(KeyError, match="valid tables"):
         secstats.describe("homicide")
+
+
+# --- fast answers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "main(['cite', 'kloppe-006']); main(['cite', 'kloppe-006', '--format', 'bibtex'])",
+        "main(['list'])",
+        "import secstats; repr(secstats.describe('homicides')); secstats.cite('kloppe-006')",
+    ],
+)
+def test_cite_list_and_describe_import_neither_pandera_nor_matplotlib(command: str) -> None:
+    code = (
+        f"import sys\nfrom secstats.cli import main\n{command}\nprint([m for m in ('pandera', 'matplotlib') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO.root, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout[-500:]
+
+
+def test_load_reads_a_table_the_build_validated_as_validation_would(scratch: Layout) -> None:
+    for name in ("homicides", "contradictions", "official_mexico_homicides", "reported_extraditions"):
+        pd.testing.assert_frame_equal(secstats.load(name, scratch), secstats.load(name, scratch, validate=True))
+
+
+def test_load_refuses_a_table_whose_bytes_are_not_the_built_ones(scratch: Layout) -> None:
+    path = scratch.clean / "homicides.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",exact,", ",exactly,", 1), encoding="utf-8")
+    for validate in (False, True):
+        with pytest.raises(BuildError, match="homicides.csv: rule output as built"):
+            secstats.load("homicides", scratch, validate=validate)
+
+
+def test_describe_prints_as_a_page_and_stays_a_dict() -> None:
+    description = secstats.describe("homicides")
+    text = repr(description)
+    assert text.count("\n") > 5 and text.startswith("homicides: ") and "value (number" in text
+    assert isinstance(description, dict) and description["name"] == "homicides"

@@ -9,8 +9,9 @@ import pytest
 
 from secstats import cli
 from secstats.paths import Layout
+from secstats.problems import BuildError
 from secstats.sources import sha256_of
-from tests.conftest import REPO
+from tests.conftest import REPO, edit_ledger
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -84,12 +85,33 @@ def test_rows_after_a_blank_line_keep_their_line_numbers(tmp_path: Path, capsys)
 
 def test_validate_warns_of_formula_like_cells_but_accepts_the_table(tmp_path: Path, capsys) -> None:
     table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
-    table.loc[0, "source_id"] = '=HYPERLINK("http://example.com")'
+    table.loc[0, "derivation"] = '=HYPERLINK("http://example.com")'
     mine = tmp_path / "mine.csv"
     table.to_csv(mine, index=False)
     status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
     assert status == 0
-    assert "warning:" in err and "row 2" in err and "column source_id" in err and "formula" in err
+    assert "warning:" in err and "row 2" in err and "column derivation" in err and "formula" in err
+
+
+def test_formula_warnings_are_shown_when_other_cells_are_wrong_too(tmp_path: Path, capsys) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "derivation"] = "=1+1"
+    table.loc[1, "value"] = "-5"
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    assert "warning:" in err and "column derivation" in err and "row 3" in err and "at least 0" in err
+
+
+def test_an_unregistered_source_id_is_named(tmp_path: Path, capsys) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[2, "source_id"] = "nobody-2020"
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    one_problem(err, "row 4", "column source_id", "rule source_id registered", "'nobody-2020'")
 
 
 # --- the ledger and the register as Excel and editors leave them ----------------------------------
@@ -147,9 +169,7 @@ def test_a_ledger_without_a_column_names_the_column(scratch: Layout, monkeypatch
 
 def repin(layout: Layout, path: Path) -> None:
     """Update the SHA256SUMS line of ``path``, as someone hiding an edit would."""
-    sums = path.parent / "SHA256SUMS"
-    if path.name == "sources.csv":
-        sums = layout.raw / "SHA256SUMS"
+    sums = path.parent / "SHA256SUMS"  # each folder pins its own files
     lines = [
         line
         if not line.endswith(f" {path.name}") and not line.endswith(f" sources/{path.name}")
@@ -176,3 +196,164 @@ def test_a_document_that_is_not_utf8_is_named(scratch: Layout, monkeypatch, caps
     status, err = check_scratch(scratch, monkeypatch, capsys)
     assert status == 1
     one_problem(err, register.loc[0, "file"], "UTF-8 encoding", "Windows-1252")
+
+
+# --- exact reports: every bad cell once, in words, bounded -------------------------------------------
+
+
+def test_every_bad_cell_is_named_once_in_words_and_no_exception_text(tmp_path: Path, capsys) -> None:
+    """A text value does not hide a -5 in the same column; a bad date has its row and value."""
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "value"] = "lots"
+    table.loc[1, "value"] = "-5"
+    table.loc[2, "period_start"] = "2000-13-01"
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    lines = [line for line in err.splitlines() if line.startswith("  - ")]
+    assert len(lines) == 3, err
+    assert "row 2" in lines[1] and "column value: rule a number" in lines[1] and "'lots'" in lines[1]
+    assert "row 3" in lines[2] and "rule at least 0" in lines[2] and "-5" in lines[2]
+    assert "row 4" in lines[0] and "column period_start: rule a date, YYYY-MM-DD" in lines[0] and "'2000-13-01'" in lines[0]
+    assert "Error(" not in err and "nan" not in err
+
+
+def test_a_claim_id_rule_is_said_in_words(scratch: Layout, monkeypatch, capsys) -> None:
+    edit_ledger(scratch, 2, "claim_id", "Kloppe_3")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    line = one_problem(err, "row 4", "column claim_id", "claim ids are lowercase letters, a hyphen and three digits")
+    assert "[a-z]" not in line
+
+
+def test_a_claim_id_of_another_documents_prefix_is_named(scratch: Layout, monkeypatch, capsys) -> None:
+    ledger = pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False)
+    other = ledger.loc[ledger["source_id"] != ledger.loc[0, "source_id"], "claim_id"].iloc[0].split("-")[0]
+    edit_ledger(scratch, 0, "claim_id", f"{other}-999")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    assert "rule claim id prefix names its document" in err and f"{other}-999" in err
+
+
+def test_a_pasted_candidate_with_extra_columns_names_them(scratch: Layout, monkeypatch, capsys) -> None:
+    ledger = pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False)
+    ledger.assign(confidence="0.70", kind="quantity").to_csv(scratch.ledger, index=False)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    assert "column 'confidence' is not one of the table's" in err and "column 'kind' is not one of" in err
+
+
+def test_problems_of_every_stage_come_in_one_run(scratch: Layout, monkeypatch, capsys) -> None:
+    """A changed checksum, a bad ledger cell and an unaccounted number: one run names all three."""
+    (scratch.raw / "origins.csv").write_bytes((scratch.raw / "origins.csv").read_bytes() + b"\n")
+    edit_ledger(scratch, 2, "qualifier", "roughly")
+    dismissed = pd.read_csv(scratch.dismissed, dtype=str, keep_default_na=False)
+    dismissed.iloc[1:].to_csv(scratch.dismissed, index=False)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    assert "origins.csv: rule sha256" in err and "column qualifier" in err and "rule every quantity claimed or dismissed" in err
+
+
+def test_a_long_report_is_capped_unless_all_is_asked(tmp_path: Path, capsys) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    repeated = pd.concat([table.iloc[[1]]] * 120, ignore_index=True).assign(value="-1")
+    mine = tmp_path / "mine.csv"
+    repeated.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    total = int(err.split(" problem(s) found")[0].split()[-1])
+    assert total >= 120 and sum(line.startswith("  - ") for line in err.splitlines()) == 50
+    assert f"and {total - 50} more problem(s): run the command again with --all" in err
+    status, err = run(["validate", str(mine), "--table", "weapon_origins", "--all"], capsys)
+    assert sum(line.startswith("  - ") for line in err.splitlines()) == total
+    assert sum("rule at least 0" in line for line in err.splitlines()) == 120
+
+
+def test_a_long_value_is_shortened_in_the_report(tmp_path: Path, capsys) -> None:
+    table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "unit"] = "x" * 100_000
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    status, err = run(["validate", str(mine), "--table", "weapon_origins"], capsys)
+    assert status == 1
+    assert len(one_problem(err, "column unit")) < 1000 and "100,000 characters" in err
+
+
+def test_check_names_a_dismissal_changed_since_the_build(scratch: Layout, monkeypatch, capsys) -> None:
+    """dismissed.csv shapes coverage.csv: editing it makes the outputs stale, and check says so."""
+    dismissed = pd.read_csv(scratch.dismissed, dtype=str, keep_default_na=False)
+    dismissed.loc[0, "note"] = "a reworded note"
+    dismissed.to_csv(scratch.dismissed, index=False)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    one_problem(err, "data/ledger/dismissed.csv", "rule outputs built from these inputs", "input changed")
+
+
+# --- reference files: problems named at the raw file's row --------------------------------------------
+
+INEGI = "mexico/inegi_homicides_1990_2023.csv"
+
+
+def rewrite_reference(layout: Layout, relative: str, change) -> None:
+    path = layout.reference_dir / relative
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    repin(layout, path)
+
+
+def official_failure(layout: Layout) -> str:
+    from secstats.catalog import build_clean_tables
+    from secstats.claims import check_ledger
+
+    with pytest.raises(BuildError) as error:
+        build_clean_tables(layout, check_ledger(layout))
+    return str(error.value)
+
+
+@pytest.mark.parametrize(
+    "cell, rule, message",
+    [
+        ("lots", "rule figures are numbers", "'lots' is not a number"),
+        ("-14493", "rule figures of one sign", "-14493 is negative"),
+    ],
+)
+def test_a_bad_figure_in_a_reference_file_is_named_at_its_row(scratch: Layout, cell: str, rule: str, message: str) -> None:
+    rewrite_reference(scratch, INEGI, lambda text: text.replace("\n1990,14493,", f"\n1990,{cell},", 1))
+    report = official_failure(scratch)
+    assert f"data/raw/reference/{INEGI}: row 2: column value: {rule}: {message}" in report
+    assert "data/clean" not in report
+
+
+def test_a_reference_file_without_a_column_names_it_without_a_key_error(scratch: Layout) -> None:
+    conapo = "mexico/conapo_population_national_1950_2070.csv"
+    rewrite_reference(scratch, conapo, lambda text: text.replace("year,value,", "year,amount,", 1))
+    report = official_failure(scratch)
+    assert f"data/raw/reference/{conapo}: row 1: column value: rule column present: no column 'value'" in report
+    assert "KeyError" not in report
+
+
+def test_a_reference_file_missing_a_year_names_the_year(scratch: Layout) -> None:
+    rewrite_reference(
+        scratch, INEGI, lambda text: "\n".join(line for line in text.splitlines() if not line.startswith("1994,")) + "\n"
+    )
+    report = official_failure(scratch)
+    assert "rule declared coverage" in report and "missing year(s): 1994" in report
+
+
+def test_a_source_id_registered_twice_is_the_first_problem_named(scratch: Layout, monkeypatch, capsys) -> None:
+    register = scratch.sources_dir / "sources.csv"
+    table = pd.read_csv(register, dtype=str, keep_default_na=False)
+    table.loc[3, "source_id"] = table.loc[1, "source_id"]
+    table.to_csv(register, index=False)
+    repin(scratch, register)
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    first = [line for line in err.splitlines() if line.startswith("  - ")][0]
+    assert "sources.csv: row 5: column source_id: rule source_id unique" in first and "first on row 3" in first
+
+
+def test_a_long_quote_is_shortened_in_the_ledger_report(scratch: Layout, monkeypatch, capsys) -> None:
+    edit_ledger(scratch, 0, "quote", "x" * 100_000)  # the value 2 is not written in it: the quote is named
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1 and "Traceback" not in err
+    assert max(map(len, err.splitlines())) < 1000 and "characters)" in err

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import secstats
-from secstats.citation import FORMATS, bibtex_text, ris_date
+from secstats.citation import FORMATS, bibtex_text, render_citation, ris_date
 from secstats.sources import read_sources
 from tests.conftest import REPO
 
@@ -75,3 +75,80 @@ def test_package_citation_and_licences_match_the_package() -> None:
     assert citation["version"] == project["version"] and citation["cff-version"] == "1.2.0"
     assert citation["license"] == ["MIT", "CC-BY-4.0"]
     assert (REPO.root / "LICENSE").read_text().startswith("MIT License")
+
+
+# --- what a journalist pastes: made-up claims and documents ------------------------------------------
+
+CLAIM = pd.Series(
+    {
+        "quote": "some 12 agents",
+        "qualifier": "approximate",
+        "cited_source": "[3] A made-up endnote",
+        "note": "DISAGREES with the introduction: a curator's remark",
+        "source_id": "memo-2021",
+    }
+)
+
+
+def source(author: str, author_type: str, publisher: str = "Made-up Office") -> pd.Series:
+    return pd.Series(
+        {
+            "author": author,
+            "author_type": author_type,
+            "publisher": publisher,
+            "title": "A made-up memo",
+            "published": "2021-03",
+            "kind": "report",
+            "url": "https://example.org/memo",
+            "accessed": "2024-01-02",
+            "file": "007_0123456789abcdef.txt",
+        }
+    )
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_no_citation_carries_the_curators_note_or_a_file_path(format: str) -> None:
+    text = render_citation("memo-001", CLAIM, source("Ana María Pérez", "person"), format)
+    assert "DISAGREES" not in text and "curator" not in text
+    assert "data/raw" not in text and "007_0123456789abcdef" not in text
+    assert "some 12 agents" in text and "memo-001" in text and "A made-up endnote" in text
+
+
+def test_bibtex_braces_an_organisation_and_lets_a_person_be_parsed() -> None:
+    person = render_citation("memo-001", CLAIM, source("Ana María Pérez", "person"), "bibtex")
+    organisation = render_citation("memo-001", CLAIM, source("Made-up Task Force", "organisation"), "bibtex")
+    assert "author = {Ana María Pérez}," in person
+    assert "author = {{Made-up Task Force}}," in organisation
+
+
+def test_csl_and_ris_split_a_persons_name_and_keep_an_organisations_whole() -> None:
+    (item,) = json.loads(render_citation("memo-001", CLAIM, source("Ana María Pérez", "person"), "csl-json"))
+    assert item["author"] == [{"family": "Pérez", "given": "Ana María"}]
+    (item,) = json.loads(render_citation("memo-001", CLAIM, source("Made-up Task Force", "organisation"), "csl-json"))
+    assert item["author"] == [{"literal": "Made-up Task Force"}]
+    assert "AU  - Pérez, Ana María" in render_citation("memo-001", CLAIM, source("Ana María Pérez", "person"), "ris")
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_document_whose_author_is_its_publisher_names_it_once(format: str) -> None:
+    text = render_citation("memo-001", CLAIM, source("Made-up Office", "organisation", "Made-up Office"), format)
+    assert text.count("Made-up Office") == 1
+
+
+def test_a_derived_row_is_cited_by_the_claims_it_rests_on() -> None:
+    inputs = pd.read_csv(REPO.clean / "derivation_inputs.csv", dtype=str, keep_default_na=False)
+    row_id, rows = next(iter(inputs.groupby("row_id")))
+    claims = list(dict.fromkeys(rows["claim_id"]))
+    text = secstats.cite(row_id)
+    assert text.startswith(f"{row_id} is computed by secstats from {len(claims)} claim(s)") and "derivation_inputs" in text
+    assert all(f"secstats claim {claim}" in text for claim in claims)
+    items = json.loads(secstats.cite(row_id, format="csl-json"))
+    assert [item["id"] for item in items] == claims
+
+
+def test_citation_cff_has_a_release_date_and_describes_cite_truly() -> None:
+    import yaml
+
+    citation = yaml.safe_load((REPO.root / "CITATION.cff").read_text())
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(citation["date-released"]))
+    assert "prints both" not in citation["message"]

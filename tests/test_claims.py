@@ -102,6 +102,8 @@ def test_cli_exits_non_zero_on_a_bad_ledger(scratch: Layout, monkeypatch: pytest
         ("three times", 3),
         ("a 33 percent increase", 33),
         ("in 2017.35 the share", 2017.35),
+        ("one-hundred agents", 100),
+        ("one-hundred thousand agents", 100_000),
     ],
 )
 def test_numbers_are_read_in_every_written_form(quote: str, value: float) -> None:

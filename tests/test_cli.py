@@ -99,7 +99,9 @@ def test_validate_prints_json_with_every_problem(tmp_path: Path, capsys: pytest.
     assert main(["validate", str(mine), "--table", "weapon_origins", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
-    assert [(p["row"], p["column"], p["rule"]) for p in report["problems"]] == [(2, "value", "greater_than_or_equal_to(0)")]
+    assert [(p["row"], p["column"], p["rule"]) for p in report["problems"]] == [
+        (2, "value", "at least 0 (greater_than_or_equal_to(0))")
+    ]
     assert main(["validate", str(REPO.clean / "weapon_origins.csv"), "--table", "weapon_origins", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["valid"] is True
 
@@ -169,6 +171,35 @@ def test_an_unwritable_output_folder_is_one_line(
     def unwritable(layout: object) -> None:
         raise PermissionError(13, "Permission denied", str(tmp_path / "data" / "clean" / "claims.csv"))
 
-    monkeypatch.setattr(cli, "run_build", unwritable)
+    monkeypatch.setattr(cli, "run_build_command", unwritable)
     assert main(["build", "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"error: {tmp_path}/data/clean/claims.csv: Permission denied\n"
+
+
+# --- small things a first hour meets --------------------------------------------------------------
+
+
+def test_show_prints_no_nan_and_no_line_wider_than_the_terminal(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "90")
+    assert main(["show", "verdicts"]) == 0
+    out = capsys.readouterr().out
+    assert "NaN" not in out and "<NA>" not in out
+    assert max(map(len, out.splitlines())) <= 90
+
+
+def test_extract_json_writes_numbers_as_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "memo.txt"
+    document.write_text("Officials gave USD 3.5 billion. Some 2.5 percent of 12 agents.\n", encoding="utf-8")
+    assert main(["extract", str(document), "--date", "2021", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["value"] for row in rows] == [3_500_000_000, 2.5, 12]
+    assert all(isinstance(row["quote_start"], int) and row["value_high"] is None for row in rows)
+
+
+@pytest.mark.parametrize("command", ["build", "check", "add-source", "validate", "show"])
+def test_subcommand_help_has_no_docstring_markup(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    description = out.split("\n\n")[1]  # after the usage lines
+    assert "``" not in out and not any(line.startswith(" ") for line in description.splitlines())

@@ -75,6 +75,8 @@ print(json.dumps({
     "citation": secstats.cite("kloppe-006"),
     "into_package": run("build", "--out", sys.argv[1]),
     "built": run("build", "--out", "out"),
+    "checked": run("check"),
+    "add_source": run("add-source", sys.argv[2], "--title", "T", "--publisher", "P", "--date", "2021"),
 }))
 """
 
@@ -96,7 +98,9 @@ def session(installed: Path, tmp_path_factory: pytest.TempPathFactory, rendered:
     seed_render_cache(cwd / "out")
     for entry in (cwd / "out" / ".cache" / "charts").glob("overview.*"):
         entry.unlink()
-    done = run_installed(installed, cwd, "-c", USER_SESSION, str(installed / "secstats" / "here"))
+    memo = cwd / "memo.txt"
+    memo.write_text("Some 12 agents took part.\n", encoding="utf-8")
+    done = run_installed(installed, cwd, "-c", USER_SESSION, str(installed / "secstats" / "here"), str(memo))
     assert done.returncode == 0, done.stderr
     refused = run_installed(installed, cwd, "-m", "secstats", "build")
     said = {
@@ -137,3 +141,36 @@ def test_installed_build_writes_only_where_the_user_says(session: Session, rende
     assert (out / "figures" / "overview.svg").read_bytes() == rendered["overview.svg"]  # drawn by the installed code
     assert list((out / ".cache" / "charts").iterdir())
     assert installed_files(session.target) == session.before  # nothing written into the installed package
+
+
+def test_installed_check_verifies_the_packaged_tables_and_says_so(session: Session) -> None:
+    checked = session.said["checked"]
+    assert checked["code"] == 0, checked["stderr"]
+    assert "installed copy" in checked["stdout"] and "every packaged table is the one its manifest lists" in checked["stdout"]
+
+
+def test_installed_add_source_refuses_in_one_line(session: Session) -> None:
+    refused = session.said["add_source"]
+    assert refused["code"] == 1 and refused["stderr"].count("\n") == 1
+    assert "add-source does not write" in refused["stderr"] and "--project" in refused["stderr"]
+    assert installed_files(session.target) == session.before
+
+
+def test_build_out_writes_only_what_its_help_names(session: Session) -> None:
+    from secstats.cli import build_parser
+
+    written = {path.name for path in (session.cwd / "out").iterdir()}
+    assert written == {"data", "figures", "docs", "site", ".cache", ".secstats-build.lock"}
+    help_text = " ".join(build_parser()._subparsers._group_actions[0].choices["build"].format_help().split())
+    for name in ("data/clean/", "figures/", "docs/", "site/", ".cache/charts/", ".secstats-build.lock"):
+        assert name in help_text, name
+
+
+def test_the_venv_step_says_what_it_is_doing_before_each_slow_step(tmp_path: Path) -> None:
+    """A python that cannot run stops scripts/venv.sh at once; by then it has said what it was doing."""
+    done = subprocess.run(
+        ["sh", "scripts/venv.sh", "/bin/false", str(tmp_path / "venv")], cwd=REPO.root, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    steps = [line for line in done.stderr.splitlines() if line.startswith("venv: ")]
+    assert steps[0].startswith("venv: creating") and len(steps) >= 2, done.stderr

@@ -238,7 +238,10 @@ def test_a_date_that_is_not_one_is_reported_once_in_its_column(tmp_path: Path, c
     table.to_csv(mine, index=False)
     assert main(["validate", str(mine), "--table", "homicides"]) == 1
     errors = capsys.readouterr().err
-    assert f"{mine}: row 3: claim {table.loc[1, 'claim_id']}: column period_start: rule coerce_dtype" in errors
+    assert (
+        f"{mine}: row 3: claim {table.loc[1, 'claim_id']}: column period_start: rule a date, YYYY-MM-DD (coerce_dtype): bad value '2000-13-01'"
+        in errors
+    )
     assert "TypeError" not in errors and "period_end" not in errors
 
 

@@ -51,8 +51,9 @@ def test_a_file_no_checksum_pins_is_reported(scratch: Layout) -> None:
 
 def test_a_malformed_checksum_line_is_reported_with_its_line(scratch: Layout) -> None:
     checksums = scratch.sources_dir / "SHA256SUMS"
-    checksums.write_text(checksums.read_text() + "not-a-hash  file.txt\n", encoding="utf-8")
-    with pytest.raises(BuildError, match=r"SHA256SUMS: row 6: rule sha256sum line format"):
+    lines = checksums.read_text().splitlines()
+    checksums.write_text("\n".join([*lines, "not-a-hash  file.txt"]) + "\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=rf"SHA256SUMS: row {len(lines) + 1}: rule sha256sum line format"):
         verify_raw(scratch)
 
 
