@@ -632,6 +632,10 @@ def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     return finish(fig, size, rates, description, footnote_text(rates, citations, notes, official=sources), [*labels, *texts])
 
 
+# The ledger's drug words -> the official line that counts the same deaths (fentanyl is most of T40.4).
+LINE_OF_DRUG = {"opioids": "any_opioid", "fentanyl": "synthetic_opioids_t404"}
+
+
 def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: Citations, size: Size) -> Drawing:
     """U.S. overdose deaths by drug 1999-2023 as lines, with the documents' stated counts as markers."""
     official, claims = tables["official_us_overdose_deaths"], tables["overdose_deaths"]
@@ -648,7 +652,7 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
         "Deaths in a calendar year. Lines: CDC/NCHS final data, by drug involved (categories overlap: one death "
         "can involve several drugs). Dots: counts stated in the documents.",
         size,
-        height=5.6,
+        height=6.4,
     )
     lines = {}
     for drug, label in names.items():
@@ -660,15 +664,16 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
     notes.append("Synthetic opioids (T40.4) are mainly fentanyl; fentanyl claims take their colour.")
     for drug, rows in counts.groupby("drug", sort=True):
         # a claim with no official line of its own says what it counts in its label
-        prefix = "" if drug in official["drug"].values or drug == "fentanyl" else f"{pretty(drug).lower()}: "
+        line = LINE_OF_DRUG.get(drug, drug)
+        prefix = "" if line in official["drug"].values else f"{pretty(drug).lower()}: "
         if prefix and size.stacked:  # too long beside its mark on a phone: the footnote names it
             notes.append(f"No line of its own: {prefix}{', '.join(value_label(r) for _, r in rows.iterrows())}.")
             prefix = ""
-        marks, labels = draw_points(ax, rows, series_color(drug), verdicts=shown, prefix=prefix, narrow=size.stacked)
+        marks, labels = draw_points(ax, rows, series_color(line), verdicts=shown, prefix=prefix, narrow=size.stacked)
         drawn, texts = drawn + marks, texts + labels
     years = official["year"]
     ax.set(ylabel="deaths in the year", ylim=(0, None))
-    ax.set_xlim(years.min() - (7 if size.stacked else 1), years.max() + (8 if size.stacked else 5))
+    ax.set_xlim(years.min() - (7 if size.stacked else 1), years.max() + (13 if size.stacked else 5))
     year_ticks(ax, years, size.stacked)
     thousands_axis(ax)
     headroom(ax, 0.3 if size.stacked else 0.1)
