@@ -21,7 +21,7 @@ from secstats.extract import Candidate, extract
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed
-from secstats.sources import read_document, read_sources
+from secstats.sources import published_year, read_document, read_sources
 from secstats.validation import read_csv_for, validate_frame
 
 DUPLICATE = re.compile(rf"^{DUPLICATE_REASON}$")
@@ -161,11 +161,6 @@ def account(layout: Layout, ledger: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
             }
         )
     return pd.DataFrame(rows, columns=list(Coverage.to_schema().columns)), problems
-
-
-def published_year(published: str) -> int | None:
-    """The year of a register's ``published`` cell ('2021-01' -> 2021)."""
-    return int(published[:4]) if re.match(r"^\d{4}", published or "") else None
 
 
 def build_coverage(layout: Layout, ledger: pd.DataFrame) -> pd.DataFrame:
