@@ -458,7 +458,9 @@ class ClaimBeside(StrictTable):
 
     claim_id: Series[str] = pa.Field(description="The ledger claim.")
     source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
-    family: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Indicator family of the claim (one of the families secstats declares).")
+    family: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE, description="Indicator family of the claim (one of the families secstats declares)."
+    )
     measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What the claim counts.")
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the claim applies.")
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month) of the claim.")
