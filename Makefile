@@ -24,7 +24,7 @@ CHART_NAMES := homicides extraditions merida_funding weapon_origins overdose_dea
 	homicide_rate_official overdose_deaths_official us_assistance_official
 TABLES := $(TABLE_NAMES:%=data/clean/%.csv)
 FIGURES := $(foreach name,$(CHART_NAMES),figures/$(name).png figures/$(name).svg)
-METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md
+METADATA := data/clean/datapackage.json data/clean/manifest.json docs/data-dictionary.md docs/verdicts.md
 # The site: its fixed pages here; one page per document and per claim is made by the same build.
 SITE := site/index.html site/claims/index.html site/style.css site/tables.js \
 	$(TABLE_NAMES:%=site/tables/%.html) $(TABLE_NAMES:%=site/data/%.csv)

@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from secstats.cited import check_cited
 from secstats.contradictions import find_contradictions
 from secstats.coverage import build_coverage
 from secstats.escaping import formula_cells
-from secstats.families import COUNTERPARTS, FAMILIES, TABLES, family_claims, untabled_problems
+from secstats.families import COUNTERPARTS, FAMILIES, NOT_STATISTICS, TABLES, VINTAGE_MEASURES, family_claims, untabled_problems
 from secstats.indicators import assemble
 from secstats.manifest import verify_output
 from secstats.official import OFFICIAL_TABLES
@@ -25,8 +26,10 @@ from secstats.problems import Problem, UnknownName, raise_if_any
 from secstats.publication import LINK_TABLE, publish, published_csv, published_schema
 from secstats.reconciliation import build_reconciliation
 from secstats.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
+from secstats.sources import read_sources
 from secstats.validation import read_csv_for, validate_frame
 from secstats.verdicts import build_verdicts
+from secstats.vintages import check_vintages
 
 CATALOG: dict[str, type[pa.DataFrameModel]] = {
     "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
@@ -98,9 +101,19 @@ def build_clean_tables(layout: Layout, ledger: pd.DataFrame) -> dict[str, pd.Dat
         problems,
     )
     raise_if_any(problems)
+    sources = read_sources(layout)
     checks = {
         "reconciliation": reconciliation,
-        "verdicts": build_verdicts(reconciliation, list(Verdicts.to_schema().columns)),
+        "verdicts": build_verdicts(
+            ledger,
+            reconciliation,
+            check_vintages(layout, [spec.name for spec in OFFICIAL_TABLES], VINTAGE_MEASURES),
+            check_cited(layout, known),
+            dict(zip(sources["source_id"], sources["published"])),
+            list(Verdicts.to_schema().columns),
+            NOT_STATISTICS,
+            VINTAGE_MEASURES,
+        ),
         "contradictions": find_contradictions(ledger, list(Contradictions.to_schema().columns)),
         "coverage": build_coverage(layout, ledger),
     }

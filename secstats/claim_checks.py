@@ -44,6 +44,8 @@ class ClaimVerdict:
     verdict: str
     explanation: str
     best: Mapping[str, object] | None = None
+    cited_check: str | None = None  # the check against the cited source (secstats.cited), when built
+    cited_explanation: str | None = None
 
     @property
     def tone(self) -> str:
@@ -60,7 +62,11 @@ def claim_verdicts(tables: Mapping[str, pd.DataFrame]) -> dict[str, ClaimVerdict
     """{claim_id: ClaimVerdict} for every checked claim, with the candidate its verdict rests on."""
     return {
         row["claim_id"]: ClaimVerdict(
-            row["verdict"], row["explanation"], None if pd.isna(row["best_value"]) else {k: row[k] for k in BEST_OF}
+            row["verdict"],
+            row["explanation"],
+            None if pd.isna(row["best_value"]) else {k: row[k] for k in BEST_OF},
+            row.get("cited_check"),
+            row.get("cited_explanation"),
         )
         for _, row in tables[VERDICT_TABLE].iterrows()
     }

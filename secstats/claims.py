@@ -16,6 +16,7 @@ import pandas as pd
 from secstats.escaping import formula_cells
 from secstats.families import family_problems
 from secstats.paths import Layout
+from secstats.periods import on_or_before
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import PERIOD_PATTERN, ClaimsLedger
 from secstats.sources import document_texts, read_sources
@@ -71,11 +72,6 @@ PERIOD_TEXT = re.compile(PERIOD_PATTERN)
 PROJECTION_MARK = "projection:"  # a note starting with this marks a claim about the future (see data/ledger/README.md)
 
 
-def month_bounds(period: str) -> tuple[str, str]:
-    """The first and last month a 'YYYY' or 'YYYY-MM' text can mean."""
-    return (period + "-01", period + "-12") if len(period) == 4 else (period, period)
-
-
 def period_problems(ledger: pd.DataFrame, register: pd.DataFrame, file: str) -> list[Problem]:
     """A claim whose period ends after its document was published, unless its note marks it a projection.
 
@@ -88,7 +84,7 @@ def period_problems(ledger: pd.DataFrame, register: pd.DataFrame, file: str) -> 
         index, date, end = claim.Index, published.get(claim.source_id), claim.period_end
         if not isinstance(date, str) or not isinstance(end, str) or not PERIOD_TEXT.match(end) or not PERIOD_TEXT.match(date[:7]):
             continue  # unknown sources and malformed periods are reported by their own rules
-        if month_bounds(end)[0] > month_bounds(date[:7])[1] and not str(claim.note).startswith(PROJECTION_MARK):
+        if not on_or_before(end, date[:7]) and not str(claim.note).startswith(PROJECTION_MARK):
             problems.append(
                 Problem(
                     file,

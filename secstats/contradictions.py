@@ -25,7 +25,8 @@ from typing import Any
 
 import pandas as pd
 
-from secstats.semantics import allowed_interval, intervals_meet, period_bounds, stated
+from secstats.periods import period_bounds
+from secstats.semantics import allowed_interval, intervals_meet, stated, words_of
 
 DURATION_UNITS = {"years", "months", "hours"}
 TOTAL_UNITS = {"count", "usd"}
@@ -34,7 +35,7 @@ Claim = Mapping[str, Any]  # one ledger row: a pandas Series or a plain record
 
 def bounds(claim: Claim) -> tuple[float, float]:
     """The interval a claim allows, by the tolerance rule."""
-    return allowed_interval(claim["qualifier"], claim["value"], claim["value_high"])
+    return allowed_interval(**words_of(claim))
 
 
 def months(claims: pd.DataFrame) -> pd.DataFrame:
@@ -177,7 +178,7 @@ def parts_and_wholes(claims: pd.DataFrame) -> list[dict]:
     for _, whole in rows_with_keys(claims, ["quantity", "unit", "geography"], set(groups)).iterrows():
         for group in groups[(whole["quantity"], whole["unit"], whole["geography"])]:
             total = float(group["value"].sum())
-            lowest = sum(allowed_interval(p.qualifier, p.value, p.value_high)[0] for p in group.itertuples())
+            lowest = sum(allowed_interval(**words_of(p))[0] for p in group.itertuples())
             if lowest <= bounds(whole)[1]:
                 continue
             first = group.iloc[0]

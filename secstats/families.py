@@ -34,6 +34,32 @@ from secstats.schemas import Extraditions, Homicides, MeridaFunding, OverdoseDea
 
 OTHER = "other"  # claims that belong to no family: verified and compared, never tabled or judged
 NO_SERIES = "no series: no official series for this measure in data/raw/reference/"
+# Measures of family 'other' that count a document's own apparatus or an institutional arrangement
+# (experts convened, pillars, member countries): words, not statistics a series could hold.
+NOT_STATISTICS = frozenset(
+    {
+        "administrations_with_change_mandate",
+        "binational_commission_meetings_per_year",
+        "chapter_recommendations",
+        "coordination_group_cabinet_members_per_country",
+        "cooperative_efforts",
+        "examples_cited",
+        "experts_convened",
+        "financial_intelligence_units",
+        "financial_intelligence_units_pgr",
+        "financial_intelligence_units_shcp",
+        "merida_pillars",
+        "policy_action_categories",
+        "prior_administrations_compared",
+        "proposed_mechanism_parties",
+        "recommendations",
+        "security_cooperation_priority_goals",
+        "security_strategy_pillars",
+        "security_strategy_pillars_underperforming",
+        "spp_member_countries",
+        "vetting_frequency",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +185,7 @@ FAMILIES: tuple[Family, ...] = (
             measures={
                 "overdose_deaths": {"drug": "all_drugs"},
                 "overdose_deaths_change": {"drug": "all_drugs"},
+                "overdose_deaths_opioids": {"drug": "opioids"},
                 "overdose_deaths_opioids_share": {"drug": "opioids"},
                 "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
                 "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
@@ -176,6 +203,7 @@ FAMILIES: tuple[Family, ...] = (
         ),
         counterparts={
             "overdose_deaths": overdose(("all_drugs",), "all drug overdose deaths"),
+            "overdose_deaths_opioids": overdose(("any_opioid",), "overdose deaths involving any opioid"),
             "overdose_deaths_fentanyl": overdose(
                 ("synthetic_opioids_t404",), "synthetic opioids other than methadone (T40.4, mainly fentanyl)"
             ),
@@ -195,6 +223,22 @@ FAMILIES: tuple[Family, ...] = (
         chart="overdose_deaths",
     ),
 )
+
+# The measures of data/raw/reference/vintages/published_figures.csv (named for their series, as the
+# publishers count them) that speak to each ledger measure: a claim is judged against their figures of
+# the day. A vintage measure not listed here stops the build (secstats.vintages).
+VINTAGE_MEASURES: dict[str, tuple[str, ...]] = {
+    "homicides": ("homicides_inegi", "homicidio_doloso_victims_sesnsp"),
+    "homicide_rate": ("homicide_rate_inegi",),
+    "homicides_percent_change": ("homicidio_doloso_victims_sesnsp_change",),
+    "overdose_deaths": ("deaths_all_drugs", "deaths_all_drugs_provisional"),
+    "overdose_deaths_opioids": ("deaths_any_opioid",),
+    "overdose_deaths_opioids_share": ("share_of_overdose_deaths_involving_opioids",),
+    "overdose_deaths_fentanyl": ("deaths_synthetic_opioids_t404", "deaths_synthetic_opioids_t404_provisional"),
+    "merida_funding_allocated": ("merida_funding_appropriated",),
+    "merida_funding_disbursed": ("merida_funding_delivered",),
+    "extraditions": ("extraditions_mexico_to_us",),
+}
 
 TABLES: tuple[TableSpec, ...] = tuple(family.table for family in FAMILIES)
 COUNTERPARTS: dict[str, Provider | str] = {m: c for family in FAMILIES for m, c in family.counterparts.items()}

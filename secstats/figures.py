@@ -275,7 +275,7 @@ def extraditions_chart(tables: dict[str, pd.DataFrame], citations: Citations) ->
     # A few months' total is not comparable with six-year totals: it goes in the footnote, not on the axis.
     whole = data["period_start"].str.len() == 4
     totals = data[(data["unit"] == "count") & (data["period_type"] == "span") & whole]
-    partial = data[(data["unit"] == "count") & (data["period_type"] == "span") & ~whole]
+    partial = data[(data["unit"] == "count") & data["period_type"].isin(["span", "to_date"]) & ~whole]
     drawn = draw_bars(totals_ax, totals, range(len(totals)), [color] * len(totals))
     totals_ax.set(
         title="Over a presidential term",
@@ -316,7 +316,7 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations) 
     )
     words = {"unspecified": "not said whether allocated or disbursed"}
     series_legend(years_ax, {words.get(t, t): series_color(t) for t in dict.fromkeys(single["transaction"])}, shape="bar")
-    span = data[data["period_type"] == "span"]
+    span = data[data["period_type"].isin(["span", "to_date"])]  # "of which ... disbursed" runs to a date
     allocated = span[span["transaction"] == "allocated"]
     drawn = draw_bars(span_ax, allocated, [0], [series_color("allocated")], scale=1e9, suffix="B")
     bottom = 0.0
@@ -581,7 +581,7 @@ def us_assistance_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     handles += [Line2D([], [], **point_style("exact", series_color(t))) for t in sorted(single["transaction"].unique())]
     names += [f"document: {t}" for t in sorted(single["transaction"].unique())]
     ax.add_artist(ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7, frameon=False))
-    spans = claims[claims["period_type"] == "span"]
+    spans = claims[claims["period_type"].isin(["span", "to_date"])]
     span_text = "; ".join(
         f"{r['transaction']} {period_label(r)}: {value_label(r, 1e9, 'B')} ({r['claim_id']})" for _, r in spans.iterrows()
     )

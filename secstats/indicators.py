@@ -174,9 +174,10 @@ def share_remainders(stated: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 
 def differences(stated: pd.DataFrame, minuend: str, subtrahend: str, measure: str, dimensions: Mapping[str, str]) -> pd.DataFrame:
-    """``minuend - subtrahend`` for claims of one source and one period (e.g. allocated - disbursed)."""
+    """``minuend - subtrahend`` for claims of one source from one start (e.g. allocated - disbursed: the
+    disbursed part may be a running total to a date before the allocated span ends)."""
     rows = []
-    keys = ["source_id", "period_start", "period_end"]
+    keys = ["source_id", "period_start"]
     subtrahends = rows_by(stated[stated["measure"] == subtrahend], keys)
     for _, first in stated[stated["measure"] == minuend].iterrows():
         matches = subtrahends.get(tuple(first[keys]), stated.iloc[:0])

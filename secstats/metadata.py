@@ -23,6 +23,7 @@ from secstats.paths import Layout
 from secstats.provenance import LICENCES, Origin, document_origins, reference_origins
 from secstats.publication import LINK_TABLE, published_csv
 from secstats.validation import CLAIM_ID_COLUMNS
+from secstats.verdicts import rules_document
 from secstats.version import package_version
 
 TYPES = {
@@ -273,10 +274,12 @@ def measure_vocabulary(ledger: pd.DataFrame) -> str:
 
 
 def metadata_files(layout: Layout, tables: Mapping[str, pd.DataFrame]) -> dict[Path, bytes]:
-    """datapackage.json and the data dictionary (with the ledger's measures), from the published tables."""
+    """datapackage.json, the data dictionary (with the ledger's measures), from the published tables,
+    and the verdict rules (docs/verdicts.md, from secstats.verdicts)."""
     descriptor = json.dumps(datapackage(layout, tables), indent=2, ensure_ascii=False) + "\n"
     dictionary = data_dictionary() + "\n" + measure_vocabulary(tables["claims"])
     return {
         layout.clean / "datapackage.json": descriptor.encode("utf-8"),
         layout.docs / "data-dictionary.md": dictionary.encode("utf-8"),
+        layout.docs / "verdicts.md": rules_document().encode("utf-8"),
     }

@@ -28,9 +28,11 @@ from functools import cache
 import pandas as pd
 import pandera.pandas as pa
 
+from secstats.periods import PRECISIONS, day
 from secstats.schemas import DerivationInputs
 
 # (start, end) columns of one period; each pair is read with the row's year_basis
+RELEASE_DATES = ("vintage_published",)  # a day or a month: published as a date and its precision
 PERIOD_PAIRS = (
     ("period_start", "period_end"),
     ("official_period_start", "official_period_end"),
@@ -38,8 +40,6 @@ PERIOD_PAIRS = (
 )
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"  # a string column the model requires to be a date is published as one
 NUMBERED = {"reconciliation": ("candidate", "claim_id")}  # table -> (number column, the column it numbers within)
-PRECISIONS = {4: "year", 7: "month", 10: "day"}  # length of the written period -> its precision
-FISCAL_YEAR_START_MONTH = 10  # U.S. federal fiscal year N runs from October of N-1 to September of N
 LINK_TABLE = "derivation_inputs"
 LINKED_TABLE_COLUMNS = {"processing", "derivation"}  # tables with derived rows (the claim tables)
 PRIMARY_KEYS: dict[str, list[str]] = {
@@ -62,9 +62,10 @@ LINKED_DESCRIPTIONS = {
     "claim_b": "Second claim id; empty when claim b is a sum of several claims, which are in derivation_inputs.",
 }
 # Columns the pipeline keeps but publication leaves out, and why. Each must be empty: publish() checks.
+# (table, column) -> why.
 UNPUBLISHED = {
-    "claim_value_high": "no range claim of the five families is tabled (IndicatorTable.qualifier), so the "
-    "column is always empty, and an always-empty column reads as text in DuckDB and polars",
+    ("reconciliation", "claim_value_high"): "no range claim of the five families is tabled (IndicatorTable.qualifier), "
+    "so the column is always empty, and an always-empty column reads as text in DuckDB and polars",
 }
 ROW_ID = "row_id"  # the key of every table whose rows may be derived (claim tables, contradictions)
 
@@ -101,7 +102,7 @@ def is_iso_date(column: pa.Column) -> bool:
     return any(check.name == "str_matches" and check.statistics["pattern"] == ISO_DATE for check in column.checks)
 
 
-def published_columns(schema: pa.DataFrameSchema, numbered: tuple[str, str] | None) -> dict[str, pa.Column]:
+def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Column]:
     """The model's columns with periods as dates (+ precision), row_id first, claim ids of derived rows nullable."""
     columns: dict[str, pa.Column] = {}
     if has_row_id(schema):
@@ -115,8 +116,9 @@ def published_columns(schema: pa.DataFrameSchema, numbered: tuple[str, str] | No
         )
     starts = {start: end for start, end in PERIOD_PAIRS}
     ends = {end: start for start, end in PERIOD_PAIRS}
+    numbered = NUMBERED.get(table)
     for name, column in schema.columns.items():
-        if name in UNPUBLISHED:
+        if (table, name) in UNPUBLISHED:
             continue
         if name in starts:
             columns[name] = date_column(
@@ -132,6 +134,9 @@ def published_columns(schema: pa.DataFrameSchema, numbered: tuple[str, str] | No
             columns[f"{name}_precision"] = precision_column(name, column.nullable)
         elif is_iso_date(column):
             columns[name] = date_column(column, column.description)
+        elif name in RELEASE_DATES:
+            columns[name] = date_column(column, f"{column.description} As an ISO date: its first day.")
+            columns[f"{name}_precision"] = precision_column(name, column.nullable)
         elif name in LINKED_DESCRIPTIONS and has_row_id(schema):
             columns[name] = pa.Column(
                 column.dtype, checks=column.checks, nullable=True, description=LINKED_DESCRIPTIONS[name], metadata=column.metadata
@@ -154,7 +159,7 @@ def published_schema(name: str, model: type[pa.DataFrameModel]) -> pa.DataFrameS
     schema = model.to_schema()
     checks = [dates_in_order() if check.name == "period_in_order" else check for check in schema.checks]
     return pa.DataFrameSchema(
-        published_columns(schema, NUMBERED.get(name)),
+        published_columns(name, schema),
         checks=checks,
         strict=True,
         coerce=True,
@@ -184,13 +189,7 @@ def period_day(written: object, fiscal: bool, end: bool) -> pd.Timestamp:
     """The first (or last) day of a period written as YYYY, YYYY-MM or YYYY-MM-DD; NaT when missing."""
     if not isinstance(written, str):
         return pd.NaT
-    if len(written) == 4 and fiscal:
-        year = int(written)
-        return pd.Timestamp(year, FISCAL_YEAR_START_MONTH - 1, 30) if end else pd.Timestamp(year - 1, FISCAL_YEAR_START_MONTH, 1)
-    first = pd.Timestamp(written + {4: "-01-01", 7: "-01", 10: ""}[len(written)])
-    if not end or len(written) == 10:
-        return first
-    return first + (pd.offsets.YearEnd(0) if len(written) == 4 else pd.offsets.MonthEnd(0))
+    return pd.Timestamp(day(written, "fiscal" if fiscal else "calendar", end))
 
 
 def publish_periods(table: pd.DataFrame) -> pd.DataFrame:
@@ -202,6 +201,9 @@ def publish_periods(table: pd.DataFrame) -> pd.DataFrame:
             end = name == pair[1]
             published[name] = pd.to_datetime([period_day(w, f, end) for w, f in zip(table[name], fiscal)])
             published[f"{name}_precision"] = table[name].str.len().map(PRECISIONS).astype(object)
+    for name in RELEASE_DATES if RELEASE_DATES[0] in table.columns else ():
+        published[name] = pd.to_datetime([period_day(w, False, False) for w in table[name]])
+        published[f"{name}_precision"] = table[name].str.len().map(PRECISIONS).astype(object)
     return published
 
 
@@ -252,9 +254,9 @@ def publish(built: Mapping[str, pd.DataFrame], models: Mapping[str, type[pa.Data
         for column_name, column in schema.columns.items():
             if is_iso_date(column):
                 table[column_name] = pd.to_datetime(table[column_name], format="%Y-%m-%d")
-        for column_name in set(UNPUBLISHED) & set(table.columns):
+        for column_name in {column for table_name, column in UNPUBLISHED if table_name == name} & set(table.columns):
             if table[column_name].notna().any():
-                raise ValueError(f"{name}.{column_name} holds values but is not published: {UNPUBLISHED[column_name]}")
+                raise ValueError(f"{name}.{column_name} holds values but is not published: {UNPUBLISHED[name, column_name]}")
         if name in NUMBERED:
             number, within = NUMBERED[name]
             table[number] = table.groupby(within, sort=False).cumcount() + 1

@@ -14,38 +14,51 @@ this module lists every figure the reference data supports, and says how it was 
 - ``other_scope``: a related figure of a wider or narrower scope (all U.S. aid for Mérida money, all
   homicides for deaths in the drug war, Mexican nationals for all persons extradited).
 
-Spans written as a term of office ("under Vicente Fox (2000-2006)") are tried as written and without
-the term's partial first year (``reading``). Each measure names its series once, in its family's
+- ``earlier_cut_off``: a running total from the claim's start to a day before the claim's own cut-off
+  (a count to 9 February for a claim "by February"): a lower bound of the claim, not a figure for its
+  period;
+- ``component``: a part of what the claim counts (the FY2008-designated part of an appropriation act
+  whose total is also stated): not a disagreement when the claim is larger.
+
+Spans written as a term of office ("under Vicente Fox (2000-2006)") are read as the term first (its
+calendar years without the partial first year in which it began), then as written (``reading``). Each measure names its series once, in its family's
 entry of ``secstats.families``; the matching is the same for all. The verdict per claim is made from these rows by ``secstats.verdicts``.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from secstats.schemas import MATCH_KINDS
-from secstats.semantics import (
-    allows,
+from secstats.periods import (
+    Period,
     describe_period,
     gap_months,
     month_index,
+    month_text,
     overlap_share,
     period_months,
-    rule_text,
+    period_of,
+    period_strings,
 )
+from secstats.schemas import MATCH_KINDS
+from secstats.semantics import allows, rule_text, words_of
 
 TOTALS_MIN_OVERLAP = 0.8  # share of their combined months two periods must share for totals to compare
 NEARBY_MAX_GAP_MONTHS = 12  # an adjacent period: no more than a year between the two
 MAX_COMBINATIONS = 8  # years given twice (two reports of one year) multiply the sums; list at most this many
 AS_WRITTEN = "as written"
+TERM_READING = "term of office of"
 MATCH_ORDER = tuple(MATCH_KINDS)  # also the order of a claim's rows in the table
 OWN_PERIOD = MATCH_ORDER[:3]  # figures for the claim's own period and scope
 NEAR_PERIOD = MATCH_ORDER[3:5]
+BOUNDS = MATCH_ORDER[5:7]  # earlier_cut_off (a lower bound), component (a part of the claim's whole)
+PUBLIC_LAW = re.compile(r"P\.L\. ?\d+-\d+")  # an appropriation act, as the Mérida statements name it
 
 Official = Mapping[str, pd.DataFrame]
 Months = tuple[int, int]
@@ -63,13 +76,15 @@ class Observation:
     months: Months
     source: str
     derivation: str = ""
+    cut_off: str | None = None  # the last day counted, when a running total stops inside its last month
 
 
 @dataclass(frozen=True)
 class OfficialSeries:
     """Figures of one measure from one publisher, vintage and scope, as the matching reads them.
 
-    ``role`` is 'primary' (the claim's own measure and scope), 'other_vintage' or 'other_scope';
+    ``role`` is 'primary' (the claim's own measure and scope), 'other_vintage', 'component' (parts of
+    what the claim counts) or 'other_scope';
     ``combine`` says how annual rows make a span ('sum' for totals, 'mean' for rates, None when they
     cannot); ``totals`` is True when values add up over time (counts, money), False for rates and shares;
     ``nearby`` whether an adjacent year of the series may stand in for the claim's.
@@ -115,21 +130,20 @@ def fold(text: str) -> str:
 
 
 def readings(claim: pd.Series, terms: pd.DataFrame | None) -> list[Reading]:
-    """The claim's period as written, plus, for a span written as a term of office, the term's calendar
-    years without its partial first year (a term that began in December)."""
+    """The claim's period as written; for a span written as a term of office, the term first (its
+    calendar years without the partial first year, a term that began in December), then as written."""
     months = period_months(claim["period_start"], claim["period_end"])
     found = [Reading(AS_WRITTEN, months)]
     if terms is None or claim["year_basis"] != "calendar" or claim["period_type"] != "span":
         return found
     quote = fold(claim["quote"])
     for term in terms.itertuples():
-        term_months = (month_index(term.term_start[:7]), month_index(term.term_end[:7]))
+        term_months = (month_index(term.term_start), month_index(term.term_end))
         same_years = (months[0] // 12, months[1] // 12) == (term_months[0] // 12, term_months[1] // 12)
         if same_years and fold(term.surname) in quote and term_months[0] % 12 != 0:
-            label = f"term of office of {term.president} without its partial first year"
             found = [
-                Reading(f"term of office of {term.president}: its calendar years, as written", months),
-                Reading(label, (months[0] + 12, months[1])),
+                Reading(f"{TERM_READING} {term.president} without its partial first year", (months[0] + 12, months[1])),
+                Reading(f"{TERM_READING} {term.president}: its calendar years, as written", months),
             ]
     return found
 
@@ -170,33 +184,35 @@ def aggregates(series: OfficialSeries, months: Months) -> list[tuple[float, str,
 
 
 def kind_for(series: OfficialSeries, period_kind: str) -> str:
-    """The match label: a series of another scope is always 'other_scope'; another vintage of the same
-    period is 'other_vintage'; otherwise the period relation."""
-    if series.role == "other_scope":
-        return "other_scope"
+    """The match label: a series of another scope is always 'other_scope', one of parts 'component';
+    another vintage of the same period is 'other_vintage'; otherwise the period relation."""
+    if series.role in ("other_scope", "component"):
+        return series.role
     if series.role == "other_vintage" and period_kind in ("same_period", "aggregated"):
         return "other_vintage"
     return period_kind
 
 
-def own_period(series: OfficialSeries, claim_readings: list[Reading]) -> list[Candidate]:
-    """Candidates for the claim's own period, under each reading: same period, or aggregated."""
+def own_period(series: OfficialSeries, claim_readings: list[Reading], claim: Period) -> list[Candidate]:
+    """Candidates for the claim's own period, under each reading: same period, or aggregated; a running
+    total from the same start to an earlier day is an earlier cut-off (a lower bound)."""
     found = []
     for reading in claim_readings:
-        found += [
-            Candidate(
-                o.value,
-                kind_for(series, "same_period"),
-                reading.label,
-                o.months,
-                series.name,
-                o.source,
-                series.scope,
-                o.derivation or "as published",
-            )
-            for o in series.observations
-            if o.months == reading.months
-        ]
+        for o in series.observations:
+            if o.months == reading.months or cut_short(o, reading, claim):
+                kind = "earlier_cut_off" if cut_short(o, reading, claim) else kind_for(series, "same_period")
+                found.append(
+                    Candidate(
+                        o.value,
+                        kind,
+                        reading.label,
+                        o.months,
+                        series.name,
+                        o.source,
+                        series.scope,
+                        o.derivation or "as published",
+                    )
+                )
         found += [
             Candidate(
                 value, kind_for(series, "aggregated"), reading.label, reading.months, series.name, source, series.scope, how
@@ -206,15 +222,30 @@ def own_period(series: OfficialSeries, claim_readings: list[Reading]) -> list[Ca
     return found
 
 
-def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby: bool) -> list[Candidate]:
+def cut_short(observation: Observation, reading: Reading, claim: Period) -> bool:
+    """A count from the claim's start to a day before the claim's cut-off: the same months but an earlier
+    last day, or, for a claim that is a running total, an earlier last month."""
+    if observation.months[0] != reading.months[0] or reading.label != AS_WRITTEN:
+        return False
+    last_day = (
+        observation.cut_off or Period(month_text(observation.months[1]), month_text(observation.months[1])).last_day.isoformat()
+    )
+    earlier = last_day < claim.last_day.isoformat()
+    return earlier and (
+        observation.months == reading.months or (claim.kind == "to_date" and observation.months[1] < reading.months[1])
+    )
+
+
+def other_periods(series: OfficialSeries, claim_readings: list[Reading], claim: Period, nearby: bool) -> list[Candidate]:
     """Candidates for an overlapping period (totals only when most months are shared) and, when
-    ``nearby``, for an adjacent period of the same length; both against the period as written."""
-    written = claim_readings[0].months
+    ``nearby``, for an adjacent period of the same length; both against the period as written (the
+    last reading)."""
+    written = claim_readings[-1].months
     # The annual rows a sum or mean was made of are inside it already; listing each again is noise.
     summed = [r.months for r in claim_readings if aggregates(series, r.months)]
     found = []
     for o in series.observations:
-        if any(o.months == reading.months for reading in claim_readings) or (
+        if any(o.months == reading.months or cut_short(o, reading, claim) for reading in claim_readings) or (
             annual(o) and any(first <= o.months[0] and o.months[1] <= last for first, last in summed)
         ):
             continue
@@ -224,7 +255,7 @@ def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby:
         elif (
             nearby
             and series.nearby
-            and series.role != "other_scope"
+            and series.role == "primary"
             and share == 0
             and gap_months(o.months, written) <= NEARBY_MAX_GAP_MONTHS
             and o.months[1] - o.months[0] == written[1] - written[0]
@@ -236,7 +267,7 @@ def other_periods(series: OfficialSeries, claim_readings: list[Reading], nearby:
             Candidate(
                 o.value,
                 kind_for(series, kind),
-                claim_readings[0].label,
+                claim_readings[-1].label,
                 o.months,
                 series.name,
                 o.source,
@@ -328,9 +359,10 @@ def extraditions(claim: pd.Series, official: Official) -> list[OfficialSeries]:
         observations = tuple(
             Observation(
                 float(row.extraditions),
-                (month_index(row.period_start[:7]), month_index(row.period_end[:7])),
+                period_months(row.period_start, row.period_end),
                 row.reported_by,
                 f"reported figure ({row.period_start} to {row.period_end})",
+                cut_off=row.period_end if len(row.period_end) == 10 else None,
             )
             for row in rows.itertuples()
         )
@@ -425,9 +457,10 @@ def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Offici
             & statements["fy_start"].notna()
             & (statements["recipient_scope"] == "Mexico")
         ]
+        parts = dated["amount_type"].map(lambda kind: is_part_of_act(kind, dated["amount_type"]))
         found = [
             OfficialSeries(
-                "official_merida_statements",
+                "official_merida_statements" + (" (parts of an appropriation act)" if role == "component" else ""),
                 tuple(
                     Observation(
                         float(row.amount_usd),
@@ -435,11 +468,14 @@ def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Offici
                         f"{row.publisher}, {row.document}",
                         f"stated amount ({row.amount_type})",
                     )
-                    for row in dated.itertuples()
+                    for row in rows.itertuples()
                 ),
+                role,
+                "a part of an appropriation act whose total is also stated" if role == "component" else "",
                 combine=None,
                 nearby=False,
             )
+            for role, rows in (("primary", dated[~parts]), ("component", dated[parts]))
         ]
         aid = official["official_us_assistance"]
         aid = aid[(aid["transaction_type"] == aid_type) & ~aid["transition_quarter"]]
@@ -458,6 +494,15 @@ def merida(kinds: tuple[str, ...], aid_type: str) -> Callable[[pd.Series, Offici
     return provide
 
 
+def is_part_of_act(kind: str, kinds: pd.Series) -> bool:
+    """Whether an amount is one part of an appropriation act (P.L. ...) for which a total is also stated:
+    "FY2008 supplemental, P.L. 110-252" beside "P.L. 110-252 total for Mexico"."""
+    act = PUBLIC_LAW.search(kind)
+    if act is None or "total" in kind:
+        return False
+    return any(act.group(0) in other and "total" in other for other in kinds)
+
+
 def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries]:
     """Reported U.S.-origin shares of traced firearms: stated percentages, and U.S.-sourced / traced counts."""
     if claim["geography"] != "united_states":
@@ -465,7 +510,7 @@ def firearms_origin(claim: pd.Series, official: Official) -> list[OfficialSeries
     table = official["reported_firearm_traces"].dropna(subset=["period_start"])
 
     def months(row: object) -> Months:
-        return period_months(row.period_start[:7], row.period_end[:7])
+        return period_months(row.period_start, row.period_end)
 
     stated = table[
         table["unit"].str.startswith("percent") & table["metric"].str.contains("U.S.-sourced|originated in the United States")
@@ -507,14 +552,6 @@ CLAIM_COLUMNS = [
 ]
 
 
-def period_strings(months: Months) -> tuple[str, str]:
-    """A candidate's period as ledger-style start and end: 'YYYY' for whole years, else 'YYYY-MM'."""
-    first, last = months
-    if first % 12 == 0 and last % 12 == 11:
-        return f"{first // 12}", f"{last // 12}"
-    return f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}"
-
-
 def find_candidates(claim: pd.Series, official: Official, counterpart: Provider | str) -> list[Candidate]:
     """Every candidate counterpart of one claim, in a stable order; NoCounterpart when there is none.
 
@@ -528,10 +565,13 @@ def find_candidates(claim: pd.Series, official: Official, counterpart: Provider 
 
 def match_all(claim: pd.Series, all_series: list[OfficialSeries], claim_readings: list[Reading]) -> list[Candidate]:
     """The candidates every series offers for the claim's readings; NoCounterpart when none does."""
-    own = [c for series in all_series for c in own_period(series, claim_readings)]
+    own = [c for series in all_series for c in own_period(series, claim_readings, period_of(claim))]
     # An adjacent year stands in only when no series speaks to the claim's own period.
     nearby = not any(c.match in OWN_PERIOD for c in own)
-    found = dict.fromkeys(own + [c for series in all_series for c in other_periods(series, claim_readings, nearby)])
+    labels = [reading.label for reading in claim_readings]
+    found = dict.fromkeys(
+        own + [c for series in all_series for c in other_periods(series, claim_readings, period_of(claim), nearby)]
+    )
     if not found:
         covered = [
             describe_period((min(o.months[0] for o in s.observations), max(o.months[1] for o in s.observations)))
@@ -543,14 +583,14 @@ def match_all(claim: pd.Series, all_series: list[OfficialSeries], claim_readings
             f"{', '.join(sorted(set(covered))) or 'no period'}, not {describe_period(period_months(claim['period_start'], claim['period_end']))}"
         )
     return sorted(
-        found, key=lambda c: (MATCH_ORDER.index(c.match), c.reading != AS_WRITTEN, c.months, c.series, c.source, c.value)
+        found, key=lambda c: (MATCH_ORDER.index(c.match), labels.index(c.reading), c.months, c.series, c.source, c.value)
     )
 
 
 def candidate_row(claim: pd.Series, found: Candidate) -> dict:
     """One row of the table: the claim beside one candidate, with the tolerance rule applied."""
-    high = claim["value_high"] if pd.notna(claim["value_high"]) else None
-    tolerance, rule = rule_text(claim["qualifier"], claim["value"], high)
+    words = words_of(claim)
+    tolerance, rule = rule_text(**words)
     difference = claim["value"] - found.value
     start, end = period_strings(found.months)
     return {
@@ -567,7 +607,7 @@ def candidate_row(claim: pd.Series, found: Candidate) -> dict:
         "relative_difference_percent": round(difference / found.value * 100, 2) if found.value else None,
         "tolerance": tolerance,
         "rule": rule,
-        "within_tolerance": allows(claim["qualifier"], claim["value"], high, found.value),
+        "within_tolerance": allows(official=found.value, **words),
     }
 
 

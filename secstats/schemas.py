@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from secstats.semantics import period_bounds
+from secstats.periods import period_bounds
 
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
 UNITS = [
@@ -29,7 +29,7 @@ UNITS = [
     "months",
     "hours",
 ]
-PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "point"]
+PERIOD_TYPES = ["calendar_year", "fiscal_year", "span", "to_date", "point"]
 YEAR_BASES = ["calendar", "fiscal"]
 
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
@@ -43,11 +43,15 @@ ROW_RULES = {
     "value_high_for_ranges": "value_high: set only for ranges, and above value",
     "fiscal_years_are_fiscal": "year_basis: fiscal for every fiscal_year period",
     "counterpart_or_reason": "official_value: present exactly when there is a candidate, else a reason",
-    "best_or_unverifiable": "best_value: present for every verdict but unverifiable",
+    "best_or_unverifiable": "best_value: present (or vintage_value) for every verdict but unverifiable",
     "one_row_per_claim": "claim_id: one verdict per claim",
     "shares_at_most_100": "value: shares (percent, not a change) between 0 and 100",
     "derived_rows_say_how": "derivation: present exactly for derived rows",
     "every_quantity_accounted": "found: claimed plus dismissed, and dismissed the sum of its reasons",
+    "states_a_figure": "value: a value, unit, qualifier, relation and words when finding is states; no value or words otherwise",
+    "one_row_per_claim_and_source": "cited_source_id: one row per claim and cited source",
+    "reason_for_unverifiable": "reason: set exactly when the verdict is unverifiable",
+    "cited_value_when_stated": "cited_value: present exactly when cited_check is agrees or differs",
 }
 
 
@@ -105,7 +109,8 @@ class ClaimsLedger(FigureRules):
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
     period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
     period_type: Series[str] = pa.Field(
-        isin=PERIOD_TYPES, description="calendar_year, fiscal_year (U.S. federal, Oct-Sep), span or point."
+        isin=PERIOD_TYPES,
+        description="calendar_year, fiscal_year (U.S. federal, Oct-Sep), span, to_date (a running total to the end month) or point (a stock).",
     )
     year_basis: Series[str] = pa.Field(
         isin=YEAR_BASES, description="Whether period years are calendar years or U.S. federal fiscal years (Oct-Sep)."
@@ -142,7 +147,8 @@ class IndicatorTable(FigureRules):
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
     period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
     period_type: Series[str] = pa.Field(
-        isin=PERIOD_TYPES, description="calendar_year, fiscal_year, span (cumulative) or point (a stock)."
+        isin=PERIOD_TYPES,
+        description="calendar_year, fiscal_year, span (cumulative), to_date (a running total to the end month) or point (a stock).",
     )
     year_basis: Series[str] = pa.Field(
         isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September)."
@@ -449,8 +455,133 @@ class OfficialMexicoPresidentialTerms(StrictTable):
 # ---------------------------------------------------------------------------------------------
 # Checks of the claims: against official series, and against each other.
 
-MATCH_KINDS = ["same_period", "aggregated", "other_vintage", "overlapping_period", "nearby_period", "other_scope"]
+MATCH_KINDS = [
+    "same_period",
+    "aggregated",
+    "other_vintage",
+    "overlapping_period",
+    "nearby_period",
+    "earlier_cut_off",
+    "component",
+    "other_scope",
+]
 VERDICTS = ["matches", "close", "near_period", "sources_disagree", "inconsistent", "unverifiable"]
+UNVERIFIABLE_REASONS = ["no_public_figure", "other_scope_only", "period_not_covered", "not_a_statistic"]
+CITED_CHECKS = ["agrees", "differs", "not_in_source", "source_not_on_record", "no_citation"]
+CITED_STATUSES = ["on_record", "not_public", "not_consulted"]
+FINDINGS = ["states", "does_not_state"]
+RELATIONS = ["same", "component", "total", "other_scope"]
+FIGURE_KINDS = ["official", "reported", "estimate"]
+DAY_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+MONTH_OR_DAY_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+
+# The cited record (data/ledger/cited_*.csv): what each source a document cites says, hand-curated.
+
+
+class CitedSources(StrictTable):
+    """The sources the documents cite, one row each, consulted or not: the origin record of the cited check."""
+
+    cited_source_id: Series[str] = pa.Field(
+        unique=True, str_matches=SLUG, description="Stable id of the cited source, a lowercase slug."
+    )
+    publisher: Series[str] = pa.Field(description="Who published the cited source.")
+    title: Series[str] = pa.Field(description="Its title (and authors).")
+    url: Series[str] = pa.Field(nullable=True, description="Where it is published; empty when not public.")
+    date_published: Series[str] = pa.Field(
+        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    date_accessed: Series[str] = pa.Field(
+        nullable=True, str_matches=DAY_PATTERN, description="When its text was read, YYYY-MM-DD."
+    )
+    licence: Series[str] = pa.Field(nullable=True, description="The terms of the source (a licence name of secstats.provenance).")
+    status: Series[str] = pa.Field(
+        isin=CITED_STATUSES,
+        description="on_record (its text was read and its figures recorded), not_public, or not_consulted (not yet read).",
+    )
+    read_at: Series[str] = pa.Field(nullable=True, description="Where its text was read (a page address, a stored copy).")
+    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
+
+
+class CitedFigures(StrictTable):
+    """What a cited source says about one claim: the figure in its own words, or that it states none."""
+
+    claim_id: Series[str] = pa.Field(
+        str_matches=r"^[a-z]+-\d{3}$", description="The ledger claim whose document cites the source."
+    )
+    cited_source_id: Series[str] = pa.Field(str_matches=SLUG, description="The cited source (cited_sources.csv).")
+    finding: Series[str] = pa.Field(isin=FINDINGS, description="states (the source gives a figure for it) or does_not_state.")
+    value: Series[float] = pa.Field(
+        nullable=True, description="The figure the source states, in base units.", metadata={"unit": "see the unit column"}
+    )
+    value_high: Series[float] = pa.Field(
+        nullable=True, description="Upper bound of a range the source states.", metadata={"unit": "see the unit column"}
+    )
+    unit: Series[str] = pa.Field(nullable=True, isin=UNITS, description="Unit of value (the ledger's units).")
+    qualifier: Series[str] = pa.Field(nullable=True, isin=QUALIFIERS, description="How the source's words bound the figure.")
+    period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="First year, month or day the figure covers."
+    )
+    period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day the figure covers."
+    )
+    year_basis: Series[str] = pa.Field(nullable=True, isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    cut_off: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=DAY_PATTERN,
+        description="The day a running total runs to, or a stock is counted at; empty for a flow over the period.",
+    )
+    relation: Series[str] = pa.Field(
+        nullable=True,
+        isin=RELATIONS,
+        description="What the figure is to the claim: same thing, a component of it, the total it is part of, or another scope.",
+    )
+    words: Series[str] = pa.Field(nullable=True, description="Verbatim from the cited source; holds the value as written.")
+    location: Series[str] = pa.Field(nullable=True, description="Page, section or table of the source.")
+    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
+
+    @pa.dataframe_check
+    def states_a_figure(cls, df: pd.DataFrame) -> pd.Series:
+        states = df["finding"] == "states"
+        figure = df[["value", "unit", "qualifier", "relation", "words"]].notna().all(axis=1)
+        silent = df["value"].isna() & df["words"].isna()
+        return (states & figure) | (~states & silent)
+
+    @pa.dataframe_check
+    def one_row_per_claim_and_source(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df.duplicated(["claim_id", "cited_source_id"], keep=False)
+
+
+class PublishedFigures(StrictTable):
+    """Figures of official series as first published, with their date: the vintages a claim is judged against.
+
+    data/raw/reference/vintages/published_figures.csv: one row per figure and publication date
+    (press-reported first releases count, labelled 'reported'; non-official estimates 'estimate').
+    """
+
+    series: Series[str] = pa.Field(description="The official clean table the figure is a vintage of.")
+    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="The ledger measure the figure counts.")
+    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where it applies (the ledger's geographies).")
+    period_start: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="First year, month or day covered.")
+    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
+    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    value: Series[float] = pa.Field(description="The figure as published.", metadata={"unit": "see the unit column"})
+    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of value (the ledger's units).")
+    published: Series[str] = pa.Field(
+        str_matches=MONTH_OR_DAY_PATTERN, description="When this figure was published: YYYY-MM-DD or YYYY-MM."
+    )
+    publisher: Series[str] = pa.Field(description="Who published it (or reported it).")
+    kind: Series[str] = pa.Field(
+        isin=FIGURE_KINDS,
+        description="official (the publisher's own release), reported (by the press) or estimate (non-official).",
+    )
+    words: Series[str] = pa.Field(description="Verbatim from where it was read; holds the value as written.")
+    url: Series[str] = pa.Field(nullable=True, description="Where it was read.")
+    read_at: Series[str] = pa.Field(nullable=True, description="How it was read (a stored copy, an archive).")
+    accessed: Series[str] = pa.Field(nullable=True, str_matches=DAY_PATTERN, description="When it was read, YYYY-MM-DD.")
+    licence: Series[str] = pa.Field(nullable=True, description="The terms of the page.")
+    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
 
 
 class ClaimBeside(StrictTable):
@@ -544,22 +675,24 @@ class Reconciliation(ClaimBeside):
 
 
 class Verdicts(ClaimBeside):
-    """One verdict per claim of the five families: does the official record bear the figure out?
+    """One row per ledger claim, checked two ways: against the official record, and against the source it cites.
 
-    matches: a same-period, aggregated or other-vintage candidate lies inside the interval the claim's
-    words allow. close: none matches, but the nearest such candidate is within 5 percent. near_period:
-    the claim matches or is close to a candidate only for an overlapping or nearby period.
-    sources_disagree: candidates for the same period disagree with each other, and the claim matches some
-    but not all of them, or lies between them. inconsistent: such candidates exist and the claim is more
-    than 5 percent from all. unverifiable: no candidate of the claim's measure and scope (the explanation
-    says why, and names the nearest figure of another scope or period when there is one). The
-    precedence is sources_disagree, matches, close, near_period, inconsistent, unverifiable
-    (secstats.verdicts.decide).
+    The official verdict (matches, close, near_period, sources_disagree, inconsistent, unverifiable with
+    a reason) is reached first against the figure of the day (the latest vintage published on or before
+    the document's date), then against the current series; a later revision is shown beside it
+    (vintage_* and latest_* columns) and never turns a right claim wrong. The cited check says whether
+    the source the document cites states the figure. The rules and their precedence are in
+    docs/verdicts.md, generated from secstats.verdicts.
     """
 
     verdict: Series[str] = pa.Field(
         isin=VERDICTS,
-        description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (see the table description).",
+        description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (docs/verdicts.md).",
+    )
+    reason: Series[str] = pa.Field(
+        nullable=True,
+        isin=UNVERIFIABLE_REASONS,
+        description="Why an unverifiable claim is: no_public_figure, other_scope_only, period_not_covered or not_a_statistic.",
     )
     best_value: Series[float] = pa.Field(
         nullable=True,
@@ -579,14 +712,55 @@ class Verdicts(ClaimBeside):
         nullable=True, description="claim_value - best_value, in unit.", metadata={"unit": "see the unit column"}
     )
     relative_difference_percent: Series[float] = pa.Field(
-        nullable=True, description="difference / best_value x 100, to 0.01.", metadata={"unit": "percent"}
+        nullable=True,
+        description="difference / best_value x 100, to 0.01; empty for percentages, whose difference is in points.",
+        metadata={"unit": "percent"},
     )
     candidates: Series[int] = pa.Field(
         ge=0, description="How many candidate counterparts the reconciliation table lists for the claim."
     )
     explanation: Series[str] = pa.Field(
-        str_length={"min_value": 1}, description="One sentence a reader can check against the reconciliation table."
+        str_length={"min_value": 1}, description="One or two plain sentences a reader can check: the official verdict and why."
     )
+    vintage_value: Series[float] = pa.Field(
+        nullable=True,
+        description="The figure of the day: the latest vintage for the claim's period published on or before its document.",
+        metadata={"unit": "see the unit column"},
+    )
+    vintage_published: Series[str] = pa.Field(
+        nullable=True, str_matches=MONTH_OR_DAY_PATTERN, description="When the figure of the day was published."
+    )
+    vintage_source: Series[str] = pa.Field(nullable=True, description="Who published the figure of the day, and its kind.")
+    latest_value: Series[float] = pa.Field(
+        nullable=True,
+        description="The latest figure for the same period, when it was revised after the figure of the day.",
+        metadata={"unit": "see the unit column"},
+    )
+    latest_source: Series[str] = pa.Field(
+        nullable=True,
+        description="Who published the revision, and when when the record says (else the current release of a series we hold).",
+    )
+    cited_check: Series[str] = pa.Field(
+        isin=CITED_CHECKS,
+        description="agrees, differs, not_in_source, source_not_on_record or no_citation: does the cited source state the figure?",
+    )
+    cited_value: Series[float] = pa.Field(
+        nullable=True, description="The figure the cited source states for the claim.", metadata={"unit": "see the unit column"}
+    )
+    cited_source: Series[str] = pa.Field(
+        nullable=True, description="The cited source, as data/ledger/cited_sources.csv names it."
+    )
+    cited_explanation: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="One plain sentence: what the cited source says."
+    )
+
+    @pa.dataframe_check
+    def reason_for_unverifiable(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["verdict"] == "unverifiable") == df["reason"].notna()
+
+    @pa.dataframe_check
+    def cited_value_when_stated(cls, df: pd.DataFrame) -> pd.Series:
+        return df["cited_check"].isin(["agrees", "differs"]) == df["cited_value"].notna()
 
     @pa.dataframe_check
     def one_row_per_claim(cls, df: pd.DataFrame) -> pd.Series:
@@ -594,7 +768,7 @@ class Verdicts(ClaimBeside):
 
     @pa.dataframe_check
     def best_or_unverifiable(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["verdict"] == "unverifiable") | df["best_value"].notna()
+        return (df["verdict"] == "unverifiable") | df["best_value"].notna() | df["vintage_value"].notna()
 
 
 class Contradictions(StrictTable):

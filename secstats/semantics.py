@@ -1,34 +1,42 @@
-"""What a claim's words mean: the interval its qualifier allows, and the months its period covers.
+"""What a claim's words mean: the interval of true values its words allow.
 
 One module for the semantics of a claim, used by the reconciliation (claims against official figures),
-the verdicts and the contradiction report (claims against each other), so the three can never read the
-same words two ways.
+the cited-source check, the verdicts and the contradiction report (claims against each other), so they
+can never read the same words two ways.
 
 The tolerance rule. A claim's rounding unit is read from how it is written: figures of a million or
 more in their scale word ("400 million" is exact to the million, "2.8 billion" to 100 million); below
 that, decimals set the unit (2.2 -> 0.1), whole numbers from 1,000 up are rounded to their trailing zeros
-(64,000 -> 1,000) and smaller whole numbers are exact to the unit. Then:
+(64,000 -> 1,000) and smaller whole numbers are exact to the unit. A round number is never read coarser
+than its first two digits (``SIGNIFICANT_DIGITS``): "a hundred thousand" is 100,000 to the 10,000
+(95,000 to 105,000), not to the 100,000 (which would allow 50 percent either side). Then:
 
-- exact: half the rounding unit either side;
-- approximate ("close to", "some", "about"): 10 percent of the claim either side (or half the rounding
-  unit, if larger);
+- exact: half the rounding unit either side; a whole percentage allows the figure it was rounded or
+  truncated from (70 percent: 69.5 up to 71, since writers state 70.6% as "70 percent");
+- approximate: 10 percent of the claim (``APPROXIMATE_MARGIN``), or for a percentage
+  ``APPROXIMATE_POINTS`` percentage points, or half the rounding unit if larger; on both sides for
+  "some", "about", "around"; at or just below the figure for "close to", "nearly", "almost"
+  (``CEILING_CUES``: the true value is the claim or a little less, up to half its rounding unit above);
 - more_than / at_least: from the claim up ("more than" excludes the bound); less_than: below the claim;
 - range: between the bounds, each widened by half its rounding unit.
 
-Periods. The ledger writes periods as ``YYYY`` or ``YYYY-MM``; a bare start year means its January and a
-bare end year its December. Months are counted as integers (year * 12 + month - 1) so that periods can
-be compared, intersected and measured without date arithmetic.
+Periods are described once, in ``secstats.periods``.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
 SCALE_WORDS = (1e12, 1e9, 1e6)  # trillion, billion, million
 UNIT_WORDS = {"percent": "{}%", "usd": "USD {}", "per_100000": "{} per 100,000", "times": "{} times"}
-APPROXIMATE_MARGIN = 0.10  # "close to", "some", "about": within 10 percent of the stated value
+APPROXIMATE_MARGIN = 0.10  # "some", "about": within 10 percent of the stated value
+APPROXIMATE_POINTS = 2.0  # ... or, for a percentage, within 2 percentage points
+SIGNIFICANT_DIGITS = 2  # a round number is read to at least its first two digits
+CEILING_CUES = re.compile(r"\b(close to|nearly|almost)\b", re.IGNORECASE)  # the figure is a ceiling
+POINTS_UNITS = ("percent",)  # compared in percentage points, never relative to the figure
 
 
 # --- the tolerance rule ---------------------------------------------------------------------------
@@ -39,7 +47,7 @@ def rounding_unit(value: float) -> float:
     magnitude = abs(value)
     for scale in SCALE_WORDS:
         if magnitude >= scale:
-            return scale * rounding_unit(value / scale)
+            return min(scale * rounding_unit(value / scale), finest_round(magnitude))
     if value != int(value):
         return 10.0 ** -len(repr(float(value)).split(".")[1])
     whole, unit = int(magnitude), 1
@@ -47,17 +55,33 @@ def rounding_unit(value: float) -> float:
         return 1.0
     while whole % 10 == 0:
         whole, unit = whole // 10, unit * 10
-    return float(unit)
+    return float(min(unit, finest_round(magnitude)))
 
 
-def allowed_interval(qualifier: str, value: float, value_high: float | None = None) -> tuple[float, float]:
-    """The interval of true values a claim's words allow: the tolerance rule, written once."""
+def finest_round(magnitude: float) -> float:
+    """The coarsest unit a round number may be read to: the place of its SIGNIFICANT_DIGITS-th digit."""
+    return 10.0 ** max(len(str(int(magnitude))) - SIGNIFICANT_DIGITS, 0)
+
+
+def ceiling_cue(quote: object) -> bool:
+    """Whether the words put the figure as a ceiling ("close to", "nearly", "almost")."""
+    return isinstance(quote, str) and bool(CEILING_CUES.search(quote))
+
+
+def allowed_interval(
+    qualifier: str, value: float, value_high: float | None = None, unit: str = "count", ceiling: bool = False
+) -> tuple[float, float]:
+    """The interval of true values a claim's words allow: the tolerance rule, written once.
+
+    ``ceiling`` is True when the words are "close to", "nearly" or "almost" (``ceiling_cue``)."""
     half = rounding_unit(value) / 2
+    points = unit in POINTS_UNITS
     if qualifier == "exact":
-        return value - half, value + half
+        whole_share = points and value == int(value)
+        return value - half, value + (2 * half if whole_share else half)
     if qualifier == "approximate":
-        margin = max(half, APPROXIMATE_MARGIN * abs(value))
-        return value - margin, value + margin
+        margin = max(half, APPROXIMATE_POINTS if points else APPROXIMATE_MARGIN * abs(value))
+        return value - margin, value + (half if ceiling else margin)
     if qualifier in ("more_than", "at_least"):
         return value, math.inf
     if qualifier == "less_than":
@@ -67,23 +91,47 @@ def allowed_interval(qualifier: str, value: float, value_high: float | None = No
     raise ValueError(f"no tolerance rule for qualifier {qualifier!r} (value_high {value_high!r})")
 
 
-def allows(qualifier: str, value: float, value_high: float | None, official: float) -> bool:
+def words_of(claim: object) -> dict:
+    """The arguments of the tolerance rule read from a record with qualifier, value, value_high, unit
+    and (when there is one) quote: ``allowed_interval(**words_of(claim))``."""
+    get = claim.get if hasattr(claim, "get") else lambda name, default=None: getattr(claim, name, default)
+    high = get("value_high")
+    return {
+        "qualifier": get("qualifier"),
+        "value": get("value"),
+        "value_high": None if high is None or pd.isna(high) else high,
+        "unit": get("unit", "count"),
+        "ceiling": ceiling_cue(get("quote")),
+    }
+
+
+def allows(
+    qualifier: str, value: float, value_high: float | None, official: float, unit: str = "count", ceiling: bool = False
+) -> bool:
     """Whether the claim's words allow ``official`` as the true value ("more/less than" exclude the bound)."""
-    low, high = allowed_interval(qualifier, value, value_high)
+    low, high = allowed_interval(qualifier, value, value_high, unit, ceiling)
     above = official > low if qualifier == "more_than" else official >= low
     below = official < high if qualifier == "less_than" else official <= high
     return above and below
 
 
-def rule_text(qualifier: str, value: float, value_high: float | None) -> tuple[float, str]:
+def rule_text(
+    qualifier: str, value: float, value_high: float | None, unit: str = "count", ceiling: bool = False
+) -> tuple[float, str]:
     """(tolerance, the rule in words with its numbers) for a claim: what ``allows`` checks."""
-    low, high = allowed_interval(qualifier, value, value_high)
-    if qualifier in ("exact", "approximate"):
-        tolerance = (high - low) / 2
-        suffix = " (10% of claim)" if qualifier == "approximate" and tolerance > rounding_unit(value) / 2 else ""
+    low, high = allowed_interval(qualifier, value, value_high, unit, ceiling)
+    if qualifier in ("exact", "approximate") and high - value == value - low:
+        tolerance = high - value
+        suffix = (
+            " (10% of claim)"
+            if qualifier == "approximate" and unit not in POINTS_UNITS and tolerance > rounding_unit(value) / 2
+            else ""
+        )
         return tolerance, f"|official - claim| <= {tolerance:g}{suffix}"
     if qualifier == "range":
         return rounding_unit(value) / 2, f"{low:g} <= official <= {high:g}"
+    if qualifier in ("exact", "approximate"):
+        return max(high - value, value - low), f"{low:g} <= official <= {high:g}"
     sign = {"more_than": ">", "at_least": ">=", "less_than": "<"}[qualifier]
     return 0.0, f"official {sign} claim"
 
@@ -108,50 +156,3 @@ def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     exact to the unit, are different counts, though 2.5 lies at the edge of both intervals.
     """
     return a[0] < b[1] and b[0] < a[1]
-
-
-# --- periods --------------------------------------------------------------------------------------
-
-
-def month_index(period: str, end: bool = False) -> int:
-    """'2006' -> January 2006 (or December, for an end); '2020-02' -> February 2020; as year*12+month-1."""
-    year = int(period[:4])
-    month = int(period[5:7]) if len(period) >= 7 else (12 if end else 1)
-    return year * 12 + month - 1
-
-
-def month_text(index: int) -> str:
-    """The inverse of ``month_index``: 'YYYY-MM'."""
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def period_months(start: str, end: str) -> tuple[int, int]:
-    """A period's first and last month as integers (inclusive)."""
-    return month_index(start), month_index(end, end=True)
-
-
-def period_bounds(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Periods as comparable 'YYYY-MM' strings: a bare start year means January, a bare end year December."""
-    start_month = start.where(start.str.len() != 4, start + "-01")
-    end_month = end.where(end.str.len() != 4, end + "-12")
-    return start_month, end_month
-
-
-def overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
-    """Months two periods share, as a share of the months either covers (1 for the same period)."""
-    shared = min(a[1], b[1]) - max(a[0], b[0]) + 1
-    union = max(a[1], b[1]) - min(a[0], b[0]) + 1
-    return max(shared, 0) / union
-
-
-def gap_months(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Months between two periods that do not overlap (0 when they touch or overlap)."""
-    return max(b[0] - a[1] - 1, a[0] - b[1] - 1, 0)
-
-
-def describe_period(months: tuple[int, int]) -> str:
-    """'2006-2012' for whole calendar years, '2020-01 to 2020-02' otherwise, '2018' for one year."""
-    first, last = months
-    if first % 12 == 0 and last % 12 == 11:
-        return f"{first // 12}" if first // 12 == last // 12 else f"{first // 12}-{last // 12}"
-    return f"{month_text(first)} to {month_text(last)}"

@@ -51,8 +51,8 @@ from secstats.families import FAMILIES
 from secstats.figures import CHARTS
 from secstats.metadata import field_of, package_version
 from secstats.paths import PACKAGE_DIR, Layout
+from secstats.periods import describe as period_words
 from secstats.sources import document_texts, read_sources
-from secstats.verdicts import period_words
 
 TEMPLATES = PACKAGE_DIR / "templates"
 STATIC_FILES = ("style.css", "tables.js")  # copied as they are

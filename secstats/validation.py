@@ -12,6 +12,7 @@ import pandera.pandas as pa
 from secstats.csvfiles import read_csv_checked
 from secstats.problems import Problem
 from secstats.schemas import ROW_RULES
+from secstats.written_numbers import is_written_in
 
 Model = type[pa.DataFrameModel] | pa.DataFrameSchema
 
@@ -112,4 +113,28 @@ def infinity_problems(df: pd.DataFrame, file: str) -> list[Problem]:
                     claim_id=claim_id if isinstance(claim_id, str) else None,
                 )
             )
+    return problems
+
+
+def unwritten_values(
+    frame: pd.DataFrame, file: str, words: str, columns: tuple[str, ...] = ("value", "value_high")
+) -> list[Problem]:
+    """Values that are not a number written in the row's ``words`` (verbatim text from a source),
+    compared exactly as written: the rule the ledger applies to its quotes, for every hand-recorded figure."""
+    problems = []
+    for index, row in frame.iterrows():
+        for column in columns:
+            number, text = row.get(column), row.get(words)
+            if isinstance(number, str) and number and isinstance(text, str) and not is_written_in(number, text):
+                claim_id = row.get("claim_id")
+                problems.append(
+                    Problem(
+                        file,
+                        f"value written in {words}",
+                        f"{number} is not a number written in {words} {text!r}",
+                        row=int(index) + 2,
+                        column=column,
+                        claim_id=claim_id if isinstance(claim_id, str) else None,
+                    )
+                )
     return problems

@@ -21,6 +21,10 @@ SCALES = {
     "trillion": Decimal(10) ** 12,
     "decades": Decimal(10),
     "decade": Decimal(10),
+    # cited sources in Spanish ("25.4 millones de personas", "un millón")
+    "millones": Decimal(10) ** 6,
+    "mil": Decimal(10) ** 3,  # "36 mil 476" is 36476
+    "millón": Decimal(10) ** 6,
 }
 UNITS = {
     "zero": 0,
@@ -67,6 +71,9 @@ SINGLE_WORDS = {
 }
 # A numeral (optional thousands separators and decimals) or a word, possibly hyphenated.
 TOKEN = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # Spanish thousands separators
 
 
 def cardinal_parts(word: str) -> list[int] | None:
@@ -134,6 +141,12 @@ def numbers_in(text: str) -> set[Decimal]:
         following = lowered[position + used] if position + used < len(tokens) else ""
         if following in SCALES:
             number, used = number * SCALES[following], used + 1
+            rest = lowered[position + used] if position + used < len(tokens) else ""
+            if following == "mil" and rest.isdigit() and int(rest) < 1000:
+                found.add(number)  # "36 mil" alone, and "36 mil 476" read whole
+                number, used = number + int(rest), used + 1
+        elif DOTTED_THOUSANDS.match(token):  # "27.199" in a Spanish source is 27199 (or 27.199 in English)
+            found.add(Decimal(token.replace(".", "")))
         found.add(number)
         position += used
     return found

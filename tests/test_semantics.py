@@ -11,27 +11,14 @@ import math
 import pandas as pd
 import pytest
 
-from secstats.semantics import (
-    allowed_interval,
-    allows,
-    amount,
-    describe_period,
-    gap_months,
-    intervals_meet,
-    month_index,
-    month_text,
-    overlap_share,
-    period_bounds,
-    period_months,
-    rule_text,
-    stated,
-)
+from secstats.periods import describe_period, gap_months, month_index, month_text, overlap_share, period_bounds, period_months
+from secstats.semantics import allowed_interval, allows, amount, ceiling_cue, intervals_meet, rule_text, stated
 
 
 @pytest.mark.parametrize(
     "qualifier, value, high, interval",
     [
-        ("exact", 5000, None, (4500, 5500)),
+        ("exact", 5000, None, (4950, 5050)),  # a round number is read to its first two digits
         ("approximate", 1200, None, (1080, 1320)),
         ("approximate", 5, None, (4.5, 5.5)),  # half the rounding unit is larger than 10 percent
         ("more_than", 500, None, (500, math.inf)),
@@ -52,8 +39,8 @@ def test_a_qualifier_without_a_rule_is_an_error_that_names_it(qualifier: str, hi
 
 
 def test_allows_at_each_edge() -> None:
-    assert allows("exact", 5000, None, 5500) and not allows("exact", 5000, None, 5500.5)
-    assert allows("exact", 5000, None, 4500) and not allows("exact", 5000, None, 4499.5)
+    assert allows("exact", 5000, None, 5050) and not allows("exact", 5000, None, 5050.5)
+    assert allows("exact", 5000, None, 4950) and not allows("exact", 5000, None, 4949.5)
     assert allows("less_than", 500, None, 499) and not allows("less_than", 500, None, 500)
     assert allows("range", 10, 20, 9.5) and not allows("range", 10, 20, 9.4)
 
@@ -61,7 +48,7 @@ def test_allows_at_each_edge() -> None:
 @pytest.mark.parametrize(
     "qualifier, value, high, tolerance, rule",
     [
-        ("exact", 5000, None, 500, "|official - claim| <= 500"),
+        ("exact", 5000, None, 50, "|official - claim| <= 50"),
         ("approximate", 1200, None, 120, "|official - claim| <= 120 (10% of claim)"),
         ("approximate", 5, None, 0.5, "|official - claim| <= 0.5"),
         ("range", 10, 20, 0.5, "9.5 <= official <= 20.5"),
@@ -124,5 +111,28 @@ def test_claims_in_words() -> None:
 def test_rounding_unit_at_the_thresholds() -> None:
     from secstats.semantics import rounding_unit
 
-    assert rounding_unit(999) == 1 and rounding_unit(1000) == 1000 and rounding_unit(1001) == 1
-    assert rounding_unit(2_000_000) == 1_000_000 and rounding_unit(2.5e9) == 1e8
+    assert rounding_unit(999) == 1 and rounding_unit(1000) == 100 and rounding_unit(1001) == 1
+    assert rounding_unit(64_000) == 1000 and rounding_unit(2_000_000) == 100_000 and rounding_unit(2.5e9) == 1e8
+
+
+def test_a_round_number_is_read_to_its_first_two_digits() -> None:
+    # "a hundred thousand", exact, is 95,000 to 105,000: not 50,000 to 150,000 (its trailing zeros alone)
+    assert allows("exact", 100_000, None, 104_000) and not allows("exact", 100_000, None, 107_000)
+    assert allowed_interval("exact", 250_000) == (245_000, 255_000)
+
+
+def test_close_to_nearly_almost_are_ceilings_and_some_about_either_side() -> None:
+    # "close to 1,000": the true figure is 1,000 or a little less; "some 1,000": either side
+    assert allowed_interval("approximate", 1000, ceiling=True) == (900, 1050)  # up to half its rounding unit above
+    assert allowed_interval("approximate", 1000) == (900, 1100)
+    assert not allows("approximate", 1000, None, 1060, ceiling=True) and allows("approximate", 1000, None, 1060)
+    assert ceiling_cue("claiming close to 1,000 lives") and ceiling_cue("nearly 10") and ceiling_cue("almost USD$5 billion")
+    assert not ceiling_cue("some 1,000 homicides") and not ceiling_cue("about 10")
+
+
+def test_percentages_are_bounded_in_points() -> None:
+    # a whole percentage allows the figure it was rounded or truncated from; "about" is 2 points, not 10% of it
+    assert allowed_interval("exact", 40, unit="percent") == (39.5, 41)
+    assert allows("exact", 40, None, 40.6, unit="percent") and not allows("exact", 40, None, 41.2, unit="percent")
+    assert allowed_interval("approximate", 40, unit="percent") == (38, 42)
+    assert allowed_interval("exact", 40.5, unit="percent") == (40.45, 40.55)

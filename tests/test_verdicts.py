@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from secstats.cited import empty_record
+from secstats.periods import period_months
 from secstats.reconciliation import (
     AS_WRITTEN,
     Candidate,
@@ -20,8 +22,7 @@ from secstats.reconciliation import (
     match_all,
     readings,
 )
-from secstats.schemas import Reconciliation, Verdicts
-from secstats.semantics import period_months
+from secstats.schemas import PublishedFigures, Reconciliation, Verdicts
 from secstats.verdicts import CLOSE_MARGIN, build_verdicts, decide
 
 
@@ -51,6 +52,7 @@ def claim(
             "value_high": value_high,
             "quote": quote,
             "period_type": period_type,
+            "cited_source": None,
         }
     )
 
@@ -157,7 +159,8 @@ def test_a_term_of_office_is_read_with_and_without_its_partial_first_year() -> N
     )
     c = claim(value=60, start="2000", end="2006", quote="60 under Exámple (2000-2006)", period_type="span")
     found = match_all(c, [series(*((y, 10) for y in range(2000, 2007)))], readings(c, terms))
-    assert [(f.value, f.reading.endswith("without its partial first year")) for f in found] == [(70, False), (60, True)]
+    # the term first: its calendar years without the partial first year, then the years as written
+    assert [(f.value, f.reading.endswith("without its partial first year")) for f in found] == [(60, True), (70, False)]
     assert (
         readings(claim(start="2000", end="2006", quote="60 from 2000 to 2006", period_type="span"), terms)[0].label == AS_WRITTEN
     )
@@ -224,33 +227,38 @@ def test_a_lower_bound_is_never_met_from_below() -> None:
 
 
 def test_verdicts_table_has_one_row_per_claim_with_its_best_candidate() -> None:
-    a, b = claim(1000), claim(50).copy()
-    b["claim_id"] = "made-002"
+    a, b, c = claim(1000), claim(50).copy(), claim(4, quote="four pillars").copy()
+    b["claim_id"], c["claim_id"], c["family"], c["measure"] = "made-002", "made-003", "other", "pillars"
     found = [Candidate(1000, "same_period", AS_WRITTEN, year(2010), "s", "publisher", "", "made up")]
     rows = pd.DataFrame(claim_rows(a, found) + claim_rows(b, [], "no series: made up")).reindex(columns=COLUMNS)
     rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
-    table = build_verdicts(rows, list(Verdicts.to_schema().columns))
-    assert list(table["claim_id"]) == ["made-001", "made-002"]
-    assert list(table["verdict"]) == ["matches", "unverifiable"]
+    table = build_verdicts(
+        pd.DataFrame([a, b, c]),
+        rows,
+        pd.DataFrame(columns=list(PublishedFigures.to_schema().columns)),
+        empty_record(),
+        {},
+        list(Verdicts.to_schema().columns),
+        frozenset({"pillars"}),
+    )
+    # every ledger claim has a row, the one outside the families too
+    assert list(table["claim_id"]) == ["made-001", "made-002", "made-003"]
+    assert list(table["verdict"]) == ["matches", "unverifiable", "unverifiable"]
+    assert list(table["reason"].fillna("")) == ["", "no_public_figure", "not_a_statistic"]
     assert table.loc[0, "best_source"] == "publisher" and table.loc[0, "candidates"] == 1
-    assert table.loc[1, "explanation"] == "No candidate: no series: made up."
+    # "no figure in our reference data" is not "no figure exists anywhere"
+    assert table.loc[1, "explanation"].startswith("No figure in our reference data (made up)")
+    assert "not established" in table.loc[1, "explanation"]
+    assert list(table["cited_check"]) == ["no_citation"] * 3
     Verdicts.validate(table)
 
 
 # --- the ledger, built in memory -------------------------------------------------------------------
 
 
-def test_every_five_family_claim_has_exactly_one_verdict(built: dict[str, pd.DataFrame]) -> None:
-    tabled = {
-        c
-        for name in ("homicides", "extraditions", "merida_funding", "weapon_origins", "overdose_deaths")
-        for ids in built[name]["claim_id"]
-        for c in ids.split(";")
-    }
-    families = set(built["claims"].loc[built["claims"]["claim_id"].isin(tabled), "family"])
-    expected = set(built["claims"].loc[built["claims"]["family"].isin(families), "claim_id"])
+def test_every_ledger_claim_has_exactly_one_verdict(built: dict[str, pd.DataFrame]) -> None:
     verdicts = built["verdicts"]
-    assert verdicts["claim_id"].is_unique and set(verdicts["claim_id"]) == expected
+    assert verdicts["claim_id"].is_unique and list(verdicts["claim_id"]) == list(built["claims"]["claim_id"])
 
 
 def test_a_term_total_that_the_annual_counts_bear_out_matches(built: dict[str, pd.DataFrame]) -> None:
@@ -308,6 +316,21 @@ def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
 # --- explanations: one checkable sentence per verdict, pinned word for word ------------------------
 
 
+def one_verdict_row(c: pd.Series, rows: pd.DataFrame | None, **options: object) -> pd.DataFrame:
+    """build_verdicts for one made-up claim: no vintages and no cited record unless given."""
+    ledger = pd.DataFrame([c])
+    reconciliation = rows if rows is not None else pd.DataFrame(columns=COLUMNS)
+    return build_verdicts(
+        ledger,
+        reconciliation,
+        options.get("vintages", pd.DataFrame(columns=list(PublishedFigures.to_schema().columns))),
+        options.get("record", empty_record()),
+        {"doc": options.get("date", "2019")},
+        list(Verdicts.to_schema().columns),
+        frozenset(options.get("not_statistics", ())),
+    )
+
+
 def decided(c: pd.Series, *candidates: tuple[str, float, int, str]):
     """decide() on (match, value, year, reading) candidates from 'Publisher i', derivation 'made up'."""
     found = [
@@ -345,8 +368,7 @@ def decided(c: pd.Series, *candidates: tuple[str, float, int, str]):
         (
             [("same_period", 1210, 2010, AS_WRITTEN)],
             "close",
-            "The nearest figure for the same period, 1,210 for 2010 (Publisher 0; made up), is 2.0% from the claim (exact 1,234): "
-            "outside what its words allow, within 5%.",
+            "The figure for the same period is 1,210 for 2010 (Publisher 0; made up). The claim (exact 1,234) is 2.0% from it: outside what its words allow, within 5%.",
         ),
         (
             [("nearby_period", 1234, 2011, AS_WRITTEN)],
@@ -367,13 +389,13 @@ def decided(c: pd.Series, *candidates: tuple[str, float, int, str]):
         (
             [("same_period", 1000, 2010, AS_WRITTEN)],
             "inconsistent",
-            "The nearest figure for the same period, 1,000 for 2010 (Publisher 0; made up), is 23.4% from the claim (exact 1,234), more than 5%.",
+            "The figure for the same period is 1,000 for 2010 (Publisher 0; made up). The claim (exact 1,234) is 23.4% from it, more than 5%.",
         ),
         (
             [("other_scope", 1000, 2010, AS_WRITTEN)],
             "unverifiable",
-            "No figure for the claim's own period and scope; the nearest other is 1,000 for 2010 (Publisher 0; made up, scope: other) "
-            "(other scope), 23.4% from the claim (exact 1,234).",
+            # a figure of another scope is named, never offered as evidence
+            "Only figures of another scope are on record (other); they are not evidence for or against the claim.",
         ),
     ],
 )
@@ -416,12 +438,12 @@ def test_close_and_near_period_include_the_margin_itself() -> None:
 
 def test_distance_is_measured_from_the_nearest_bound_of_a_range() -> None:
     result, _ = decided(claim(800, qualifier="range", value_high=900), ("same_period", 940, 2010, AS_WRITTEN))
-    assert result.verdict == "close" and "4.3% from the claim (range 800 to 900)" in result.explanation
+    assert result.verdict == "close" and "The claim (range 800 to 900) is 4.3% from it" in result.explanation
 
 
 def test_a_zero_official_figure_is_infinitely_far() -> None:
     result, _ = decided(claim(1000), ("same_period", 0, 2010, AS_WRITTEN))
-    assert result.verdict == "inconsistent" and "inf% from the claim" in result.explanation
+    assert result.verdict == "inconsistent" and "is inf% from it" in result.explanation
 
 
 def test_a_verdict_row_carries_its_best_candidate() -> None:
@@ -432,7 +454,7 @@ def test_a_verdict_row_carries_its_best_candidate() -> None:
     ]
     rows = pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)
     rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
-    (row,) = build_verdicts(rows, list(Verdicts.to_schema().columns)).to_dict("records")
+    (row,) = one_verdict_row(c, rows).to_dict("records")
     assert {
         k: row[k]
         for k in (
@@ -461,15 +483,16 @@ def test_a_verdict_row_carries_its_best_candidate() -> None:
     }
 
 
-def test_every_verdict_but_a_bare_unverifiable_names_its_best_candidate() -> None:
+def test_every_verdict_but_unverifiable_names_its_best_candidate() -> None:
     for candidates in (
         [("same_period", 1210, 2010, AS_WRITTEN)],
         [("overlapping_period", 1210, 2011, AS_WRITTEN)],
         [("same_period", 1000, 2010, AS_WRITTEN)],
-        [("other_scope", 1000, 2010, AS_WRITTEN)],
     ):
         result, _ = decided(claim(1234), *candidates)
         assert result.best["official_value"] == candidates[0][1], candidates
+    result, _ = decided(claim(1234), ("other_scope", 1000, 2010, AS_WRITTEN))
+    assert (result.verdict, result.reason, result.best) == ("unverifiable", "other_scope_only", None)
 
 
 def test_a_period_that_agrees_does_not_hide_a_later_one_that_disagrees() -> None:
@@ -483,7 +506,7 @@ def test_a_period_that_agrees_does_not_hide_a_later_one_that_disagrees() -> None
 
 
 def test_fiscal_years_and_months_read_as_written() -> None:
-    from secstats.verdicts import period_words
+    from secstats.periods import describe as period_words
 
     assert period_words("2008", "2017", fiscal=True) == "FY2008-FY2017" and period_words("2008", "2008", True) == "FY2008"
     assert period_words("2008", "2017") == "2008-2017" and period_words("2020-01", "2020-02") == "2020-01 to 2020-02"
