@@ -10,7 +10,6 @@ A file with no declaration stops it too: nothing is read without its coverage.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -78,7 +77,7 @@ def coverage_problems(frame: pd.DataFrame, declared: pd.Series, file: str) -> li
     return problems
 
 
-def read_reference(layout: Layout, name: str, **options: Any) -> pd.DataFrame:
+def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame:
     """A reference CSV (``<dir>/<file>`` under data/raw/reference/), read as pandas would, after its
     text, its numbers and its declared coverage are checked."""
     path = layout.reference_dir / name

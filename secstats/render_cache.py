@@ -37,7 +37,7 @@ DRAWING_LIBRARIES = (matplotlib, numpy, PIL)
 
 def render_chart(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citations) -> dict[str, bytes]:
     """One chart as {file name: bytes}, drawn in house style."""
-    with plt.rc_context(HOUSE_STYLE):  # type: ignore[arg-type]  # matplotlib types the keys as a Literal of every rcParam
+    with plt.rc_context(HOUSE_STYLE):
         figure = chart.draw({name: tables[name] for name in chart.tables}, citations)
         return {f"{chart.name}.{extension}": data for extension, data in save(figure, chart.description).items()}
 
@@ -65,9 +65,8 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
 def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
     """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs and
     both still match their content hash (a damaged entry is redrawn, never published)."""
-    fetched = {f"{chart.name}.{extension}": fetch(cache, f"{chart.name}.{key}", extension) for extension in EXTENSIONS}
-    files = {name: data for name, data in fetched.items() if data is not None}
-    return files if len(files) == len(fetched) else None
+    files = {f"{chart.name}.{extension}": fetch(cache, f"{chart.name}.{key}", extension) for extension in EXTENSIONS}
+    return None if None in files.values() else files
 
 
 def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations: Citations) -> list[dict[str, bytes]]:

@@ -86,10 +86,9 @@ def validate_frame(
     missing = [name for name in schema.columns if name not in df.columns]
     if missing:  # row rules would ask for the absent column: report it, not a KeyError
         return df, [Problem(file, "column present", f"missing column {name!r}", column=name) for name in missing]
-    if known_claims is not None:
-        for name in CLAIM_ID_COLUMNS:
-            if name in schema.columns:
-                schema = schema.update_column(name, checks=[*schema.columns[name].checks, claims_known(known_claims)])
+    for name in CLAIM_ID_COLUMNS if known_claims is not None else ():
+        if name in schema.columns:
+            schema = schema.update_column(name, checks=[*schema.columns[name].checks, claims_known(known_claims)])
     try:
         checked = schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as error:
