@@ -1,6 +1,6 @@
 # secstats: two commands on a fresh clone.
 #   make figures   builds the venv (from requirements.lock), checks sources and ledger, builds tables and charts
-#   make test      the same venv, then pytest
+#   make test      the same venv, then ruff, the import contract (lint-imports), mypy and pytest
 # Dependencies are real: editing the ledger or the code rebuilds what depends on it, and nothing else.
 
 PYTHON ?= python3
@@ -61,6 +61,8 @@ PYTEST_WORKERS ?= auto
 test: | $(VENV_READY)
 	$(VENV)/bin/ruff check secstats tests scripts
 	$(VENV)/bin/ruff format --check secstats tests scripts
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 	$(WITH_BYTECODE) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The lowest versions pyproject.toml allows (uv's lowest-direct resolution), in a scratch venv: the

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from secstats.digest import sha256_hex as digest_of
 from secstats.outputs import write_bytes_atomic
-from secstats.sources import sha256_hex as digest_of
 
 
 def store(cache: Path, stem: str, extension: str, data: bytes) -> None:

@@ -21,7 +21,7 @@ from secstats.extract import Candidate, extract
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 from secstats.schemas import DISMISSAL_REASONS, DUPLICATE_REASON, Coverage, Dismissed
-from secstats.sources import read_document, read_sources
+from secstats.sources import published_year, read_document, read_sources
 from secstats.validation import read_csv_for, validate_frame
 
 DUPLICATE = re.compile(rf"^{DUPLICATE_REASON}$")
@@ -69,7 +69,9 @@ def matching_claim(candidate: Candidate, index: QuoteIndex) -> str | None:
     matches = [
         i
         for i in nearby
-        if overlaps(start, end, index.starts[i], index.ends[i]) and math.isclose(index.values[i], candidate.value, rel_tol=1e-9)
+        if candidate.value is not None
+        and overlaps(start, end, index.starts[i], index.ends[i])
+        and math.isclose(index.values[i], candidate.value, rel_tol=1e-9)
     ]
     return index.ids[min(matches, key=lambda i: index.positions[i])] if matches else None
 
@@ -94,11 +96,11 @@ def dismissal_problems(dismissed: pd.DataFrame, texts: dict[str, str], known: se
     """Rows of dismissed.csv that break the model, quote no text at their offset or name an unknown claim."""
     _, problems = validate_frame(Dismissed, dismissed, file)
     for index, row in dismissed.iterrows():
-        where = {"row": int(index) + 2}
+        line = int(index) + 2
         text = texts.get(row.source_id)
         if text is None:
             problems.append(
-                Problem(file, "source_id registered", f"unknown source {row.source_id!r}", column="source_id", **where)
+                Problem(file, "source_id registered", f"unknown source {row.source_id!r}", column="source_id", row=line)
             )
             continue
         start = int(row.quote_start) if str(row.quote_start).isdigit() else -1
@@ -109,12 +111,12 @@ def dismissal_problems(dismissed: pd.DataFrame, texts: dict[str, str], known: se
                     "text verbatim at quote_start",
                     f"{row.text!r} is not at offset {row.quote_start}",
                     column="text",
-                    **where,
+                    row=line,
                 )
             )
         if DUPLICATE.match(str(row.reason)) and str(row.reason).split(":", 1)[1] not in known:
             problems.append(
-                Problem(file, "duplicate_of names a ledger claim", f"unknown claim in {row.reason!r}", column="reason", **where)
+                Problem(file, "duplicate_of names a ledger claim", f"unknown claim in {row.reason!r}", column="reason", row=line)
             )
     return problems
 
@@ -161,11 +163,6 @@ def account(layout: Layout, ledger: pd.DataFrame) -> tuple[pd.DataFrame, list[Pr
             }
         )
     return pd.DataFrame(rows, columns=list(Coverage.to_schema().columns)), problems
-
-
-def published_year(published: str) -> int | None:
-    """The year of a register's ``published`` cell ('2021-01' -> 2021)."""
-    return int(published[:4]) if re.match(r"^\d{4}", published or "") else None
 
 
 def build_coverage(layout: Layout, ledger: pd.DataFrame) -> pd.DataFrame:

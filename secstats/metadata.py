@@ -230,7 +230,7 @@ def data_dictionary() -> str:
     lines = [
         "# secstats data dictionary",
         "",
-        "Generated from the pandera models in `secstats/schemas.py` by `make figures`; do not edit by hand.",
+        "Generated from the package's table models by `make figures`; do not edit by hand.",
         "",
     ]
     for name, model in CATALOG.items():

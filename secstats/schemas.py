@@ -77,7 +77,7 @@ class ClaimsLedger(FigureRules):
     source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
     family: Series[str] = pa.Field(
         str_matches=SNAKE_CASE,
-        description="Indicator family the claim belongs to: one declared in secstats/families.py, or 'other'.",
+        description="Indicator family the claim belongs to: one of the families secstats declares, or 'other'.",
     )
     measure: Series[str] = pa.Field(
         str_matches=SNAKE_CASE, description="What is counted, snake_case; the same name across documents."
@@ -578,7 +578,9 @@ class ClaimBeside(StrictTable):
 
     claim_id: Series[str] = pa.Field(description="The ledger claim.")
     source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
-    family: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Indicator family of the claim (secstats/families.py).")
+    family: Series[str] = pa.Field(
+        str_matches=SNAKE_CASE, description="Indicator family of the claim (one of the families secstats declares)."
+    )
     measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What the claim counts.")
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the claim applies.")
     period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month) of the claim.")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secstats.csvfiles import read_csv_checked, read_text
+from secstats.digest import sha256_hex, sha256_of  # noqa: F401 (sha256_hex: manifest imports it from here until the move)
 from secstats.paths import Layout
 from secstats.problems import Problem, raise_if_any
 
@@ -15,16 +15,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CHECKSUM_FILE = "SHA256SUMS"
-
-
-def sha256_hex(data: bytes) -> str:
-    """Hex SHA-256 of some bytes: the one digest of secstats (checksums, manifest, render cache)."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    return sha256_hex(path.read_bytes())
 
 
 CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
@@ -129,3 +119,8 @@ def document_texts(layout: Layout) -> dict[str, str]:
     """{source_id: document text} for every registered source."""
     register = read_sources(layout)
     return {row.source_id: read_document(layout, row.file) for row in register.itertuples()}
+
+
+def published_year(published: str) -> int | None:
+    """The year of a register's ``published`` cell ('2021-01' -> 2021)."""
+    return int(published[:4]) if re.match(r"^\d{4}", published or "") else None

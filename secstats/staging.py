@@ -25,7 +25,7 @@ import fcntl
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -88,31 +88,29 @@ def pending(root: Path) -> bool:
     return (root / JOURNAL).is_file()
 
 
-def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: list[Path] = (), fs: FileSystem | None = None) -> None:
+def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: Sequence[Path] = (), fs: FileSystem | None = None) -> None:
     """Replace every output in ``files`` (absolute paths under ``root``) and remove ``obsolete``,
     all together: on any failure the previous outputs are restored before the error propagates."""
     fs = fs or FileSystem()
-    journal = {
-        "state": "staging",
-        "files": [{"path": str(path.relative_to(root)), "existed": path.is_file()} for path in files],
-        "obsolete": [str(path.relative_to(root)) for path in obsolete if path.is_file()],
-    }
+    entries = [{"path": str(path.relative_to(root)), "existed": path.is_file()} for path in files]
+    gone = [str(path.relative_to(root)) for path in obsolete if path.is_file()]
+    journal = {"state": "staging", "files": entries, "obsolete": gone}
     for path in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_journal(root, journal, fs)
     try:
         for path, data in files.items():
             fs.write(beside(path, STAGED), data)
-        directories = sorted({path.parent for path in [*files, *(root / name for name in journal["obsolete"])]})
+        directories = sorted({path.parent for path in [*files, *(root / name for name in gone)]})
         for directory in directories:
             fs.sync_directory(directory)
         write_journal(root, {**journal, "state": "committing"}, fs)
-        for entry in journal["files"]:
-            target = root / entry["path"]
+        for entry in entries:
+            target = root / str(entry["path"])
             if entry["existed"]:
                 fs.link(target, beside(target, BACKUP))
             fs.replace(beside(target, STAGED), target)
-        for name in journal["obsolete"]:
+        for name in gone:
             fs.replace(root / name, beside(root / name, BACKUP))
         for directory in directories:
             fs.sync_directory(directory)

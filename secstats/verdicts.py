@@ -524,7 +524,7 @@ def rules_document() -> str:
     lines = [
         "# How secstats checks a claim",
         "",
-        "Generated from `secstats/verdicts.py` (and the modules it names) by `make figures`; do not edit by hand.",
+        "Generated from the package's verdict rules (and the rules they name) by `make figures`; do not edit by hand.",
         "Every ledger claim has one row in `data/clean/verdicts.csv`, checked two ways.",
         "",
         "## 1. The official verdict (`verdict`, `reason`)",
