@@ -13,10 +13,10 @@ VENV_READY := $(VENV)/.ready
 # of inputs changes.
 INPUTS_STAMP := .cache/inputs.sha256
 # Refreshed every time make reads this file (make -q included), rewritten only when a hash or the list changes.
-INPUT_FILES = LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' -o -path 'secstats/templates/*' \) | LC_ALL=C sort
+INPUT_FILES = LC_ALL=C find data/ledger data/raw secstats -type f \( -path 'data/*' -o -name '*.py' -o -path 'secstats/site/templates/*' \) | LC_ALL=C sort
 _stamp := $(shell mkdir -p $(dir $(INPUTS_STAMP)) && $(INPUT_FILES) | xargs sha256sum > $(INPUTS_STAMP).new \
 	&& { cmp -s $(INPUTS_STAMP).new $(INPUTS_STAMP) && rm $(INPUTS_STAMP).new || mv $(INPUTS_STAMP).new $(INPUTS_STAMP); })
-# Every built output; tests/test_build.py checks these lists against secstats.catalog and secstats.figures.
+# Every built output; tests/test_build.py checks these lists against secstats.publish.catalog and secstats.charts.figures.
 TABLE_NAMES := claims homicides extraditions merida_funding weapon_origins overdose_deaths \
 	official_mexico_homicides official_mexico_homicide_vintages official_mexico_presidential_terms official_us_overdose_deaths official_us_assistance official_merida_statements \
 	reported_extraditions reported_firearm_traces reconciliation verdicts contradictions coverage derivation_inputs

@@ -6,7 +6,7 @@
 2. Answers: `secstats cite` as a ratio to a bare `python -c "import pandas"` (aim: at most 0.6x), and
    every table through `secstats.load` as a ratio to `pandas.read_csv` of the same files in the same
    process (aim: at most 2x).
-3. Scale: builds from synthetic projects (secstats.synthetic: made-up documents and ledgers, in a temp
+3. Scale: builds from synthetic projects (scripts.synthetic: made-up documents and ledgers, in a temp
    dir) of 1,000, 10,000 and 100,000 claims over 100 documents, with seconds and peak memory per stage.
    Charts are left out (the site is built around titled, empty stand-ins): they draw and label every
    row, for a handful of documents, not 100,000 claims.
@@ -32,19 +32,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTS = "import pandas, pandera.pandas, matplotlib.pyplot"
-BUILD = "import sys; from pathlib import Path; from secstats.pipeline import run_build; from secstats.paths import Layout; run_build(Layout(Path(sys.argv[1])))"
+BUILD = "import sys; from pathlib import Path; from secstats.pipeline import run_build; from secstats.core.paths import Layout; run_build(Layout(Path(sys.argv[1])))"
 SIZES = (1_000, 10_000, 100_000)
 # Stage -> the functions run_build calls for it, as (module, attribute) where run_build looks them up.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "check": (("secstats.pipeline", "check_inputs"),),
-    "tables": (("secstats.catalog", "assemble"), ("secstats.catalog", "untabled_problems")),
-    "coverage": (("secstats.catalog", "build_coverage"),),
-    "validation": (("secstats.catalog", "validated"),),
-    "reconciliation": (("secstats.catalog", "build_reconciliation"),),
-    "verdicts": (("secstats.catalog", "build_verdicts"),),
-    "contradictions": (("secstats.catalog", "find_contradictions"),),
-    "metadata": (("secstats.metadata", "metadata_files"),),
-    "site": (("secstats.site", "site_files"),),
+    "tables": (("secstats.publish.catalog", "assemble"), ("secstats.publish.catalog", "untabled_problems")),
+    "coverage": (("secstats.publish.catalog", "build_coverage"),),
+    "validation": (("secstats.publish.catalog", "validated"),),
+    "reconciliation": (("secstats.publish.catalog", "build_reconciliation"),),
+    "verdicts": (("secstats.publish.catalog", "build_verdicts"),),
+    "contradictions": (("secstats.publish.catalog", "find_contradictions"),),
+    "metadata": (("secstats.publish.metadata", "metadata_files"),),
+    "site": (("secstats.site.pages", "site_files"),),
     "write": (("secstats.pipeline", "table_files"), ("secstats.pipeline", "publish")),
 }
 
@@ -107,7 +107,7 @@ PANDAS = [sys.executable, "-c", "import pandas"]
 # In one process, after the imports: every table through load(), then through read_csv (best of 5 each).
 LOADS = """
 import time, pandas, secstats
-from secstats.paths import default_layout
+from secstats.core.paths import default_layout
 clean = default_layout().clean
 names = list(secstats.tables())
 def best(read):
@@ -188,7 +188,7 @@ def instrument(seconds: dict[str, float], cpu: dict[str, float], memory: dict[st
 def stand_in_charts(layout: object, built: object = None) -> dict[str, bytes]:
     """A titled, empty SVG and an empty PNG for every chart, so the site is built around them: drawing
     charts that label every row is not what a ledger of 100,000 claims would publish."""
-    from secstats.figures import CHARTS
+    from secstats.charts.figures import CHARTS
 
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc">'
@@ -201,9 +201,11 @@ def stand_in_charts(layout: object, built: object = None) -> dict[str, bytes]:
 
 def measure_size(claims: int) -> dict:
     """Generate a synthetic project of ``claims`` claims and build it (charts left out), per stage."""
-    from secstats import charts, pipeline
-    from secstats.paths import default_layout
-    from secstats.synthetic import make_project
+    from synthetic import make_project
+
+    from secstats import pipeline
+    from secstats.charts import render as charts
+    from secstats.core.paths import default_layout
 
     charts.render_charts = stand_in_charts
     seconds: dict[str, float] = defaultdict(float)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import sys
 
-from secstats.claims import read_ledger
-from secstats.extraction_quality import Agreement, ledger_agreement, uncurated_agreement
-from secstats.paths import default_layout
+from extraction_quality import Agreement, ledger_agreement, uncurated_agreement
+
+from secstats.core.paths import default_layout
+from secstats.ledger.claims import read_ledger
 
 
 def extra_line(agreement: Agreement) -> str:

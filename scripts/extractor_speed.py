@@ -18,9 +18,9 @@ import string
 import sys
 import time
 
-from secstats.extract import APPARATUS_HEADING, extract
-from secstats.paths import default_layout
-from secstats.sources import document_texts
+from secstats.core.paths import default_layout
+from secstats.extract.quantities import APPARATUS_HEADING, extract
+from secstats.raw.sources import document_texts
 
 
 def letters(number: int) -> str:

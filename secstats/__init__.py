@@ -8,27 +8,8 @@ secstats.cite("kloppe-006")        # a citation with the verbatim quote (format=
 secstats.describe("homicides")     # its metadata: columns, units, keys, sources, licence
 """
 
-import sys
-import types
-
 from secstats.api import cite, claims, describe, load, tables
 from secstats.version import package_version
 
-
-class Package(types.ModuleType):
-    """The package, whose ``claims`` stays the API function: importing the submodule secstats.claims
-    (the ledger checks, which need pandera) would otherwise set the attribute to that module. The
-    submodule is imported only when used, so ``import secstats`` and a citation stay light."""
-
-    @property
-    def claims(self) -> types.FunctionType:
-        return claims
-
-    @claims.setter
-    def claims(self, module: types.ModuleType) -> None:
-        pass  # the submodule stays in sys.modules["secstats.claims"], where imports find it
-
-
-sys.modules[__name__].__class__ = Package
 __version__ = package_version()
 __all__ = ["__version__", "cite", "claims", "describe", "load", "tables"]

@@ -18,10 +18,10 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from secstats.citation import render_citation, render_citations
-from secstats.manifest import parsed_json, verify_output
-from secstats.paths import Layout, default_layout
-from secstats.problems import UnknownName, raise_if_any
+from secstats.core.paths import Layout, default_layout
+from secstats.core.problems import UnknownName, raise_if_any
+from secstats.publish.citation import render_citation, render_citations
+from secstats.publish.manifest import parsed_json, verify_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,8 +70,8 @@ def load(name: str, layout: Layout | None = None, validate: bool = False) -> pd.
     sources, licenses, primary_key). Its bytes are checked against the manifest of the build that
     validated them, and a table that differs is refused; ``validate=True`` validates it again against
     its schema. ``KeyError`` lists the valid names."""
-    from secstats.catalog import read_table, table_schema
-    from secstats.validation import read_trusted
+    from secstats.core.validation import read_trusted
+    from secstats.publish.catalog import read_table, table_schema
 
     layout = layout or default_layout()
     resource = describe(name, layout)
@@ -99,7 +99,7 @@ def cite(claim_id: str, layout: Layout | None = None, format: str = "text") -> s
     """A citation for one claim: the document, the verbatim quote, the claim id and the endnote it
     cites. The id of a derived row (or a pair of claims) cites every claim the row rests on.
 
-    ``format`` is one of ``secstats.citation.FORMATS``: text, bibtex, csl-json or ris.
+    ``format`` is one of ``secstats.publish.citation.FORMATS``: text, bibtex, csl-json or ris.
     """
     layout = layout or default_layout()
     ledger = {row["claim_id"]: row for row in published_rows(layout, "claims")}

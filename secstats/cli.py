@@ -29,25 +29,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secstats.api import cite, load, tables
-from secstats.citation import FORMATS
-from secstats.escaping import show_controls
-from secstats.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
-from secstats.problems import BuildError, IntakeError, Problem, UnknownName, raise_if_any, shown
+from secstats.core.escaping import show_controls
+from secstats.core.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
+from secstats.core.problems import BuildError, IntakeError, Problem, UnknownName, raise_if_any, shown
+from secstats.publish.citation import FORMATS
 from secstats.version import package_version
 
 if TYPE_CHECKING:  # the commands import what they use: a citation needs neither pandera nor matplotlib
     import pandas as pd
 
-    from secstats.intake import NewSource
+    from secstats.ledger.intake import NewSource
 
 
 def run_check(layout: Layout) -> None:
     """Verify raw checksums, every ledger claim against its document, every number of the documents
     claimed or dismissed, and every published file against the output manifest. On an installed copy,
     the packaged tables are checked against their manifest (figures, docs and site are not installed)."""
-    from secstats.claims import check_inputs
-    from secstats.coverage import build_coverage
-    from secstats.manifest import SHIPPED, output_problems
+    from secstats.ledger.claims import check_inputs
+    from secstats.ledger.coverage import build_coverage
+    from secstats.publish.manifest import SHIPPED, output_problems
 
     ledger = check_inputs(layout)
     coverage = build_coverage(layout, ledger)
@@ -134,9 +134,9 @@ def run_validate(file: Path, name: str, as_json: bool, all_problems: bool = Fals
 
     Formula-like text cells are warned about on stderr: a spreadsheet would run them.
     """
-    from secstats.catalog import table_schema
-    from secstats.escaping import formula_cells
-    from secstats.validation import read_csv_for, validate_frame
+    from secstats.core.escaping import formula_cells
+    from secstats.core.validation import read_csv_for, validate_frame
+    from secstats.publish.catalog import table_schema
 
     schema = table_schema(name)
     try:
@@ -173,7 +173,7 @@ def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
     """Rows whose source_id is no document of the register (data/raw/sources/sources.csv)."""
     if "source_id" not in table.columns:
         return []
-    from secstats.sources import read_sources
+    from secstats.raw.sources import read_sources
 
     registered = set(read_sources(default_layout())["source_id"])
     return [
@@ -191,10 +191,9 @@ def unknown_source_problems(table: pd.DataFrame, file: str) -> list[Problem]:
 
 def run_extract(file: Path, output: str, source_id: str, published: str, include_all: bool, language: str | None = None) -> None:
     """Print the candidates of one document as CSV or JSON (the year anchors open periods)."""
-    from secstats.coverage import published_year
-    from secstats.extract import candidate_rows, extract
-    from secstats.intake import decoded
-    from secstats.sources import read_sources
+    from secstats.extract.quantities import candidate_rows, extract
+    from secstats.ledger.intake import decoded
+    from secstats.raw.sources import published_year, read_sources
 
     if not file.is_file():
         raise FileNotFoundError(f"no such file: {file}")
@@ -229,7 +228,7 @@ def json_number(text: object) -> int | float | None:
 def run_add_source(file: Path, source: NewSource, project: Path | None = None) -> None:
     """Register a document in a project (this checkout, or --project DIR) and report where its
     candidates wait for review. An installed secstats refuses: it never writes into its own package."""
-    from secstats.intake import add_source
+    from secstats.ledger.intake import add_source
 
     layout = project_layout(project)
     source_id, candidates, count = add_source(layout, file, source)
@@ -254,8 +253,8 @@ def other_table_hint(file: Path, name: str, problems: list[Problem]) -> list[Pro
     """When columns are missing, the tables whose columns the file does have (a wrong --table)."""
     if not any(p.rule == "column present" for p in problems):
         return []
-    from secstats.catalog import CATALOG, table_schema
-    from secstats.validation import read_csv_for
+    from secstats.core.validation import read_csv_for
+    from secstats.publish.catalog import CATALOG, table_schema
 
     header = read_csv_for(file).columns.tolist()
     fits = [other for other in CATALOG if other != name and list(table_schema(other).columns) == header]
@@ -402,7 +401,7 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "extract":
         run_extract(args.file, args.format, args.source_id, args.date, args.all, args.lang)
     elif args.command == "add-source":
-        from secstats.intake import NewSource
+        from secstats.ledger.intake import NewSource
 
         facts = NewSource(
             args.title,

@@ -12,15 +12,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from secstats.catalog import build_clean_tables, publish_tables, table_files
-from secstats.claims import check_inputs
-from secstats.families import registry_problems
-from secstats.manifest import publish
-from secstats.official import OFFICIAL_TABLES
-from secstats.paths import Layout
-from secstats.problems import raise_if_any
-from secstats.provenance import reference_origins
-from secstats.staging import build_lock, recover
+from secstats.clean.families import registry_problems
+from secstats.clean.official import OFFICIAL_TABLES
+from secstats.core.paths import Layout
+from secstats.core.problems import raise_if_any
+from secstats.ledger.claims import check_inputs
+from secstats.publish.catalog import build_clean_tables, publish_tables, table_files
+from secstats.publish.manifest import publish
+from secstats.publish.staging import build_lock, recover
+from secstats.raw.provenance import reference_origins
 
 
 def recorded_tables(layout: Layout) -> list[str]:
@@ -31,14 +31,14 @@ def recorded_tables(layout: Layout) -> list[str]:
 
 def make_outputs(layout: Layout) -> dict[Path, bytes]:
     """Every output file, in memory, in flow order: checks, tables, metadata, charts, site."""
-    from secstats.charts import render_charts  # matplotlib is only imported to draw
-    from secstats.figures import CHARTS
-    from secstats.metadata import metadata_files
-    from secstats.site import site_files
+    from secstats.charts.figures import CHARTS
+    from secstats.charts.render import render_charts  # matplotlib is only imported to draw
+    from secstats.publish.metadata import metadata_files
+    from secstats.site.pages import site_files
 
     raise_if_any(registry_problems([spec.name for spec in OFFICIAL_TABLES], recorded_tables(layout), [c.name for c in CHARTS]))
     built = build_clean_tables(layout, check_inputs(layout))  # every input problem reported in one run
-    published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publication)
+    published = publish_tables(layout, built)  # the tables as data/clean/ holds them (secstats.publish.publication)
     rendered = render_charts(layout, built)
     downloads = {**table_files(layout, published), **metadata_files(layout, published)}
     return {

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.paths import Layout, default_layout
-from secstats.problems import BuildError
-from secstats.sources import verify_raw
+from secstats.core.paths import Layout, default_layout
+from secstats.core.problems import BuildError
+from secstats.raw.sources import verify_raw
 
 REPO = default_layout()
 
@@ -123,8 +123,8 @@ def edit_ledger(layout: Layout, row: int, column: str, value: str) -> str:
 @pytest.fixture(scope="session")
 def built() -> dict[str, pd.DataFrame]:
     """Every table built in memory from the ledger and the reference files, as the build makes them."""
-    from secstats.catalog import build_clean_tables
-    from secstats.claims import check_ledger
+    from secstats.ledger.claims import check_ledger
+    from secstats.publish.catalog import build_clean_tables
 
     return build_clean_tables(REPO, check_ledger(REPO))
 
@@ -134,6 +134,6 @@ def rendered(built: dict[str, pd.DataFrame]) -> dict[str, bytes]:
     """Every chart drawn from the in-memory build, as {file name: bytes}. The checkout's render cache
     serves the charts whose code and inputs are unchanged and keeps the ones drawn, for the scratch
     projects to copy."""
-    from secstats.charts import render_charts
+    from secstats.charts.render import render_charts
 
     return render_charts(REPO, built)

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import secstats
-from secstats.catalog import CATALOG
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.sources import read_sources
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.publish.catalog import CATALOG
+from secstats.raw.sources import read_sources
 from tests.conftest import REPO
 
 

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from secstats import cli
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.sources import sha256_of
+from secstats.core.digest import sha256_of
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
 from tests.conftest import REPO, edit_ledger
 
 
@@ -302,8 +302,8 @@ def rewrite_reference(layout: Layout, relative: str, change) -> None:
 
 
 def official_failure(layout: Layout) -> str:
-    from secstats.catalog import build_clean_tables
-    from secstats.claims import check_ledger
+    from secstats.ledger.claims import check_ledger
+    from secstats.publish.catalog import build_clean_tables
 
     with pytest.raises(BuildError) as error:
         build_clean_tables(layout, check_ledger(layout))

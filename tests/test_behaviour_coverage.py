@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.coverage import matching_claim, overlaps, quote_index
-from secstats.extract import extract
+from secstats.extract.quantities import extract
+from secstats.ledger.coverage import matching_claim, overlaps, quote_index
 
 TEXT = "The agency counted 40 cases in the town."
 

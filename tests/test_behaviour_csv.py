@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from secstats.csvfiles import delimiter_problems, read_csv_checked
-from secstats.problems import BuildError
+from secstats.core.csvfiles import delimiter_problems, read_csv_checked
+from secstats.core.problems import BuildError
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from secstats.extract import extract
+from secstats.extract.quantities import extract
 
 
 def quantities(text: str) -> list[tuple[float, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.claims import quote_problems
+from secstats.ledger.claims import quote_problems
 
 TEXT = (
     "In the year the agency counted between 10 and 12 deaths, and spent US$2.8 million on the program. "

@@ -10,8 +10,8 @@ import pandera.pandas as pa
 import pytest
 from pandera.typing import Series
 
-from secstats.catalog import publish_tables
-from secstats.metadata import constraints_of, metadata_files
+from secstats.publish.catalog import publish_tables
+from secstats.publish.metadata import constraints_of, metadata_files
 from tests.conftest import REPO
 
 

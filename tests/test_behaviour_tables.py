@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from secstats.families import table_spec
-from secstats.indicators import assemble, loosest_qualifier, share_remainders
+from secstats.clean.families import table_spec
+from secstats.clean.indicators import assemble, loosest_qualifier, share_remainders
 
 BASE = {
     "source_id": "doc",

@@ -8,13 +8,14 @@ import shutil
 import pandas as pd
 import pytest
 
-from secstats import catalog, indicators
-from secstats.families import TABLES
-from secstats.figures import CHARTS
-from secstats.manifest import manifest_bytes, manifest_path
-from secstats.paths import Layout
+from secstats.charts.figures import CHARTS
+from secstats.clean import indicators
+from secstats.clean.families import TABLES
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
 from secstats.pipeline import make_outputs, run_build
-from secstats.problems import BuildError
+from secstats.publish import catalog
+from secstats.publish.manifest import manifest_bytes, manifest_path
 from tests.conftest import REPO, edit_ledger
 
 
@@ -89,7 +90,7 @@ def test_makefile_lists_every_output() -> None:
 
 def test_a_chart_that_cannot_be_drawn_leaves_every_output_untouched(scratch: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """Charts are drawn before anything is written: a drawing failure keeps old tables and figures together."""
-    from secstats import charts
+    from secstats.charts import render as charts
 
     before = outputs(scratch)
     edit_ledger(scratch, 0, "note", "an edited note, so the tables would change")

@@ -9,9 +9,9 @@ import pytest
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from secstats.chart_layout import layout_problems, place_labels
-from secstats.chart_style import HOUSE_STYLE, SIZES
-from secstats.figures import CHARTS, Citations
+from secstats.charts.chart_layout import layout_problems, place_labels
+from secstats.charts.chart_style import HOUSE_STYLE, SIZES
+from secstats.charts.figures import CHARTS, Citations
 from tests.conftest import REPO
 
 

@@ -14,13 +14,22 @@ import PIL
 import pytest
 from matplotlib.colors import to_rgb
 
-from secstats import render_cache
-from secstats.chart_layout import ink
-from secstats.chart_style import HOUSE_STYLE, VERDICT_WORDS, WIDE, derived_verdict, new_figure, period_label, save, value_label
-from secstats.claims import read_ledger
-from secstats.figures import CHARTS, Citations, footnote_text
-from secstats.render_cache import chart_key
-from secstats.schemas import VERDICTS
+from secstats.charts import render_cache
+from secstats.charts.chart_layout import ink
+from secstats.charts.chart_style import (
+    HOUSE_STYLE,
+    VERDICT_WORDS,
+    WIDE,
+    derived_verdict,
+    new_figure,
+    period_label,
+    save,
+    value_label,
+)
+from secstats.charts.figures import CHARTS, Citations, footnote_text
+from secstats.charts.render_cache import chart_key
+from secstats.core.schemas import VERDICTS
+from secstats.ledger.claims import read_ledger
 from tests.conftest import REPO
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -204,7 +213,7 @@ def test_render_cache_key_changes_with_any_module_and_the_drawing_libraries(buil
     shutil.copytree(render_cache.PACKAGE_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(render_cache, "PACKAGE_CODE", code)
     assert chart_key(chart, tables, citations) == key
-    with (code / "provenance.py").open("a") as module:
+    with (code / "raw" / "provenance.py").open("a") as module:
         module.write("# an edit\n")
     assert chart_key(chart, tables, citations) != key
     monkeypatch.setattr(render_cache, "PACKAGE_CODE", REPO.root / "secstats")

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import secstats
-from secstats.citation import FORMATS, bibtex_text, render_citation, ris_date
-from secstats.sources import read_sources
+from secstats.publish.citation import FORMATS, bibtex_text, render_citation, ris_date
+from secstats.raw.sources import read_sources
 from tests.conftest import REPO
 
 

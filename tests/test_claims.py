@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from secstats.claims import check_ledger, read_ledger
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.written_numbers import is_written_in, numbers_in
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.core.written_numbers import is_written_in, numbers_in
+from secstats.ledger.claims import check_ledger, read_ledger
 from tests.conftest import edit_ledger
 
 

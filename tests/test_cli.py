@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 import secstats
-from secstats.catalog import CATALOG
 from secstats.cli import main
+from secstats.publish.catalog import CATALOG
 from tests.conftest import REPO
 
 

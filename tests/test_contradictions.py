@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from secstats.contradictions import find_contradictions
-from secstats.schemas import Contradictions
+from secstats.checks.contradictions import find_contradictions
+from secstats.core.schemas import Contradictions
 
 COLUMNS = list(Contradictions.to_schema().columns)
 

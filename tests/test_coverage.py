@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.claims import check_ledger
 from secstats.cli import main, run_check
-from secstats.coverage import account, build_coverage
-from secstats.paths import Layout
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.ledger.claims import check_ledger
+from secstats.ledger.coverage import account, build_coverage
 from secstats.pipeline import run_build
-from secstats.problems import BuildError
 from tests.conftest import REPO
 
 LEDGER_COLUMNS = list(pd.read_csv(REPO.ledger, nrows=0).columns)

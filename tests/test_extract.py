@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from secstats.claims import read_ledger
-from secstats.extract import Candidate, candidate_rows, extract
-from secstats.extraction_quality import ledger_agreement, uncurated_agreement
+from scripts.extraction_quality import ledger_agreement, uncurated_agreement
+from secstats.extract.quantities import Candidate, candidate_rows, extract
+from secstats.ledger.claims import read_ledger
 from tests.conftest import REPO
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from secstats import families, schemas, vocabulary
-from secstats.claims import read_ledger
-from secstats.extract import UNIT_AFTER, Candidate, candidate_rows, extract
-from secstats.extraction_quality import ledger_agreement, uncurated_agreement
-from secstats.family_guess import RULE_CONFIDENCE
-from secstats.written_numbers import COMMA_THOUSANDS, POINT_THOUSANDS, is_written_in, language_of, separators_of
+from scripts.extraction_quality import ledger_agreement, uncurated_agreement
+from secstats.clean import families
+from secstats.core import schemas, vocabulary
+from secstats.core.written_numbers import COMMA_THOUSANDS, POINT_THOUSANDS, is_written_in, language_of, separators_of
+from secstats.extract.family_guess import RULE_CONFIDENCE
+from secstats.extract.quantities import UNIT_AFTER, Candidate, candidate_rows, extract
+from secstats.ledger.claims import read_ledger
 from tests.conftest import REPO
 
 # Spanish context that tells the language apart: every sentence below is read as Spanish.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats import families, pipeline
-from secstats.families import FAMILIES, NO_SERIES, Family, family_problems, registry_problems, untabled_problems
-from secstats.indicators import TableSpec
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.schemas import IndicatorTable
+from secstats import pipeline
+from secstats.clean import families
+from secstats.clean.families import FAMILIES, NO_SERIES, Family, family_problems, registry_problems, untabled_problems
+from secstats.clean.indicators import TableSpec
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.core.schemas import IndicatorTable
 from tests.conftest import edit_ledger
 
 HALF_DECLARED = Family(
@@ -31,8 +32,8 @@ def test_every_gap_of_a_half_declared_family_is_named(monkeypatch: pytest.Monkey
 
 
 def test_the_registered_families_are_complete() -> None:
-    from secstats.figures import CHARTS
-    from secstats.official import OFFICIAL_TABLES
+    from secstats.charts.figures import CHARTS
+    from secstats.clean.official import OFFICIAL_TABLES
     from secstats.pipeline import recorded_tables
     from tests.conftest import REPO
 
@@ -44,14 +45,14 @@ def test_a_half_declared_family_stops_the_build_before_anything_is_made(scratch:
     with pytest.raises(BuildError) as error:
         pipeline.make_outputs(scratch)
     report = error.value.report()
-    assert "secstats/families.py" in report and "family 'seizures': chart 'seizures'" in report
+    assert "secstats/clean/families.py" in report and "family 'seizures': chart 'seizures'" in report
 
 
 def test_a_claim_of_an_unregistered_family_is_named(scratch: Layout) -> None:
     claim_id = edit_ledger(scratch, 0, "family", "seizures")
     ledger = pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False)
     (problem,) = family_problems(ledger, "claims.csv")
-    assert problem.claim_id == claim_id and problem.rule.startswith("isin(") and "secstats/families.py" in problem.message
+    assert problem.claim_id == claim_id and problem.rule.startswith("isin(") and "secstats/clean/families.py" in problem.message
 
 
 def test_a_measure_its_family_does_not_table_is_named() -> None:

@@ -27,7 +27,8 @@ def install(tmp_path: Path) -> Path:
     for part in ("pyproject.toml", "README.md", "secstats", "data"):
         copy = shutil.copytree if (REPO.root / part).is_dir() else shutil.copy
         copy(REPO.root / part, source / part)
-    shutil.rmtree(source / "secstats" / "__pycache__", ignore_errors=True)
+    for cache in (source / "secstats").rglob("__pycache__"):
+        shutil.rmtree(cache)
     target = tmp_path / "site"
     # The venv already holds the pinned setuptools and every dependency: no network needed.
     subprocess.run(
@@ -58,7 +59,7 @@ USER_SESSION = """
 import contextlib, io, json, sys
 import secstats
 from secstats.cli import main
-from secstats.site import TEMPLATES
+from secstats.site.pages import TEMPLATES
 
 
 def run(*args):

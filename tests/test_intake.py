@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.claims import check_ledger
 from secstats.cli import main
-from secstats.coverage import build_coverage
-from secstats.intake import IntakeError, NewSource, add_source
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.sources import read_checksums, verify_raw
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.ledger.claims import check_ledger
+from secstats.ledger.coverage import build_coverage
+from secstats.ledger.intake import IntakeError, NewSource, add_source
+from secstats.raw.sources import read_checksums, verify_raw
 from tests.conftest import REPO, seed_render_cache
 
 TEXT = "Fact sheet\n\nIn 2020, officials seized more than 40 kilograms of a drug called “X”.\u00a0Some 12 agents took part.\n"

@@ -8,8 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from secstats.catalog import CATALOG, publish_tables, table_schema
-from secstats.metadata import metadata_files
+from secstats.publish.catalog import CATALOG, publish_tables, table_schema
+from secstats.publish.metadata import metadata_files
 from tests.conftest import REPO
 
 

@@ -8,16 +8,16 @@ import math
 import pandas as pd
 import pytest
 
-from secstats.catalog import CATALOG
-from secstats.claims import check_ledger
-from secstats.families import COUNTERPARTS
-from secstats.official import OFFICIAL_TABLES
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.reconciliation import build_reconciliation
-from secstats.schemas import Reconciliation
-from secstats.semantics import allows, rounding_unit
-from secstats.sources import verify_raw
+from secstats.checks.reconciliation import build_reconciliation
+from secstats.clean.families import COUNTERPARTS
+from secstats.clean.official import OFFICIAL_TABLES
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.core.schemas import Reconciliation
+from secstats.core.semantics import allows, rounding_unit
+from secstats.ledger.claims import check_ledger
+from secstats.publish.catalog import CATALOG
+from secstats.raw.sources import verify_raw
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)

@@ -11,15 +11,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats import cli, pipeline, staging
+from secstats import cli, pipeline
 from secstats.api import load
-from secstats.catalog import build_clean_tables
-from secstats.charts import render_charts
-from secstats.claims import check_ledger
-from secstats.escaping import for_html, show_controls
-from secstats.manifest import output_problems, publish
-from secstats.paths import Layout
-from secstats.problems import BuildError
+from secstats.charts.render import render_charts
+from secstats.core.escaping import for_html, show_controls
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.ledger.claims import check_ledger
+from secstats.publish import staging
+from secstats.publish.catalog import build_clean_tables
+from secstats.publish.manifest import output_problems, publish
 from tests.conftest import REPO, edit_ledger
 from tests.test_build import outputs
 
@@ -197,7 +198,7 @@ def test_a_formula_like_cell_stops_the_build(scratch: Layout) -> None:
 
 
 def test_a_formula_like_cell_in_a_built_table_stops_the_build(scratch: Layout, monkeypatch) -> None:
-    from secstats import catalog
+    from secstats.publish import catalog
 
     original = catalog.assemble
 

@@ -17,11 +17,11 @@ import pytest
 from frictionless import validate
 
 import secstats
-from secstats.catalog import CATALOG, publish_tables, table_files, table_schema
-from secstats.metadata import metadata_files
-from secstats.problems import BuildError
-from secstats.publication import number_text, period_day, publish_links
-from secstats.validation import CLAIM_ID_COLUMNS
+from secstats.core.problems import BuildError
+from secstats.core.validation import CLAIM_ID_COLUMNS
+from secstats.publish.catalog import CATALOG, publish_tables, table_files, table_schema
+from secstats.publish.metadata import metadata_files
+from secstats.publish.publication import number_text, period_day, publish_links
 from tests.conftest import REPO
 
 # Declared Table Schema type -> what each client infers with its defaults. polars leaves ISO dates as

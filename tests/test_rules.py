@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.catalog import build_clean_tables
-from secstats.claims import check_ledger, read_ledger
-from secstats.official import OFFICIAL_TABLES
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.written_numbers import is_written_in, numbers_in
+from secstats.clean.official import OFFICIAL_TABLES
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.core.written_numbers import is_written_in, numbers_in
+from secstats.ledger.claims import check_ledger, read_ledger
+from secstats.publish.catalog import build_clean_tables
 from tests.conftest import REPO, edit_ledger
 from tests.test_bad_input import repin
 

@@ -1,7 +1,7 @@
 """What a claim's words mean: tolerance intervals, period months and the words used for both.
 
 Made-up round numbers only. These tests pin the exact intervals, months and phrases, so that a flipped
-sign, an off-by-one month or a dropped qualifier in secstats.semantics fails here.
+sign, an off-by-one month or a dropped qualifier in secstats.core.semantics fails here.
 """
 
 from __future__ import annotations
@@ -11,8 +11,16 @@ import math
 import pandas as pd
 import pytest
 
-from secstats.periods import describe_period, gap_months, month_index, month_text, overlap_share, period_bounds, period_months
-from secstats.semantics import allowed_interval, allows, amount, ceiling_cue, intervals_meet, rule_text, stated
+from secstats.core.periods import (
+    describe_period,
+    gap_months,
+    month_index,
+    month_text,
+    overlap_share,
+    period_bounds,
+    period_months,
+)
+from secstats.core.semantics import allowed_interval, allows, amount, ceiling_cue, intervals_meet, rule_text, stated
 
 
 @pytest.mark.parametrize(
@@ -109,7 +117,7 @@ def test_claims_in_words() -> None:
 
 
 def test_rounding_unit_at_the_thresholds() -> None:
-    from secstats.semantics import rounding_unit
+    from secstats.core.semantics import rounding_unit
 
     assert rounding_unit(999) == 1 and rounding_unit(1000) == 100 and rounding_unit(1001) == 1
     assert rounding_unit(64_000) == 1000 and rounding_unit(2_000_000) == 100_000 and rounding_unit(2.5e9) == 1e8

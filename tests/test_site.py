@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from secstats import schemas
-from secstats.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
-from secstats.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
-from secstats.site import (
+from secstats.core import schemas
+from secstats.site.claim_checks import VERDICT_TABLE, VERDICT_TONES, ClaimVerdict, claim_ids_in, contradictions_of, is_best
+from secstats.site.document_marks import Mark, blocks_of, marked_paragraphs, paragraphs_around, unowned
+from secstats.site.pages import (
     Site,
     chart_title,
     claim_page,

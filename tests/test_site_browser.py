@@ -17,11 +17,11 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from secstats.catalog import publish_tables, table_files
-from secstats.claim_checks import VERDICT_TABLE
-from secstats.figures import CHARTS
-from secstats.metadata import metadata_files
-from secstats.site import site_files
+from secstats.charts.figures import CHARTS
+from secstats.publish.catalog import publish_tables, table_files
+from secstats.publish.metadata import metadata_files
+from secstats.site.claim_checks import VERDICT_TABLE
+from secstats.site.pages import site_files
 from tests.conftest import REPO
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from secstats.paths import Layout
-from secstats.problems import BuildError
-from secstats.sources import read_checksums, read_sources, verify_raw
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.raw.sources import read_checksums, read_sources, verify_raw
 
 
 def test_repo_sources_match_checksums(scratch: Layout) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.claims import check_ledger
-from secstats.intake import NewSource, add_source
-from secstats.paths import Layout
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.ledger.claims import check_ledger
+from secstats.ledger.intake import NewSource, add_source
 from secstats.pipeline import run_build
-from secstats.problems import BuildError
 
 # Made up for this test: no real document, no real figure.
 TEXT = (

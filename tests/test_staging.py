@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from secstats import staging
-from secstats.staging import FileSystem, build_lock, pending, recover, replace_outputs
+from secstats.publish import staging
+from secstats.publish.staging import FileSystem, build_lock, pending, recover, replace_outputs
 
 OLD = {"tables/a.csv": b"old a\n", "tables/b.csv": b"old b\n", "figures/gone.svg": b"old, not rebuilt\n"}
 NEW = {"tables/a.csv": b"new a\n", "tables/b.csv": b"new b\n", "figures/c.svg": b"new c\n"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from secstats.catalog import CLAIM_TABLES, build_clean_tables
-from secstats.claims import check_ledger, read_ledger
-from secstats.synthetic import make_project, synthetic_claims
+from scripts.synthetic import make_project, synthetic_claims
+from secstats.ledger.claims import check_ledger, read_ledger
+from secstats.publish.catalog import CLAIM_TABLES, build_clean_tables
 from tests.conftest import REPO
 
 

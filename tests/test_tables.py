@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.catalog import read_table
-from secstats.claims import check_ledger
-from secstats.families import FAMILIES, TABLES, table_spec
-from secstats.indicators import implied_earlier_levels
-from secstats.paths import Layout
-from secstats.problems import BuildError
+from secstats.clean.families import FAMILIES, TABLES, table_spec
+from secstats.clean.indicators import implied_earlier_levels
+from secstats.core.paths import Layout
+from secstats.core.problems import BuildError
+from secstats.ledger.claims import check_ledger
+from secstats.publish.catalog import read_table
 from tests.conftest import REPO
 
 LEDGER = check_ledger(REPO)
@@ -180,7 +180,7 @@ def test_unknown_table_lists_the_valid_ones() -> None:
 
 
 def test_a_measure_no_table_takes_stops_the_build(scratch: Layout) -> None:
-    from secstats.catalog import build_clean_tables
+    from secstats.publish.catalog import build_clean_tables
     from tests.conftest import edit_ledger
 
     ledger = check_ledger(scratch)

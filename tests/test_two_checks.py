@@ -13,11 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.cited import CitedRecord, check_cited, cited_check, empty_record
-from secstats.paths import Layout
-from secstats.periods import Period, on_or_before, period_months
-from secstats.problems import BuildError
-from secstats.reconciliation import (
+from secstats.checks.reconciliation import (
     AS_WRITTEN,
     Candidate,
     Observation,
@@ -27,8 +23,12 @@ from secstats.reconciliation import (
     match_all,
     readings,
 )
-from secstats.schemas import CitedFigures, CitedSources, PublishedFigures, Reconciliation, Verdicts
-from secstats.verdicts import build_verdicts, decide
+from secstats.checks.verdicts import build_verdicts, decide
+from secstats.core.paths import Layout
+from secstats.core.periods import Period, on_or_before, period_months
+from secstats.core.problems import BuildError
+from secstats.core.schemas import CitedFigures, CitedSources, PublishedFigures, Reconciliation, Verdicts
+from secstats.ledger.cited import CitedRecord, check_cited, cited_check, empty_record
 
 COLUMNS = list(Reconciliation.to_schema().columns)
 
@@ -380,7 +380,7 @@ def test_a_cited_running_total_to_an_earlier_date_bounds_only_a_running_total() 
 
 
 def test_spanish_sources_write_numbers_their_way() -> None:
-    from secstats.written_numbers import is_written_in
+    from secstats.core.written_numbers import is_written_in
 
     assert is_written_in("36476", "se registraron 36 mil 476 homicidios") and is_written_in("36000", "36 mil personas")
     assert is_written_in("27199", "fue de 27.199, lo que") and is_written_in("25400000", "25.4 millones de personas")
@@ -388,7 +388,7 @@ def test_spanish_sources_write_numbers_their_way() -> None:
 
 
 def test_a_bad_vintages_file_names_file_row_column_and_rule(tmp_path: Path) -> None:
-    from secstats.vintages import VINTAGES_FILE, check_vintages
+    from secstats.clean.vintages import VINTAGES_FILE, check_vintages
 
     path = tmp_path / "data" / "raw" / "reference" / VINTAGES_FILE
     path.parent.mkdir(parents=True)

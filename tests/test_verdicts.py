@@ -1,7 +1,7 @@
 """Candidates and verdicts: every match kind and every verdict word, on made-up round numbers.
 
 Each test builds made-up series or reconciliation rows in memory; none reads a published file. Removing a
-match kind from secstats.reconciliation or a step of the precedence in secstats.verdicts fails one of them.
+match kind from secstats.checks.reconciliation or a step of the precedence in secstats.checks.verdicts fails one of them.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.cited import empty_record
-from secstats.periods import period_months
-from secstats.reconciliation import (
+from secstats.checks.reconciliation import (
     AS_WRITTEN,
     Candidate,
     NoCounterpart,
@@ -22,8 +20,10 @@ from secstats.reconciliation import (
     match_all,
     readings,
 )
-from secstats.schemas import PublishedFigures, Reconciliation, Verdicts
-from secstats.verdicts import CLOSE_MARGIN, build_verdicts, decide
+from secstats.checks.verdicts import CLOSE_MARGIN, build_verdicts, decide
+from secstats.core.periods import period_months
+from secstats.core.schemas import PublishedFigures, Reconciliation, Verdicts
+from secstats.ledger.cited import empty_record
 
 
 def claim(
@@ -291,7 +291,7 @@ def made_up_homicides(counts: dict[int, int]) -> dict[str, pd.DataFrame]:
 
 
 def test_a_percent_change_is_the_later_year_over_the_earlier() -> None:
-    from secstats.families import COUNTERPARTS
+    from secstats.clean.families import COUNTERPARTS
 
     homicide_change = COUNTERPARTS["homicides_percent_change"]
 
@@ -303,7 +303,7 @@ def test_a_percent_change_is_the_later_year_over_the_earlier() -> None:
 
 
 def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
-    from secstats.reconciliation import endpoint_change
+    from secstats.checks.reconciliation import endpoint_change
 
     def provide(claim: pd.Series, official: object) -> list[OfficialSeries]:
         return [series((2010, 100), (2015, 300))]
@@ -506,7 +506,7 @@ def test_a_period_that_agrees_does_not_hide_a_later_one_that_disagrees() -> None
 
 
 def test_fiscal_years_and_months_read_as_written() -> None:
-    from secstats.periods import describe as period_words
+    from secstats.core.periods import describe as period_words
 
     assert period_words("2008", "2017", fiscal=True) == "FY2008-FY2017" and period_words("2008", "2008", True) == "FY2008"
     assert period_words("2008", "2017") == "2008-2017" and period_words("2020-01", "2020-02") == "2020-01 to 2020-02"
