@@ -235,7 +235,7 @@ def measure_size(claims: int) -> dict:
 
 
 def scale_table(sizes: list[int]) -> None:
-    """Measure each size in its own process (a fresh memory peak) and print the table for the README."""
+    """Measure each size in its own process (a fresh memory peak) and print the table for docs/performance.md."""
     results = []
     for size in sizes:
         done = subprocess.run(

@@ -15,13 +15,17 @@ from secstats.core.paths import Layout
 from secstats.core.problems import BuildError
 from secstats.pipeline import make_outputs, run_build
 from secstats.publish import catalog
-from secstats.publish.manifest import manifest_bytes, manifest_path
+from secstats.publish.manifest import manifest_bytes, manifest_path, path_of, read_manifest
 from tests.conftest import REPO, edit_ledger
 
 
 def outputs(layout: Layout) -> dict[str, bytes]:
-    """Every built file under data/clean/, figures/, docs/ and site/, by relative path."""
-    files = [*layout.clean.glob("*"), *layout.figures.glob("*"), *layout.docs.glob("*"), *layout.site.rglob("*")]
+    """Every built file, by relative path: all of data/clean/, figures/ and site/, and the files of docs/
+    the manifest names (hand-written guides live there too)."""
+    manifest, _ = read_manifest(layout)
+    docs = [path_of(layout, name) for name in (manifest or {}).get("outputs", {})]
+    files = [*layout.clean.glob("*"), *layout.figures.glob("*"), *(path for path in docs if path.parent == layout.docs)]
+    files += layout.site.rglob("*")
     return {str(f.relative_to(layout.root)): f.read_bytes() for f in sorted(files) if f.is_file()}
 
 

@@ -180,7 +180,7 @@ def test_the_cli_takes_licence_access_date_and_project(
 
 SIXTH = "A made-up memo\n\nIn 2020, more than 40 percent of the seizures were made at ports. Some 12 agents took part.\n"
 # The suite's checks that read the project's own data: each would fail if it hard-coded the five
-# documents (their number, a file name, a count typed into the README).
+# documents (their number, a file name, a count typed into the README or docs/).
 DATA_TESTS = [
     "tests/test_intake.py",
     "tests/test_sources.py",
@@ -205,7 +205,7 @@ def in_project(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_sixth_document_added_as_the_readme_says_keeps_every_check_green(tmp_path: Path, rendered: dict[str, bytes]) -> None:
-    """README, "Adding a document": add-source, review the candidates, paste them into the ledger,
+    """docs/curation.md, "The path, step by step": add-source, review the candidates, paste them into the ledger,
     make figures. Then the checks of the suite that read the project's data pass, unedited."""
     root = copy_checkout(tmp_path / "clone")
     seed_render_cache(root)

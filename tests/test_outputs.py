@@ -58,6 +58,11 @@ def test_load_refuses_a_hand_edited_table_even_a_valid_one(scratch: Layout) -> N
         (lambda layout: (layout.figures / "overview.svg").write_bytes(b"<svg/>"), "figures/overview.svg: rule output as built"),
         (lambda layout: (layout.docs / "data-dictionary.md").unlink(), "docs/data-dictionary.md: rule output present"),
         (lambda layout: (layout.clean / "extra.csv").write_text("a\n1\n"), "data/clean/extra.csv: rule output built"),
+        (lambda layout: (layout.site / "notes.html").write_text("<p>made up</p>"), "site/notes.html: rule output built"),
+        (
+            lambda layout: (layout.docs / "verdicts.md").write_text("# Verdicts, edited by hand\n"),
+            "docs/verdicts.md: rule output as built",
+        ),
         (
             lambda layout: edit_ledger(layout, 0, "note", "edited after the build"),
             "data/ledger/claims.csv: rule outputs built from these inputs",
@@ -67,6 +72,41 @@ def test_load_refuses_a_hand_edited_table_even_a_valid_one(scratch: Layout) -> N
 def test_check_catches_every_difference_from_the_build(scratch: Layout, change, rule: str) -> None:
     change(scratch)
     assert rule in problems_of(scratch)
+
+
+def write_guides(layout: Layout) -> dict[Path, bytes]:
+    """Made-up hand-written guides in docs/ (one in a subfolder), as a contributor would add them."""
+    guides = {layout.docs / "my-guide.md": b"# A guide written by hand\n", layout.docs / "images" / "step.png": b"made up"}
+    for path, data in guides.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+    return guides
+
+
+def test_a_hand_written_guide_in_docs_passes_check_and_a_generated_doc_is_still_guarded(
+    scratch: Layout, monkeypatch, capsys
+) -> None:
+    """docs/ is shared: the build owns only the files it writes there."""
+    write_guides(scratch)
+    monkeypatch.setattr(cli, "default_layout", lambda: scratch)
+    assert problems_of(scratch) == ""
+    assert cli.main(["check"]) == 0
+    generated = scratch.docs / "data-dictionary.md"
+    generated.write_text(generated.read_text(encoding="utf-8") + "\nA line added by hand.\n", encoding="utf-8")
+    [problem] = problems_of(scratch).splitlines()  # the edit, and nothing of the guides
+    assert problem.startswith("docs/data-dictionary.md: rule output as built: ")
+    assert cli.main(["check"]) == 1
+    assert "docs/data-dictionary.md: rule output as built" in capsys.readouterr().err
+
+
+def test_a_build_rewrites_the_generated_docs_and_leaves_hand_written_guides_alone(scratch: Layout) -> None:
+    guides = write_guides(scratch)
+    (scratch.docs / "verdicts.md").write_text("# Verdicts, edited by hand\n", encoding="utf-8")
+    pipeline.run_build(scratch)
+    assert {path: path.read_bytes() for path in guides} == guides
+    assert "edited by hand" not in (scratch.docs / "verdicts.md").read_text(encoding="utf-8")
+    assert "my-guide.md" not in (scratch.clean / "manifest.json").read_text(encoding="utf-8")
+    assert problems_of(scratch) == ""
 
 
 def test_readers_refuse_outputs_while_a_build_is_interrupted(scratch: Layout) -> None:

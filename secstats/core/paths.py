@@ -71,8 +71,15 @@ class Layout:
 
     @property
     def output_dirs(self) -> tuple[Path, ...]:
-        """Every directory the build writes, and only the build: adding an output is one line here."""
-        return (self.clean, self.figures, self.docs, self.site)
+        """Every directory the build writes into: adding an output directory is one line here."""
+        return (*self.owned_dirs, self.docs)
+
+    @property
+    def owned_dirs(self) -> tuple[Path, ...]:
+        """The output directories the build owns whole: a file there it did not write is an error.
+        docs/ is not one: hand-written guides live there beside the generated docs, and the build owns
+        only the files it writes (its manifest names them)."""
+        return (self.clean, self.figures, self.site)
 
     @property
     def site(self) -> Path:

@@ -1,9 +1,10 @@
 """The output manifest: the SHA-256 of every published file and of the inputs it was built from.
 
 ``data/clean/manifest.json`` is written by the build, in the same all-or-nothing replacement as the
-outputs it lists. ``secstats check`` compares it with the disk, so a hand edit of any file in the
-output directories, a file nobody built, a missing output or an input edited since the build is
-reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
+outputs it lists. ``secstats check`` compares it with the disk, so a hand edit of any built file, a
+file nobody built in a directory the build owns whole (data/clean, figures, site; in docs/ the build
+owns only the files it writes, beside hand-written guides), a missing output or an input edited
+since the build is reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
 
 Inputs are the ledger, ``dismissed.csv`` and every file under ``data/raw/`` (the code is not: a code change that
 changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout
@@ -112,9 +113,10 @@ SHIPPED = "data/"  # the outputs an installed copy holds: the tables and their m
 
 
 def output_problems(layout: Layout, output_dirs: list[Path], prefix: str = "") -> list[Problem]:
-    """Every difference between the disk and the manifest: edited, missing or unlisted outputs,
-    and inputs changed since the build. With ``prefix`` (``SHIPPED`` for an installed copy), only the
-    outputs whose manifest names start with it are looked for."""
+    """Every difference between the disk and the manifest: edited or missing outputs, files nobody
+    built in a directory the build owns whole (``Layout.owned_dirs``: a hand-written guide in docs/ is
+    none), and inputs changed since the build. With ``prefix`` (``SHIPPED`` for an installed copy),
+    only the outputs whose manifest names start with it are looked for."""
     manifest, problems = read_manifest(layout)
     problems = journal_problems(layout) + problems
     if manifest is None:
@@ -130,14 +132,14 @@ def output_problems(layout: Layout, output_dirs: list[Path], prefix: str = "") -
                 Problem(name, "output as built", f"differs from the build (sha256 {expected[:12]}...): edited by hand? {REBUILD}")
             )
     built = set(manifest["outputs"]) | {name_of(layout, manifest_path(layout))}
-    for directory in output_dirs:
+    for directory in (directory for directory in output_dirs if directory in layout.owned_dirs):
         for path in sorted(directory.rglob("*")) if directory.is_dir() else ():
             if path.is_file() and not path.name.startswith(".") and name_of(layout, path) not in built:
                 problems.append(
                     Problem(
                         name_of(layout, path),
                         "output built",
-                        "not written by the build: output directories hold built files only",
+                        "not written by the build: this directory holds built files only (hand-written guides go in docs/)",
                     )
                 )
     now = input_digests(layout)

@@ -90,7 +90,8 @@ def pending(root: Path) -> bool:
 
 def replace_outputs(root: Path, files: dict[Path, bytes], obsolete: Sequence[Path] = (), fs: FileSystem | None = None) -> None:
     """Replace every output in ``files`` (absolute paths under ``root``) and remove ``obsolete``,
-    all together: on any failure the previous outputs are restored before the error propagates."""
+    all together: on any failure the previous outputs are restored before the error propagates.
+    No other file is touched, so hand-written guides beside the generated docs in docs/ stay as they are."""
     fs = fs or FileSystem()
     entries = [{"path": str(path.relative_to(root)), "existed": path.is_file()} for path in files]
     gone = [str(path.relative_to(root)) for path in obsolete if path.is_file()]

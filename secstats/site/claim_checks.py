@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 VERDICT_TABLE = "verdicts"  # the table with one verdict per claim (its 'verdict' and 'explanation' columns)
-# verdict -> (tone the site colours it with, what it means in a few words; README.md says it in full).
+# verdict -> (tone the site colours it with, what it means in a few words; docs/verdicts.md says it in full).
 # Tones: good, near, mixed, bad, none; every verdict of schemas.VERDICTS has one (a test checks).
 VERDICT_TONES: dict[str, tuple[str, str]] = {
     "matches": ("good", "an official figure for its own period lies within what its words allow"),
