@@ -113,6 +113,20 @@ def test_load_refuses_a_table_whose_bytes_are_not_the_built_ones(scratch: Layout
             secstats.load("homicides", scratch, validate=validate)
 
 
+def test_load_validates_bytes_that_differ_and_names_their_bad_cells_in_the_refusal(scratch: Layout) -> None:
+    path = scratch.clean / "homicides.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    cells = lines[1].rstrip("\n").split(",")
+    cells[header.index("value")] = "-5"
+    path.write_text("".join([lines[0], ",".join(cells) + "\n", *lines[2:]]), encoding="utf-8")
+    with pytest.raises(BuildError) as refused:
+        secstats.load("homicides", scratch)
+    report = str(refused.value)
+    assert "homicides.csv: rule output as built" in report
+    assert "row 2" in report and "column value" in report and "-5" in report
+
+
 def test_describe_prints_as_a_page_and_stays_a_dict() -> None:
     description = secstats.describe("homicides")
     text = repr(description)

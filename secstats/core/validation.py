@@ -286,11 +286,14 @@ def unwritten_values(
 
 def read_trusted(path: Path, model: Model) -> pd.DataFrame:
     """A published table whose bytes the build validated (its hash is in the manifest), read straight
-    into the schema's types: the frame validation would return, without checking every rule again."""
+    into the schema's types: the frame validation would return, without checking every rule again.
+
+    Dates are read as text and handed to numpy, which parses ISO days in one pass per column
+    (``pd.to_datetime`` per column was a third of the cost); empty cells become NaT."""
     schema = schema_of(model)
     dates = [name for name, column in schema.columns.items() if "datetime" in str(column.dtype)]
-    types = {name: column.dtype.type for name, column in schema.columns.items() if name not in dates}
+    types = {name: object if name in dates else column.dtype.type for name, column in schema.columns.items()}
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
     for name in dates:
-        frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[ns]")
+        frame[name] = frame[name].to_numpy(dtype=object, na_value="NaT").astype("datetime64[ns]")
     return frame

@@ -3,7 +3,7 @@
 ``data/clean/manifest.json`` is written by the build, in the same all-or-nothing replacement as the
 outputs it lists. ``secstats check`` compares it with the disk, so a hand edit of any file in the
 output directories, a file nobody built, a missing output or an input edited since the build is
-reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
+reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built (after validating it again, so the refusal names its bad cells too).
 
 Inputs are the ledger, ``dismissed.csv`` and every file under ``data/raw/`` (the code is not: a code change that
 changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout
