@@ -88,7 +88,7 @@ def test_describe_lists_every_column_with_its_type() -> None:
     "command",
     [
         "main(['cite', 'kloppe-006']); main(['cite', 'kloppe-006', '--format', 'bibtex'])",
-        "main(['list'])",
+        "main(['list']); main(['describe', 'homicides'])",
         "import secstats; repr(secstats.describe('homicides')); secstats.cite('kloppe-006')",
     ],
 )

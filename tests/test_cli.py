@@ -18,7 +18,7 @@ from secstats.publish.catalog import CATALOG
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("command", ["build", "check", "list", "show", "cite", "validate", "extract", "add-source"])
+@pytest.mark.parametrize("command", ["build", "check", "list", "describe", "show", "cite", "validate", "extract", "add-source"])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
@@ -121,6 +121,17 @@ def test_show_prints_the_table_as_csv(capsys: pytest.CaptureFixture[str]) -> Non
 def test_show_of_an_unknown_table_fails_with_the_valid_names(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "homicide"]) == 1
     assert "valid tables: claims, homicides" in capsys.readouterr().err
+
+
+def test_describe_prints_a_tables_columns_with_units_and_its_key(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["describe", "official_us_overdose_deaths"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("official_us_overdose_deaths: ")
+    assert "  deaths (integer [persons]): " in printed and "key: drug, year" in printed
+    assert main(["describe", "homicide"]) == 1
+    assert "valid tables: claims, homicides" in capsys.readouterr().err
+    assert main(["describe", "homicides", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"]["primaryKey"] == ["row_id"]
 
 
 def test_cite_prints_the_quote(capsys: pytest.CaptureFixture[str]) -> None:
