@@ -159,6 +159,14 @@ def test_a_blank_line_in_the_ledger_keeps_row_numbers_right(scratch: Layout, mon
     one_problem(err, "row 5", "column qualifier", "isin")
 
 
+def test_an_empty_required_cell_is_called_empty_not_nan(scratch: Layout, monkeypatch, capsys) -> None:
+    claim = edit_ledger(scratch, 2, "geography", "")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    line = one_problem(err, "row 4", f"claim {claim}", "column geography", "not empty", "the cell is empty")
+    assert "nan" not in line
+
+
 def test_a_ledger_without_a_column_names_the_column(scratch: Layout, monkeypatch, capsys) -> None:
     pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False).drop(columns="value").to_csv(scratch.ledger, index=False)
     status, err = check_scratch(scratch, monkeypatch, capsys)
@@ -213,9 +221,9 @@ def test_every_bad_cell_is_named_once_in_words_and_no_exception_text(tmp_path: P
     assert status == 1
     lines = [line for line in err.splitlines() if line.startswith("  - ")]
     assert len(lines) == 3, err
-    assert "row 2" in lines[1] and "column value: rule a number" in lines[1] and "'lots'" in lines[1]
-    assert "row 3" in lines[2] and "rule at least 0" in lines[2] and "-5" in lines[2]
-    assert "row 4" in lines[0] and "column period_start: rule a date, YYYY-MM-DD" in lines[0] and "'2000-13-01'" in lines[0]
+    assert "row 2" in lines[0] and "column value: rule a number" in lines[0] and "'lots'" in lines[0]
+    assert "row 3" in lines[1] and "rule at least 0" in lines[1] and "-5" in lines[1]
+    assert "row 4" in lines[2] and "column period_start: rule a date, YYYY-MM-DD" in lines[2] and "'2000-13-01'" in lines[2]
     assert "Error(" not in err and "nan" not in err
 
 

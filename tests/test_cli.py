@@ -150,6 +150,17 @@ def test_validate_accepts_a_published_table(capsys: pytest.CaptureFixture[str]) 
     assert "is a valid weapon_origins table" in capsys.readouterr().out
 
 
+def test_validate_lists_problems_in_row_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = pd.read_csv(REPO.clean / "homicides.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "qualifier"] = "roughly"  # found by the schema's rules, after...
+    table.loc[1, "value"] = "abc"  # ...the cells that are not numbers, found first
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    assert main(["validate", str(mine), "--table", "homicides"]) == 1
+    rows = [line.split(": ")[1] for line in capsys.readouterr().err.splitlines() if line.startswith("  - ")]
+    assert rows == ["row 2", "row 3"]
+
+
 def test_validate_reports_each_failing_row_column_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = pd.read_csv(REPO.clean / "weapon_origins.csv", dtype=str, keep_default_na=False)
     table.loc[0, "value"] = "-3"

@@ -85,7 +85,7 @@ def failure_problems(
         else:
             value = case.failure_case
         value = value.item() if hasattr(value, "item") else value  # -5.0, not np.float64(-5.0)
-        message = "cannot be checked: another cell of the row is invalid" if crashed else f"bad value {shown(value)}"
+        message = "cannot be checked: another cell of the row is invalid" if crashed else value_message(value)
         problems.append(
             Problem(
                 file,
@@ -97,6 +97,11 @@ def failure_problems(
             )
         )
     return problems
+
+
+def value_message(value: object) -> str:
+    """What is wrong with a cell as a reader says it: 'bad value -5', or 'the cell is empty' (not 'nan')."""
+    return "the cell is empty" if pd.api.types.is_scalar(value) and pd.isna(value) else f"bad value {shown(value)}"
 
 
 CRASH = re.compile(r"^[A-Z][A-Za-z]*(Error|Exception)\(")  # pandera's text for a check that raised
@@ -235,10 +240,16 @@ def validate_frame(
     try:
         checked = schema.validate(cleared, lazy=True)
     except pa.errors.SchemaErrors as error:
-        return df, problems + failure_problems(error, df, file, reported, len(schema.columns))
+        return df, in_row_order(problems + failure_problems(error, df, file, reported, len(schema.columns)))
     if problems:
-        return df, problems
+        return df, in_row_order(problems)
     return checked, infinity_problems(checked, file)
+
+
+def in_row_order(problems: list[Problem]) -> list[Problem]:
+    """Problems as a reader goes through the file (as frictionless lists them): the header's first, then
+    row by row; within a row, in the order found (cells before the rules across the row)."""
+    return sorted(problems, key=lambda problem: problem.row or 0)
 
 
 def infinity_problems(df: pd.DataFrame, file: str) -> list[Problem]:
