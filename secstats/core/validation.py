@@ -301,10 +301,23 @@ def read_trusted(path: Path, model: Model) -> pd.DataFrame:
 
     Dates are read as text and handed to numpy, which parses ISO days in one pass per column
     (``pd.to_datetime`` per column was a third of the cost); empty cells become NaT."""
-    schema = schema_of(model)
-    dates = [name for name, column in schema.columns.items() if "datetime" in str(column.dtype)]
-    types = {name: object if name in dates else column.dtype.type for name, column in schema.columns.items()}
+    types, dates = read_plan(schema_of(model))
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
     for name in dates:
         frame[name] = frame[name].to_numpy(dtype=object, na_value="NaT").astype("datetime64[ns]")
     return frame
+
+
+READ_PLANS: dict[int, tuple[pa.DataFrameSchema, dict[str, object], list[str]]] = {}
+
+
+def read_plan(schema: pa.DataFrameSchema) -> tuple[dict[str, object], list[str]]:
+    """A schema's dtype per column for read_csv (dates as text) and its date columns, worked out once
+    per schema: pandera makes a dtype's name slowly, and asking it per load was a sixth of load's cost.
+    (Keyed by identity, the schema kept alive with its plan: pandera's schemas are not hashable.)"""
+    if id(schema) not in READ_PLANS:
+        dates = [name for name, column in schema.columns.items() if "datetime" in str(column.dtype)]
+        types = {name: object if name in dates else column.dtype.type for name, column in schema.columns.items()}
+        READ_PLANS[id(schema)] = (schema, types, dates)
+    _, types, dates = READ_PLANS[id(schema)]
+    return types, dates
