@@ -1,7 +1,7 @@
 """Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``).
 
     secstats build [--out DIR]                  check inputs, build every table, chart, metadata file and the site
-    secstats check                              verify raw checksums and every ledger claim
+    secstats check                              verify raw checksums, every ledger claim and the published outputs
     secstats list [--json]                      the published tables, one line each
     secstats describe NAME [--json]             one table's columns (type, unit), keys, sources and licence
     secstats show NAME [--csv | --json]         one table, validated
@@ -9,7 +9,7 @@
     secstats validate FILE --table NAME [--json] check your own CSV against a table's schema
     secstats extract FILE [--format csv|json] [--source-id ID] [--all] [--lang es|en]
                                                 candidate ledger rows for every quantity of a text document
-    secstats add-source FILE --title T --publisher P --date D [--url U]
+    secstats add-source FILE --title T --publisher P --date D [--url U] [--licence L] [--accessed D] [--project DIR]
                                                 register a document and write its candidates for review
 
 Every command has --help with an example; `secstats --version` prints the version.
