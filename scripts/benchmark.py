@@ -104,22 +104,22 @@ def machine_load() -> str:
 
 CITE = [sys.executable, "-m", "secstats", "cite", "kloppe-006"]
 PANDAS = [sys.executable, "-c", "import pandas"]
-# In one process, after the imports: every table through load(), then through read_csv (best of 5 each).
+# In one process, after the imports: every table through load(), then through read_csv, in turn for
+# 10 rounds (so that both share the machine's load), each keeping its fastest round.
 LOADS = """
 import time, pandas, secstats
 from secstats.core.paths import default_layout
 clean = default_layout().clean
 names = list(secstats.tables())
-def best(read):
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for name in names:
-            read(name)
-        times.append(time.perf_counter() - start)
-    return min(times)
-secstats.load(names[0])  # the schemas' first use, outside the timing
-print(best(secstats.load), best(lambda name: pandas.read_csv(clean / f"{name}.csv")))
+def seconds(read):
+    start = time.perf_counter()
+    for name in names:
+        read(name)
+    return time.perf_counter() - start
+for name in names:
+    secstats.load(name)  # the schemas' first use, outside the timing
+rounds = [(seconds(secstats.load), seconds(lambda name: pandas.read_csv(clean / f"{name}.csv"))) for _ in range(10)]
+print(min(load for load, _ in rounds), min(read for _, read in rounds))
 """
 
 

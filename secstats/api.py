@@ -8,7 +8,8 @@ secstats.describe("homicides")        # the table's metadata: columns, units, ke
 
 Fast answers: ``tables``, ``describe`` and ``cite`` read the published files with the standard
 library (no pandas, pandera or matplotlib); ``load`` reads a table the build validated by its hash in
-the manifest, and validates it again only when asked (``validate=True``).
+the manifest, and validates it again when asked (``validate=True``) or when the bytes differ (then
+refusing them, with every problem found).
 """
 
 from __future__ import annotations
@@ -59,27 +60,33 @@ def describe(name: str, layout: Layout | None = None) -> TableDescription:
     """A published table's metadata, as datapackage.json gives it: description, columns (type, unit,
     description, constraints), primary and foreign keys, sources with URLs, licence, bytes and hash.
     It prints as a readable page; it is a dict for code."""
-    found = {resource["name"]: resource for resource in resources(layout or default_layout())}
-    if name not in found:
-        raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(found)}")
-    return TableDescription(copy.deepcopy(found[name]))  # the caller's to change: the parsed file is shared
+    return TableDescription(copy.deepcopy(resource_of(name, layout or default_layout())))  # the caller's to change
+
+
+def resource_of(name: str, layout: Layout) -> dict:
+    """A published table's entry in datapackage.json, as parsed once and shared: not to be changed."""
+    for resource in resources(layout):
+        if resource["name"] == name:
+            return resource
+    raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(tables(layout))}")
 
 
 def load(name: str, layout: Layout | None = None, validate: bool = False) -> pd.DataFrame:
     """A published table with dates parsed and its metadata in ``df.attrs`` (name, description, units,
-    sources, licenses, primary_key). Its bytes are checked against the manifest of the build that
-    validated them, and a table that differs is refused; ``validate=True`` validates it again against
-    its schema. ``KeyError`` lists the valid names."""
+    sources, licenses, primary_key). A table whose bytes are the ones the manifest's build validated is
+    read straight into its types; ``validate=True``, or bytes that differ, validate it again against its
+    schema. Bytes that differ are refused all the same, with every schema problem found in them: a schema
+    cannot tell a hand-typed figure from one the build traced to its source. ``KeyError`` lists the
+    valid names."""
     from secstats.core.validation import read_trusted
     from secstats.publish.catalog import read_table, table_schema
 
     layout = layout or default_layout()
-    resource = describe(name, layout)
-    if validate:
+    resource = resource_of(name, layout)
+    path = layout.clean / f"{name}.csv"
+    if validate or verify_output(layout, path):  # read_table refuses a hand edit, naming its bad cells too
         known = set(claims(layout)["claim_id"]) if name != "claims" else None
         return with_metadata(read_table(layout, name, known), resource)
-    path = layout.clean / f"{name}.csv"
-    raise_if_any(verify_output(layout, path))  # a hand-edited table is never served
     return with_metadata(read_trusted(path, table_schema(name)), resource)
 
 
@@ -118,13 +125,14 @@ def cite(claim_id: str, layout: Layout | None = None, format: str = "text") -> s
 
 
 def with_metadata(table: pd.DataFrame, resource: dict) -> pd.DataFrame:
-    """The table with its metadata in ``df.attrs``, so that it travels with the frame."""
+    """The table with its metadata in ``df.attrs``, so that it travels with the frame (copies: the
+    parsed datapackage.json is shared by every load)."""
     table.attrs.update(
         name=resource["name"],
         description=resource["description"],
         units={field["name"]: field["unit"] for field in resource["schema"]["fields"] if "unit" in field},
-        sources=resource["sources"],
-        licenses=resource["licenses"],
-        primary_key=resource["schema"]["primaryKey"],
+        sources=copy.deepcopy(resource["sources"]),
+        licenses=copy.deepcopy(resource["licenses"]),
+        primary_key=list(resource["schema"]["primaryKey"]),
     )
     return table

@@ -1,14 +1,15 @@
 """Command line: ``python -m secstats COMMAND`` (also installed as ``secstats``).
 
     secstats build [--out DIR]                  check inputs, build every table, chart, metadata file and the site
-    secstats check                              verify raw checksums and every ledger claim
+    secstats check                              verify raw checksums, every ledger claim and the published outputs
     secstats list [--json]                      the published tables, one line each
+    secstats describe NAME [--json]             one table's columns (type, unit), keys, sources and licence
     secstats show NAME [--csv | --json]         one table, validated
     secstats cite CLAIM_ID [--format F] [--json] a citation (text, bibtex, csl-json, ris) with the verbatim quote
     secstats validate FILE --table NAME [--json] check your own CSV against a table's schema
     secstats extract FILE [--format csv|json] [--source-id ID] [--all] [--lang es|en]
                                                 candidate ledger rows for every quantity of a text document
-    secstats add-source FILE --title T --publisher P --date D [--url U]
+    secstats add-source FILE --title T --publisher P --date D [--url U] [--licence L] [--accessed D] [--project DIR]
                                                 register a document and write its candidates for review
 
 Every command has --help with an example; `secstats --version` prints the version.
@@ -28,7 +29,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from secstats.api import cite, load, tables
+from secstats.api import cite, describe, load, tables
 from secstats.core.escaping import show_controls
 from secstats.core.paths import PACKAGE_DIR, Layout, OutputRefused, default_layout, output_layout, project_layout
 from secstats.core.problems import BuildError, IntakeError, Problem, UnknownName, raise_if_any, shown
@@ -82,6 +83,16 @@ def run_list(as_json: bool) -> None:
     width = max(map(len, listed))
     for name, description in listed.items():
         print(f"{name:<{width}}  {description}")
+
+
+def run_describe(name: str, as_json: bool) -> None:
+    """Print one table's metadata as datapackage.json gives it: description, columns (type, unit,
+    description), primary key, sources and licence."""
+    description = describe(name)
+    if as_json:
+        print_json(description)
+    else:
+        print(show_controls(repr(description)))
 
 
 def published_bytes(name: str) -> bytes:
@@ -277,6 +288,7 @@ COMMANDS = {
     "build": ("check inputs, then build every table, chart, metadata file and the site", "secstats build --out ./secstats-build"),
     "check": ("verify raw checksums and the claims ledger", "secstats check"),
     "list": ("list the published tables", "secstats list --json"),
+    "describe": ("print one table's columns, units, keys, sources and licence", "secstats describe homicides"),
     "show": ("print one table, validated", "secstats show homicides --csv | head -3"),
     "cite": ("print the citation of one claim, with its verbatim quote", "secstats cite kloppe-006 --format bibtex >> refs.bib"),
     "validate": ("check your CSV against a table's schema", "secstats validate my.csv --table homicides"),
@@ -293,6 +305,7 @@ RUNNERS = {
     "build": run_build_command,
     "check": run_check,
     "list": run_list,
+    "describe": run_describe,
     "show": run_show,
     "cite": run_cite,
     "validate": run_validate,
@@ -343,6 +356,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_all_problems(build)
     add_all_problems(add_command(commands, "check"))
     add_command(commands, "list").add_argument("--json", action="store_true", help="print JSON")
+    described = add_command(commands, "describe")
+    described.add_argument("name", help=f"table name: {table_names()}")
+    described.add_argument("--json", action="store_true", help="print the metadata as JSON")
     show = add_command(commands, "show")
     show.add_argument("name", help=f"table name: {table_names()}")
     output = show.add_mutually_exclusive_group()
@@ -392,6 +408,8 @@ def run(args: argparse.Namespace) -> None:
         run_check(default_layout())
     elif args.command == "list":
         run_list(args.json)
+    elif args.command == "describe":
+        run_describe(args.name, args.json)
     elif args.command == "show":
         run_show(args.name, args.csv, args.json)
     elif args.command == "cite":

@@ -54,7 +54,7 @@ def test_cite_quotes_verbatim_and_names_source_and_endnote() -> None:
     source = read_sources(REPO).set_index("source_id").loc[claim["source_id"]]
     assert f'"{claim["quote"]}"' in text
     assert source["author"] in text and source["title"] in text
-    assert claim["cited_source"] in text and claim["claim_id"] in text
+    assert claim["cited_source"].removeprefix("inferred: ") in text and claim["claim_id"] in text
 
 
 def test_cite_of_an_unknown_claim_suggests_ids() -> None:
@@ -88,7 +88,7 @@ def test_describe_lists_every_column_with_its_type() -> None:
     "command",
     [
         "main(['cite', 'kloppe-006']); main(['cite', 'kloppe-006', '--format', 'bibtex'])",
-        "main(['list'])",
+        "main(['list']); main(['describe', 'homicides'])",
         "import secstats; repr(secstats.describe('homicides')); secstats.cite('kloppe-006')",
     ],
 )
@@ -111,6 +111,20 @@ def test_load_refuses_a_table_whose_bytes_are_not_the_built_ones(scratch: Layout
     for validate in (False, True):
         with pytest.raises(BuildError, match="homicides.csv: rule output as built"):
             secstats.load("homicides", scratch, validate=validate)
+
+
+def test_load_validates_bytes_that_differ_and_names_their_bad_cells_in_the_refusal(scratch: Layout) -> None:
+    path = scratch.clean / "homicides.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    cells = lines[1].rstrip("\n").split(",")
+    cells[header.index("value")] = "-5"
+    path.write_text("".join([lines[0], ",".join(cells) + "\n", *lines[2:]]), encoding="utf-8")
+    with pytest.raises(BuildError) as refused:
+        secstats.load("homicides", scratch)
+    report = str(refused.value)
+    assert "homicides.csv: rule output as built" in report
+    assert "row 2" in report and "column value" in report and "-5" in report
 
 
 def test_describe_prints_as_a_page_and_stays_a_dict() -> None:

@@ -159,6 +159,14 @@ def test_a_blank_line_in_the_ledger_keeps_row_numbers_right(scratch: Layout, mon
     one_problem(err, "row 5", "column qualifier", "isin")
 
 
+def test_an_empty_required_cell_is_called_empty_not_nan(scratch: Layout, monkeypatch, capsys) -> None:
+    claim = edit_ledger(scratch, 2, "geography", "")
+    status, err = check_scratch(scratch, monkeypatch, capsys)
+    assert status == 1
+    line = one_problem(err, "row 4", f"claim {claim}", "column geography", "not empty", "the cell is empty")
+    assert "nan" not in line
+
+
 def test_a_ledger_without_a_column_names_the_column(scratch: Layout, monkeypatch, capsys) -> None:
     pd.read_csv(scratch.ledger, dtype=str, keep_default_na=False).drop(columns="value").to_csv(scratch.ledger, index=False)
     status, err = check_scratch(scratch, monkeypatch, capsys)
@@ -213,9 +221,9 @@ def test_every_bad_cell_is_named_once_in_words_and_no_exception_text(tmp_path: P
     assert status == 1
     lines = [line for line in err.splitlines() if line.startswith("  - ")]
     assert len(lines) == 3, err
-    assert "row 2" in lines[1] and "column value: rule a number" in lines[1] and "'lots'" in lines[1]
-    assert "row 3" in lines[2] and "rule at least 0" in lines[2] and "-5" in lines[2]
-    assert "row 4" in lines[0] and "column period_start: rule a date, YYYY-MM-DD" in lines[0] and "'2000-13-01'" in lines[0]
+    assert "row 2" in lines[0] and "column value: rule a number" in lines[0] and "'lots'" in lines[0]
+    assert "row 3" in lines[1] and "rule at least 0" in lines[1] and "-5" in lines[1]
+    assert "row 4" in lines[2] and "column period_start: rule a date, YYYY-MM-DD" in lines[2] and "'2000-13-01'" in lines[2]
     assert "Error(" not in err and "nan" not in err
 
 
@@ -324,12 +332,28 @@ def test_a_bad_figure_in_a_reference_file_is_named_at_its_row(scratch: Layout, c
     assert "data/clean" not in report
 
 
-def test_a_reference_file_without_a_column_names_it_without_a_key_error(scratch: Layout) -> None:
-    conapo = "mexico/conapo_population_national_1950_2070.csv"
-    rewrite_reference(scratch, conapo, lambda text: text.replace("year,value,", "year,amount,", 1))
+def renamed_in_header(text: str, column: str) -> str:
+    """A CSV's text with one column of its header renamed: the file no longer has that column."""
+    header, rows = text.split("\n", 1)
+    return ",".join("renamed" if name == column else name for name in header.split(",")) + "\n" + rows
+
+
+@pytest.mark.parametrize(
+    "file, column",
+    [
+        (INEGI, "value"),  # pd.concat with SESNSP's file used to fill it with NaN: "bad value nan" in the clean table
+        ("mexico/conapo_population_national_1950_2070.csv", "value"),
+        ("mexico/sesnsp_homicidio_doloso_victims_2015_2025.csv", "months_covered"),
+        ("us/us_overdose_deaths_main_series_wide_1999_2021.csv", "deaths_cocaine_T405"),
+        ("us/mexico_us_foreign_assistance_foreignassistance_gov.csv", "current_amount_usd"),
+        ("mexico/mx_to_us_extraditions_reported.csv", "measure"),
+    ],
+)
+def test_a_reference_file_without_a_column_it_is_read_for_is_named_at_its_header(scratch: Layout, file: str, column: str) -> None:
+    rewrite_reference(scratch, file, lambda text: renamed_in_header(text, column))
     report = official_failure(scratch)
-    assert f"data/raw/reference/{conapo}: row 1: column value: rule column present: no column 'value'" in report
-    assert "KeyError" not in report
+    assert f"data/raw/reference/{file}: row 1: column {column}: rule column present: missing column {column!r}" in report
+    assert "data/clean" not in report and "nan" not in report and "KeyError" not in report
 
 
 def test_a_reference_file_missing_a_year_names_the_year(scratch: Layout) -> None:

@@ -114,6 +114,14 @@ def test_no_citation_carries_the_curators_note_or_a_file_path(format: str) -> No
     assert "some 12 agents" in text and "memo-001" in text and "A made-up endnote" in text
 
 
+@pytest.mark.parametrize("format", FORMATS)
+def test_an_endnote_attached_by_order_is_said_in_words_not_the_ledgers_mark(format: str) -> None:
+    claim = {**CLAIM, "cited_source": "inferred: [3] A made-up endnote"}
+    text = render_citation("memo-001", claim, source("Ana María Pérez", "person"), format)
+    assert "inferred:" not in text
+    assert "[3] A made-up endnote (attached by the order of its endnotes" in text
+
+
 def test_bibtex_braces_an_organisation_and_lets_a_person_be_parsed() -> None:
     person = render_citation("memo-001", CLAIM, source("Ana María Pérez", "person"), "bibtex")
     organisation = render_citation("memo-001", CLAIM, source("Made-up Task Force", "organisation"), "bibtex")

@@ -18,7 +18,7 @@ from secstats.publish.catalog import CATALOG
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("command", ["build", "check", "list", "show", "cite", "validate", "extract", "add-source"])
+@pytest.mark.parametrize("command", ["build", "check", "list", "describe", "show", "cite", "validate", "extract", "add-source"])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
@@ -123,6 +123,17 @@ def test_show_of_an_unknown_table_fails_with_the_valid_names(capsys: pytest.Capt
     assert "valid tables: claims, homicides" in capsys.readouterr().err
 
 
+def test_describe_prints_a_tables_columns_with_units_and_its_key(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["describe", "official_us_overdose_deaths"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("official_us_overdose_deaths: ")
+    assert "  deaths (integer [persons]): " in printed and "key: drug, year" in printed
+    assert main(["describe", "homicide"]) == 1
+    assert "valid tables: claims, homicides" in capsys.readouterr().err
+    assert main(["describe", "homicides", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"]["primaryKey"] == ["row_id"]
+
+
 def test_cite_prints_the_quote(capsys: pytest.CaptureFixture[str]) -> None:
     claim = pd.read_csv(REPO.ledger, dtype=str).iloc[0]
     assert main(["cite", claim["claim_id"]]) == 0
@@ -137,6 +148,17 @@ def test_cite_of_an_unknown_claim_fails(capsys: pytest.CaptureFixture[str]) -> N
 def test_validate_accepts_a_published_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(REPO.clean / "weapon_origins.csv"), "--table", "weapon_origins"]) == 0
     assert "is a valid weapon_origins table" in capsys.readouterr().out
+
+
+def test_validate_lists_problems_in_row_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = pd.read_csv(REPO.clean / "homicides.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "qualifier"] = "roughly"  # found by the schema's rules, after...
+    table.loc[1, "value"] = "abc"  # ...the cells that are not numbers, found first
+    mine = tmp_path / "mine.csv"
+    table.to_csv(mine, index=False)
+    assert main(["validate", str(mine), "--table", "homicides"]) == 1
+    rows = [line.split(": ")[1] for line in capsys.readouterr().err.splitlines() if line.startswith("  - ")]
+    assert rows == ["row 2", "row 3"]
 
 
 def test_validate_reports_each_failing_row_column_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,6 +52,47 @@ WIDE_DRUG_COLUMNS = {
 }
 
 
+# The columns each reader takes from each reference file. A file lacking one is named at its header
+# (file, row 1, column) before anything is built: pandas would otherwise fill the gap with empty cells
+# (pd.concat does, silently) and the table built from it would be blamed for "bad value nan".
+COLUMNS_READ: dict[str, tuple[str, ...]] = {
+    INEGI_FILE: (
+        "year",
+        "value",
+        "olap_export_count_vintage2018",
+        "microdata_count_mxmortalitydb_2024",
+        "population_conapo2023_midyear",
+        "population_in_source_table_2018",
+    ),
+    SESNSP_FILE: ("year", "value", "months_covered"),
+    CONAPO_FILE: ("year", "value"),
+    PRESS_FILE: ("year", "value", "status", "rate_per_100k_reported", "reported_by_or_cited_source", "publication", "url"),
+    TERMS_FILE: tuple(OfficialMexicoPresidentialTerms.to_schema().columns),
+    NIDA_FILE: ("year", *WIDE_DRUG_COLUMNS),
+    NCHS_FILE: ("year", "category", "measure", "value", "publication"),
+    AID_FILE: ("fiscal_year", "transaction_type", "current_amount_usd", "snapshot_committed"),
+    MERIDA_FILE: (
+        "publisher",
+        "document",
+        "document_date",
+        "recipient_scope",
+        "fy_start",
+        "fy_end",
+        "amount_usd_millions",
+        "amount_type",
+        "quoted_text",
+        "url",
+    ),
+    EXTRADITIONS_FILE: ("period_start", "period_end", "value", "measure", "reported_by_or_cited_source", "url"),
+    TRACES_FILE: ("period_start", "period_end", "metric", "value", "unit", "reported_by_or_cited_source", "url"),
+}
+
+
+def read(layout: Layout, file: str, **options: object) -> pd.DataFrame:
+    """A reference file, checked (``read_reference``) with the columns its readers take from it."""
+    return read_reference(layout, file, COLUMNS_READ[file], **options)
+
+
 def cited(layout: Layout, file: str) -> str:
     """A reference file's source as every table and chart names it (secstats.raw.provenance)."""
     return cite_origin(origin_of(layout, file))
@@ -59,17 +100,15 @@ def cited(layout: Layout, file: str) -> str:
 
 def population_by_year(layout: Layout) -> pd.Series:
     """CONAPO 2023 mid-year population of Mexico, indexed by year."""
-    return read_reference(layout, CONAPO_FILE).set_index("year")["value"]
+    return read(layout, CONAPO_FILE).set_index("year")["value"]
 
 
 def mexico_homicides(layout: Layout) -> pd.DataFrame:
     """INEGI deaths and SESNSP victims per year, with CONAPO population and our rate per 100,000."""
-    inegi = read_reference(layout, INEGI_FILE).assign(
+    inegi = read(layout, INEGI_FILE).assign(
         series="inegi_deaths_by_registration", months_covered=12, source=cited(layout, INEGI_FILE)
     )
-    sesnsp = read_reference(layout, SESNSP_FILE).assign(
-        series="sesnsp_victims_homicidio_doloso", source=cited(layout, SESNSP_FILE)
-    )
+    sesnsp = read(layout, SESNSP_FILE).assign(series="sesnsp_victims_homicidio_doloso", source=cited(layout, SESNSP_FILE))
     table = pd.concat([inegi, sesnsp], ignore_index=True).rename(columns={"value": "homicides"})
     table["population"] = table["year"].map(population_by_year(layout))
     rate = (table["homicides"] / table["population"] * 100_000).round(2)
@@ -80,7 +119,7 @@ def mexico_homicides(layout: Layout) -> pd.DataFrame:
 def mexico_homicide_vintages(layout: Layout) -> pd.DataFrame:
     """The INEGI vintages the main series does not show: 2024 microdata counts, the 2018 export over its
     own population, and preliminary or definitive figures as reported in the press."""
-    inegi = read_reference(layout, INEGI_FILE)
+    inegi = read(layout, INEGI_FILE)
     microdata = inegi.dropna(subset=["microdata_count_mxmortalitydb_2024"])
     microdata = microdata.assign(
         vintage="inegi_microdata_2024",
@@ -99,7 +138,7 @@ def mexico_homicide_vintages(layout: Layout) -> pd.DataFrame:
     )
     computed = pd.concat([microdata, export], ignore_index=True)
     computed["rate_per_100k"] = (computed["homicides"] / computed["population"] * 100_000).round(2)
-    press = read_reference(layout, PRESS_FILE)
+    press = read(layout, PRESS_FILE)
     press = press.assign(
         vintage="inegi_press_" + press["status"].where(press["status"].isin(["preliminary", "definitive"]), "status_not_stated"),
         homicides=press["value"],
@@ -113,15 +152,15 @@ def mexico_homicide_vintages(layout: Layout) -> pd.DataFrame:
 
 def presidential_terms(layout: Layout) -> pd.DataFrame:
     """Mexican presidential terms with the page each date was read from."""
-    return read_reference(layout, TERMS_FILE, dtype=str)[list(OfficialMexicoPresidentialTerms.to_schema().columns)]
+    return read(layout, TERMS_FILE, dtype=str)[list(OfficialMexicoPresidentialTerms.to_schema().columns)]
 
 
 def us_overdose_deaths(layout: Layout) -> pd.DataFrame:
     """Deaths by drug 1999-2021 (NIDA), plus the NCHS totals for the years NIDA's file does not reach."""
-    wide = read_reference(layout, NIDA_FILE)
+    wide = read(layout, NIDA_FILE)
     nida = wide.melt(id_vars="year", value_vars=list(WIDE_DRUG_COLUMNS), var_name="column", value_name="deaths")
     nida = nida.assign(drug=nida["column"].map(WIDE_DRUG_COLUMNS), source=cited(layout, NIDA_FILE))
-    published = read_reference(layout, NCHS_FILE)
+    published = read(layout, NCHS_FILE)
     totals = published[
         (published["category"] == "all_drug_overdose")
         & (published["measure"] == "deaths")
@@ -134,7 +173,7 @@ def us_overdose_deaths(layout: Layout) -> pd.DataFrame:
 
 def us_assistance(layout: Layout) -> pd.DataFrame:
     """All U.S. foreign assistance to Mexico by fiscal year, transaction type and snapshot."""
-    raw = read_reference(layout, AID_FILE, dtype={"fiscal_year": str})
+    raw = read(layout, AID_FILE, dtype={"fiscal_year": str})
     table = raw.rename(columns={"current_amount_usd": "amount_usd", "snapshot_committed": "snapshot"})
     table["source"] = cited(layout, AID_FILE)  # which copy of the download: the snapshot column
     # The publisher writes the 1976 transition quarter as "1976tq": a year and a flag, so the year stays an integer.
@@ -147,7 +186,7 @@ def us_assistance(layout: Layout) -> pd.DataFrame:
 
 def merida_statements(layout: Layout) -> pd.DataFrame:
     """Official Merida funding statements, amounts in plain U.S. dollars."""
-    raw = read_reference(layout, MERIDA_FILE, dtype={"document_date": str})
+    raw = read(layout, MERIDA_FILE, dtype={"document_date": str})
     table = raw.assign(
         amount_usd=(raw["amount_usd_millions"] * 1_000_000).round().astype("int64"),
         document_date=pd.to_datetime(raw["document_date"], format="%Y-%m-%d"),
@@ -159,14 +198,14 @@ def merida_statements(layout: Layout) -> pd.DataFrame:
 
 def reported_extraditions(layout: Layout) -> pd.DataFrame:
     """Reported extradition figures, one row per figure and scope."""
-    raw = read_reference(layout, EXTRADITIONS_FILE)
+    raw = read(layout, EXTRADITIONS_FILE)
     table = raw.rename(columns={"value": "extraditions", "measure": "scope", "reported_by_or_cited_source": "reported_by"})
     return table[list(ReportedExtraditions.to_schema().columns)]
 
 
 def reported_firearm_traces(layout: Layout) -> pd.DataFrame:
     """Reported firearm trace figures for Mexico."""
-    raw = read_reference(layout, TRACES_FILE, dtype={"period_start": str, "period_end": str})
+    raw = read(layout, TRACES_FILE, dtype={"period_start": str, "period_end": str})
     table = raw.rename(columns={"reported_by_or_cited_source": "reported_by"})
     return table[list(ReportedFirearmTraces.to_schema().columns)]
 

@@ -34,8 +34,19 @@ BIBTEX_SPECIALS = re.compile(r"([&%$#_{}])")
 def claim_note(claim_id: str, claim: Row) -> str:
     """The claim as a reader can check it: the verbatim quote, the claim id, the qualifier and the
     endnote the document gives (never the curator's note or a file path)."""
-    cited = f" The document cites: {claim['cited_source']}." if present(claim.get("cited_source")) else ""
+    cited = f" {endnote_words(str(claim['cited_source']))}" if present(claim.get("cited_source")) else ""
     return f'"{claim["quote"]}" (secstats claim {claim_id}, qualifier: {claim["qualifier"]}).{cited}'
+
+
+INFERRED = "inferred: "  # the ledger's mark of an endnote attached by its order (data/ledger/README.md)
+
+
+def endnote_words(cited_source: str) -> str:
+    """The endnote as a reader takes it: the ledger's ``inferred:`` mark (a curator's shorthand) in words."""
+    if cited_source.startswith(INFERRED):
+        endnote = cited_source.removeprefix(INFERRED)
+        return f"The document cites: {endnote} (attached by the order of its endnotes: the marker is lost in the text)."
+    return f"The document cites: {cited_source}."
 
 
 def present(value: object) -> bool:

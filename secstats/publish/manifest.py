@@ -4,7 +4,8 @@
 outputs it lists. ``secstats check`` compares it with the disk, so a hand edit of any built file, a
 file nobody built in a directory the build owns whole (data/clean, figures, site; in docs/ the build
 owns only the files it writes, beside hand-written guides), a missing output or an input edited
-since the build is reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built.
+since the build is reported; ``load`` and ``show`` refuse a table whose bytes are not the ones built
+(after validating it again, so the refusal names its bad cells too).
 
 Inputs are the ledger, ``dismissed.csv`` and every file under ``data/raw/`` (the code is not: a code change that
 changes outputs is caught by the test that rebuilds them). Paths are written as in a checkout

@@ -10,7 +10,7 @@ A file with no declaration stops it too: nothing is read without its coverage.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -168,9 +168,10 @@ def read_official(layout: Layout, spec: OfficialSource) -> pd.DataFrame:
         ) from None
 
 
-def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame:
+def read_reference(layout: Layout, name: str, columns: Sequence[str], **options: object) -> pd.DataFrame:
     """A reference CSV (``<dir>/<file>`` under data/raw/reference/), read as pandas would, after its
-    text, its numbers and its declared coverage are checked."""
+    text, the ``columns`` its reader takes (each missing one named at the file's header), its numbers
+    and its declared coverage are checked."""
     path = layout.reference_dir / name
     file = relative(layout, path)
     declared = declarations(path.parent, layout.root)
@@ -178,7 +179,7 @@ def read_reference(layout: Layout, name: str, **options: object) -> pd.DataFrame
         raise_if_any(
             [Problem(file, "coverage declared", f"no row for {path.name} in {relative(layout, path.parent / COVERAGE_FILE)}")]
         )
-    frame = read_csv_checked(path, file, **options)
+    frame = read_csv_checked(path, file, list(columns), **options)
     raise_if_any(
         thousands_separator_problems(frame, file)
         + number_problems(frame, file)
