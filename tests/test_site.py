@@ -14,6 +14,7 @@ from secstats.site.document_marks import Mark, blocks_of, marked_paragraphs, par
 from secstats.site.pages import (
     Site,
     chart_title,
+    cited_counts,
     claim_page,
     claims_checked_against,
     document_page,
@@ -345,7 +346,7 @@ def test_a_document_page_shows_both_checks_of_each_claim_in_its_tooltip_and_in_i
         verdicts={"fake-001": ClaimVerdict("unverifiable", "x", reason="other_scope_only")},
     )
     page = document_page(environment(), site, "fake<doc>").decode("utf-8")
-    mark = page[page.index('<a class="claim'):]
+    mark = page[page.index('<a class="claim') :]
     tooltip = mark[mark.index('title="') : mark.index('">')]
     assert "unverifiable" in tooltip and "only figures of another scope" in tooltip  # the verdict and why
     assert "Cited source: the source it cites gives the same figure (10)" in tooltip
@@ -371,3 +372,10 @@ def test_a_claim_page_says_in_words_why_a_claim_is_unverifiable() -> None:
     assert "<strong>Why:</strong> the series we hold do not cover the claim&#39;s period" in page
     assert "period_not_covered" not in page  # the code never shows
     assert page.index('id="verdict-reason"') < page.index('id="in-context"')
+
+
+def test_the_front_page_counts_what_the_cited_source_check_found_in_words() -> None:
+    site, _ = made_up_site()
+    verdicts = pd.DataFrame({"claim_id": ["a-001", "a-002", "a-003"], "cited_check": ["agrees", "no_citation", "agrees"]})
+    site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
+    assert cited_counts(site) == [("the source it cites gives the same figure", 2), ("it cites no source for this figure", 1)]

@@ -149,6 +149,14 @@ VERDICT_WORDS = {
     "inconsistent": "does not match official",
     "unverifiable": "no official figure to check",
 }
+# How a chart's footnote counts what the check against the cited source found: (one, several).
+CITED_COUNT_WORDS = {
+    "agrees": ("agrees", "agree"),
+    "differs": ("differs", "differ"),
+    "not_in_source": ("not in it", "not in them"),
+    "source_not_on_record": ("not on record", "not on record"),
+    "no_citation": ("none cited", "none cited"),
+}
 # A derived value is as good as the weakest claim it rests on: the verdicts from worst to best.
 VERDICT_ORDER = ("inconsistent", "sources_disagree", "unverifiable", "near_period", "close", "matches")
 # Text in a series' colour is drawn this much darker, so it keeps 4.5:1 contrast on white (WCAG AA).

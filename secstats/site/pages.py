@@ -578,6 +578,17 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
     )
 
 
+def cited_counts(site: Site) -> list[tuple[str, int]]:
+    """(what the cited-source check found, in words; how many claims) in the check's own order."""
+    table = site.tables.get(VERDICT_TABLE)
+    if table is None or "cited_check" not in table.columns:
+        return []
+    counts = table["cited_check"].value_counts()
+    return [
+        (CITED_WORDS[check][0].lower() + CITED_WORDS[check][1:], int(counts[check])) for check in CITED_WORDS if check in counts
+    ]
+
+
 def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title: str) -> bytes:
     """The front page: what this is, how to cite it, the families and their charts, verdicts, documents, tables."""
     families = [
@@ -604,6 +615,7 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         others=others,
         documents=documents,
         verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
+        cited=cited_counts(site),
         tables=[(name, summary(name)) for name in CATALOG],
         downloads=downloads,
         title=title,
