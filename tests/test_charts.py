@@ -271,5 +271,5 @@ def test_a_charts_footnote_counts_the_cited_source_check_of_the_stated_figures_i
     verdicts = pd.DataFrame(
         {"claim_id": ["a-001", "a-002", "a-003", "z-009"], "cited_check": ["no_citation", "agrees", "agrees", "differs"]}
     )
-    assert cited_note(rows, verdicts) == ["Cited sources of the stated 3 figures: 2 agree, 1 none cited."]
+    assert cited_note(rows, verdicts) == ["Sources cited for the 3 stated figures: 2 agree, 1 none cited."]
     assert cited_note(rows, verdicts.drop(columns="cited_check")) == []  # before the check is built, nothing is claimed

@@ -21,6 +21,7 @@ from secstats.site.pages import (
     environment,
     figure_text,
     inline_svg,
+    period_of,
 )
 
 # --- marks: every claim highlighted where it sits ----------------------------------------------------
@@ -379,3 +380,9 @@ def test_the_front_page_counts_what_the_cited_source_check_found_in_words() -> N
     verdicts = pd.DataFrame({"claim_id": ["a-001", "a-002", "a-003"], "cited_check": ["agrees", "no_citation", "agrees"]})
     site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
     assert cited_counts(site) == [("the source it cites gives the same figure", 2), ("it cites no source for this figure", 1)]
+
+
+def test_a_running_total_says_so_where_a_span_does_not() -> None:
+    claim = pd.Series({"period_start": "2006", "period_end": "2020", "year_basis": "calendar", "period_type": "to_date"})
+    assert period_of(claim) == "2006-2020, running total"
+    assert period_of(claim.replace("to_date", "span")) == "2006-2020"

@@ -153,7 +153,7 @@ VERDICT_WORDS = {
 CITED_COUNT_WORDS = {
     "agrees": ("agrees", "agree"),
     "differs": ("differs", "differ"),
-    "not_in_source": ("not in it", "not in them"),
+    "not_in_source": ("not in the source", "not in the sources"),
     "source_not_on_record": ("not on record", "not on record"),
     "no_citation": ("none cited", "none cited"),
 }

@@ -142,15 +142,15 @@ def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str]
 
 
 def cited_note(rows: pd.DataFrame, verdicts: pd.DataFrame) -> list[str]:
-    """'Cited sources of the 5 stated figures: 2 agree, 3 not on record.': the second check of the stated
+    """'Sources cited for the 5 stated figures: 2 agree, 3 not on record.': the second check of the stated
     claims drawn, counted (nothing before that check is built)."""
     if "cited_check" not in verdicts.columns or not len(rows):
         return []
     stated = rows[rows["processing"] == "stated"]["claim_id"]
     counts = verdicts[verdicts["claim_id"].isin(stated)]["cited_check"].value_counts()
     found = [f"{counts[c]} {CITED_COUNT_WORDS[c][int(counts[c] > 1)]}" for c in CITED_PRECEDENCE if c in counts]
-    figures = "figure" if len(stated) == 1 else f"{len(stated)} figures"
-    return [f"Cited sources of the stated {figures}: {', '.join(found)}."] if found else []
+    cited = "Source cited for the stated figure" if len(stated) == 1 else f"Sources cited for the {len(stated)} stated figures"
+    return [f"{cited}: {', '.join(found)}."] if found else []
 
 
 def description_text(subject: str, rows: pd.DataFrame, citations: Citations, official: Iterable[str] = ()) -> str:
@@ -446,6 +446,8 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations, 
             f"Of the {money_text(allocated['value'].iloc[0])} allocated to the Mérida Initiative in "
             f"{period_label(allocated.iloc[0])}, {money_text(disbursed['value'].iloc[0])} was disbursed"
         )
+        if disbursed["period_type"].iloc[0] == "to_date":  # a running total to a cut-off: say which
+            title = title.replace("was disbursed", f"had been disbursed by {pd.Timestamp(disbursed['period_end'].iloc[0]):%B %Y}")
     fig, (years_ax, span_ax) = new_figure(
         title,
         "U.S. federal fiscal years (FY2008 = Oct 2007–Sep 2008), current U.S. dollars, as the document states "

@@ -118,8 +118,10 @@ def words(key: str) -> str:
 
 
 def period_of(row: pd.Series) -> str:
-    """'2018', 'FY2008-FY2017': a claim's period as the verdict explanations write it."""
-    return period_words(row["period_start"], row["period_end"], row["year_basis"] == "fiscal")
+    """'2018', 'FY2008-FY2017': a claim's period as the verdict explanations write it; a running total
+    says so ('2006-2020, running total'), so it does not read as a flow over complete years."""
+    words = period_words(row["period_start"], row["period_end"], row["year_basis"] == "fiscal")
+    return words + (", running total" if row.get("period_type") == "to_date" else "")
 
 
 def cell_text(value: object) -> str:
