@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
@@ -273,3 +274,12 @@ def test_a_charts_footnote_counts_the_cited_source_check_of_the_stated_figures_i
     )
     assert cited_note(rows, verdicts) == ["Sources cited for the 3 stated figures: 2 agree, 1 none cited."]
     assert cited_note(rows, verdicts.drop(columns="cited_check")) == []  # before the check is built, nothing is claimed
+
+
+def test_two_dollar_amounts_in_one_line_stay_text_not_mathtext() -> None:
+    with plt.rc_context(HOUSE_STYLE):
+        fig, (ax,) = new_figure("Of US$2.8B, US$1.6B", "A subtitle", WIDE)
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg")
+        plt.close(fig)
+    assert "Of US$2.8B, US$1.6B" in "".join(ElementTree.fromstring(svg.getvalue()).itertext())

@@ -46,6 +46,8 @@ HOUSE_STYLE = {
     # the generic family after it, so a phone without DejaVu falls back to its own sans-serif, not a serif.
     "font.family": ["DejaVu Sans", "sans-serif"],
     "font.sans-serif": ["DejaVu Sans"],
+    # Text is text: two dollar signs in one line ("US$2.8B ... US$1.6B") must not turn into mathtext.
+    "text.parse_math": False,
     "font.size": 9,  # the wide charts' base; secstats.charts.chart_style.Size sets each width's
     "axes.labelsize": "small",
     "xtick.labelsize": "small",
