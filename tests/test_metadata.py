@@ -53,3 +53,8 @@ def test_a_columns_title_becomes_its_field_title() -> None:
     untitled = pa.Column(float, description="What was paid.")
     assert field_of("amount_usd", titled)["title"] == "Amount (USD)"
     assert "title" not in field_of("amount_usd", untitled)
+
+
+def test_every_published_column_has_a_readers_title_even_the_ones_publication_adds() -> None:
+    untitled = {name: [c for c, column in table_schema(name).columns.items() if not column.title] for name in CATALOG}
+    assert {name: columns for name, columns in untitled.items() if columns} == {}

@@ -303,6 +303,7 @@ class OfficialMexicoHomicides(StrictTable):
         metadata={"unit": "persons"},
     )
     rate_per_100k: Series[float] = pa.Field(
+        title="Rate per 100,000 people",
         nullable=True,
         ge=0,
         description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.",
@@ -479,6 +480,7 @@ class OfficialMexicoHomicideVintages(StrictTable):
         metadata={"unit": "persons"},
     )
     rate_per_100k: Series[float] = pa.Field(
+        title="Rate per 100,000 people",
         nullable=True,
         ge=0,
         description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.",
