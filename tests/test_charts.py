@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
@@ -26,7 +27,7 @@ from secstats.charts.chart_style import (
     save,
     value_label,
 )
-from secstats.charts.figures import CHARTS, Citations, footnote_text
+from secstats.charts.figures import CHARTS, Citations, cited_note, footnote_text
 from secstats.charts.render_cache import chart_key
 from secstats.core.schemas import VERDICTS
 from secstats.ledger.claims import read_ledger
@@ -264,3 +265,21 @@ def test_control_characters_cannot_make_the_svg_ill_formed() -> None:
 def test_png_is_drawn_at_twice_screen_density(rendered) -> None:
     width = int.from_bytes(rendered["overview.png"][16:20], "big")
     assert width == 9 * 200  # 9-inch figure at 200 dpi: 2x a 900-pixel column
+
+
+def test_a_charts_footnote_counts_the_cited_source_check_of_the_stated_figures_it_draws() -> None:
+    rows = pd.DataFrame({"claim_id": ["a-001", "a-002", "a-003", "a-001;a-002"], "processing": ["stated"] * 3 + ["derived"]})
+    verdicts = pd.DataFrame(
+        {"claim_id": ["a-001", "a-002", "a-003", "z-009"], "cited_check": ["no_citation", "agrees", "agrees", "differs"]}
+    )
+    assert cited_note(rows, verdicts) == ["Sources cited for the 3 stated figures: 2 agree, 1 none cited."]
+    assert cited_note(rows, verdicts.drop(columns="cited_check")) == []  # before the check is built, nothing is claimed
+
+
+def test_two_dollar_amounts_in_one_line_stay_text_not_mathtext() -> None:
+    with plt.rc_context(HOUSE_STYLE):
+        fig, (ax,) = new_figure("Of US$2.8B, US$1.6B", "A subtitle", WIDE)
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg")
+        plt.close(fig)
+    assert "Of US$2.8B, US$1.6B" in "".join(ElementTree.fromstring(svg.getvalue()).itertext())

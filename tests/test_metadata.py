@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pandera.pandas as pa
 import pytest
 
 from secstats.publish.catalog import CATALOG, publish_tables, table_schema
-from secstats.publish.metadata import metadata_files
+from secstats.publish.metadata import field_of, metadata_files
 from tests.conftest import REPO
 
 
@@ -45,3 +46,15 @@ def test_data_dictionary_has_every_column(made: dict[str, bytes]) -> None:
         assert f"## `{name}.csv`" in dictionary
         for column_name in table_schema(name).columns:
             assert f"| `{column_name}` |" in dictionary
+
+
+def test_a_columns_title_becomes_its_field_title() -> None:
+    titled = pa.Column(float, title="Amount (USD)", description="What was paid.")
+    untitled = pa.Column(float, description="What was paid.")
+    assert field_of("amount_usd", titled)["title"] == "Amount (USD)"
+    assert "title" not in field_of("amount_usd", untitled)
+
+
+def test_every_published_column_has_a_readers_title_even_the_ones_publication_adds() -> None:
+    untitled = {name: [c for c, column in table_schema(name).columns.items() if not column.title] for name in CATALOG}
+    assert {name: columns for name, columns in untitled.items() if columns} == {}

@@ -14,12 +14,14 @@ from secstats.site.document_marks import Mark, blocks_of, marked_paragraphs, par
 from secstats.site.pages import (
     Site,
     chart_title,
+    cited_counts,
     claim_page,
     claims_checked_against,
     document_page,
     environment,
     figure_text,
     inline_svg,
+    period_of,
 )
 
 # --- marks: every claim highlighted where it sits ----------------------------------------------------
@@ -334,3 +336,53 @@ def test_a_claim_page_says_what_the_check_of_its_cited_source_found_once_the_ver
     after = claim_page(env, site, claim, (None, None), checks).decode("utf-8")
     assert "The source it cites gives a different figure (12): the report says 12" in after
     assert after.index('id="cited-check"') < after.index('id="in-context"')  # at the top, before the quote
+
+
+def test_a_document_page_shows_both_checks_of_each_claim_in_its_tooltip_and_in_its_list() -> None:
+    site, _ = made_up_site()
+    verdicts = site.tables[VERDICT_TABLE].assign(cited_check="agrees", cited_value=10.0, cited_explanation="it says 10")
+    site = replace(
+        site,
+        tables={**site.tables, VERDICT_TABLE: verdicts},
+        verdicts={"fake-001": ClaimVerdict("unverifiable", "x", reason="other_scope_only")},
+    )
+    page = document_page(environment(), site, "fake<doc>").decode("utf-8")
+    mark = page[page.index('<a class="claim') :]
+    tooltip = mark[mark.index('title="') : mark.index('">')]
+    assert "unverifiable" in tooltip and "only figures of another scope" in tooltip  # the verdict and why
+    assert "Cited source: the source it cites gives the same figure (10)" in tooltip
+    listed = page[page.index('id="checks"') :]  # for touch and keyboard readers, after the text
+    assert "only figures of another scope" in listed
+    assert "Cited source: the source it cites gives the same figure (10)." in listed
+
+
+def test_a_document_page_says_a_claim_was_not_checked_against_its_cited_source_before_that_check_exists() -> None:
+    site, _ = made_up_site()
+    page = document_page(environment(), site, "fake<doc>").decode("utf-8")
+    assert "Cited source: not checked." in page
+    assert "Cited source:" not in page[: page.index('id="checks"')]  # no tooltip claims a check that was not made
+
+
+def test_a_claim_page_says_in_words_why_a_claim_is_unverifiable() -> None:
+    site, claim = made_up_site()
+    checks = {"candidates": {}, "contradictions": {}}
+    plain = claim_page(environment(), site, claim, (None, None), checks).decode("utf-8")
+    assert 'id="verdict-reason"' not in plain  # no reason, no line
+    site = replace(site, verdicts={"fake-001": ClaimVerdict("unverifiable", "x", reason="period_not_covered")})
+    page = claim_page(environment(), site, claim, (None, None), checks).decode("utf-8")
+    assert "<strong>Why:</strong> the series we hold do not cover the claim&#39;s period" in page
+    assert "period_not_covered" not in page  # the code never shows
+    assert page.index('id="verdict-reason"') < page.index('id="in-context"')
+
+
+def test_the_front_page_counts_what_the_cited_source_check_found_in_words() -> None:
+    site, _ = made_up_site()
+    verdicts = pd.DataFrame({"claim_id": ["a-001", "a-002", "a-003"], "cited_check": ["agrees", "no_citation", "agrees"]})
+    site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
+    assert cited_counts(site) == [("the source it cites gives the same figure", 2), ("it cites no source for this figure", 1)]
+
+
+def test_a_running_total_says_so_where_a_span_does_not() -> None:
+    claim = pd.Series({"period_start": "2006", "period_end": "2020", "year_basis": "calendar", "period_type": "to_date"})
+    assert period_of(claim) == "2006-2020, running total"
+    assert period_of(claim.replace("to_date", "span")) == "2006-2020"

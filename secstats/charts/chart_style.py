@@ -46,6 +46,8 @@ HOUSE_STYLE = {
     # the generic family after it, so a phone without DejaVu falls back to its own sans-serif, not a serif.
     "font.family": ["DejaVu Sans", "sans-serif"],
     "font.sans-serif": ["DejaVu Sans"],
+    # Text is text: two dollar signs in one line ("US$2.8B ... US$1.6B") must not turn into mathtext.
+    "text.parse_math": False,
     "font.size": 9,  # the wide charts' base; secstats.charts.chart_style.Size sets each width's
     "axes.labelsize": "small",
     "xtick.labelsize": "small",
@@ -148,6 +150,14 @@ VERDICT_WORDS = {
     "sources_disagree": "official sources disagree",
     "inconsistent": "does not match official",
     "unverifiable": "no official figure to check",
+}
+# How a chart's footnote counts what the check against the cited source found: (one, several).
+CITED_COUNT_WORDS = {
+    "agrees": ("agrees", "agree"),
+    "differs": ("differs", "differ"),
+    "not_in_source": ("not in the source", "not in the sources"),
+    "source_not_on_record": ("not on record", "not on record"),
+    "no_citation": ("none cited", "none cited"),
 }
 # A derived value is as good as the weakest claim it rests on: the verdicts from worst to best.
 VERDICT_ORDER = ("inconsistent", "sources_disagree", "unverifiable", "near_period", "close", "matches")

@@ -23,6 +23,7 @@ from matplotlib.ticker import MaxNLocator
 
 from secstats.charts.chart_layout import fit_axes, place_labels
 from secstats.charts.chart_style import (
+    CITED_COUNT_WORDS,
     INK,
     MUTED,
     VERDICT_WORDS,
@@ -44,6 +45,7 @@ from secstats.charts.chart_style import (
 )
 from secstats.core.paths import Layout
 from secstats.core.validation import read_csv_for
+from secstats.ledger.cited import CITED_PRECEDENCE
 from secstats.publish.catalog import CLAIM_TABLES
 from secstats.raw.provenance import Origin, cite_origin
 from secstats.raw.sources import read_sources
@@ -137,6 +139,18 @@ def footnote_text(rows: pd.DataFrame, citations: Citations, notes: Iterable[str]
     if len(rows) and (rows["processing"] == "derived").any():
         parts.append("Derived: computed by secstats from the stated claims.")
     return "\n".join([*parts, *notes, SITE_NOTE])
+
+
+def cited_note(rows: pd.DataFrame, verdicts: pd.DataFrame) -> list[str]:
+    """'Sources cited for the 5 stated figures: 2 agree, 3 not on record.': the second check of the stated
+    claims drawn, counted (nothing before that check is built)."""
+    if "cited_check" not in verdicts.columns or not len(rows):
+        return []
+    stated = rows[rows["processing"] == "stated"]["claim_id"]
+    counts = verdicts[verdicts["claim_id"].isin(stated)]["cited_check"].value_counts()
+    found = [f"{counts[c]} {CITED_COUNT_WORDS[c][int(counts[c] > 1)]}" for c in CITED_PRECEDENCE if c in counts]
+    cited = "Source cited for the stated figure" if len(stated) == 1 else f"Sources cited for the {len(stated)} stated figures"
+    return [f"{cited}: {', '.join(found)}."] if found else []
 
 
 def description_text(subject: str, rows: pd.DataFrame, citations: Citations, official: Iterable[str] = ()) -> str:
@@ -348,6 +362,7 @@ def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations, size:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=3))
     notes = ["Pale, dashed: approximate (~); hatched: derived. Spans are as each document words them."]
     description = description_text("Homicides in Mexico in a year and over spans of years", drawn_rows, citations)
+    notes += cited_note(drawn_rows, tables["verdicts"])
     return finish(fig, size, drawn_rows, description, footnote_text(drawn_rows, citations, notes))
 
 
@@ -431,6 +446,8 @@ def merida_funding_chart(tables: dict[str, pd.DataFrame], citations: Citations, 
             f"Of the {money_text(allocated['value'].iloc[0])} allocated to the Mérida Initiative in "
             f"{period_label(allocated.iloc[0])}, {money_text(disbursed['value'].iloc[0])} was disbursed"
         )
+        if disbursed["period_type"].iloc[0] == "to_date":  # a running total to a cut-off: say which
+            title = title.replace("was disbursed", f"had been disbursed by {pd.Timestamp(disbursed['period_end'].iloc[0]):%B %Y}")
     fig, (years_ax, span_ax) = new_figure(
         title,
         "U.S. federal fiscal years (FY2008 = Oct 2007–Sep 2008), current U.S. dollars, as the document states "
@@ -629,6 +646,7 @@ def homicide_rate_official_chart(tables: dict[str, pd.DataFrame], citations: Cit
     ]
     sources = official["source"].unique()
     description = description_text("Mexico's official homicide rate and the rates the documents state", rates, citations, sources)
+    notes += cited_note(rates, tables["verdicts"])
     return finish(fig, size, rates, description, footnote_text(rates, citations, notes, official=sources), [*labels, *texts])
 
 
@@ -681,6 +699,7 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
     kind_legend(ax, drawn, "point")
     sources = official["source"].unique()
     description = description_text("U.S. overdose deaths by drug and the counts the documents state", counts, citations, sources)
+    notes += cited_note(counts, tables["verdicts"])
     return finish(fig, size, counts, description, footnote_text(counts, citations, notes, official=sources), [*texts, *labels])
 
 

@@ -70,45 +70,63 @@ class ClaimsLedger(FigureRules):
     """The claims ledger: one row per numeric statement in a source document, with its verbatim quote."""
 
     claim_id: Series[str] = pa.Field(
+        title="Claim",
         unique=True,
         str_matches=r"^[a-z]+-\d{3}$",
         description="Stable unique id of the claim: source short name and a 3-digit number.",
     )
-    source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
+    source_id: Series[str] = pa.Field(title="Document", description="Id of the source document in data/raw/sources/sources.csv.")
     family: Series[str] = pa.Field(
+        title="Family",
         str_matches=SNAKE_CASE,
         description="Indicator family the claim belongs to: one of the families secstats declares, or 'other'.",
     )
     measure: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="What is counted, snake_case; the same name across documents."
+        title="What is counted",
+        str_matches=SNAKE_CASE,
+        description="What is counted, snake_case; the same name across documents.",
     )
     quantity: Series[str] = pa.Field(
+        title="Quantity compared",
         str_matches=SNAKE_CASE,
         description="The quantity the measure estimates: claims with the same quantity and geography are compared "
         "with each other (deaths in the drug war and all homicides are both estimates of homicides).",
     )
     value: Series[float] = pa.Field(
-        description="The number stated, in base units (see unit).", metadata={"unit": "see the unit column"}
+        title="Value", description="The number stated, in base units (see unit).", metadata={"unit": "see the unit column"}
     )
-    value_high: Series[float] = pa.Field(nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise.")
-    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of value: percent points, plain USD, counts...")
+    value_high: Series[float] = pa.Field(
+        title="Upper value", nullable=True, description="Upper bound when qualifier is 'range'; empty otherwise."
+    )
+    unit: Series[str] = pa.Field(title="Unit", isin=UNITS, description="Unit of value: percent points, plain USD, counts...")
     qualifier: Series[str] = pa.Field(
-        isin=QUALIFIERS, description="How the words bound the number: exact, approximate, at_least, ..."
+        title="Qualifier", isin=QUALIFIERS, description="How the words bound the number: exact, approximate, at_least, ..."
     )
-    period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
-    period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
+    period_start: Series[str] = pa.Field(
+        title="From", str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM."
+    )
+    period_end: Series[str] = pa.Field(
+        title="To", str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM."
+    )
     period_type: Series[str] = pa.Field(
+        title="Kind of period",
         isin=PERIOD_TYPES,
         description="calendar_year, fiscal_year (U.S. federal, Oct-Sep), span, to_date (a running total to the end month) or point (a stock).",
     )
     year_basis: Series[str] = pa.Field(
-        isin=YEAR_BASES, description="Whether period years are calendar years or U.S. federal fiscal years (Oct-Sep)."
+        title="Year basis",
+        isin=YEAR_BASES,
+        description="Whether period years are calendar years or U.S. federal fiscal years (Oct-Sep).",
     )
-    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the number applies.")
-    quote: Series[str] = pa.Field(str_length={"min_value": 1}, description="Verbatim fragment of the document.")
-    quote_start: Series[int] = pa.Field(ge=0, description="0-based character offset of quote in the document.")
-    cited_source: Series[str] = pa.Field(nullable=True, description="Endnote or attribution the document gives.")
-    note: Series[str] = pa.Field(nullable=True, description="Curator's note: source errors, repeats, readings.")
+    geography: Series[str] = pa.Field(title="Where", str_matches=SNAKE_CASE, description="Where the number applies.")
+    quote: Series[str] = pa.Field(title="Quote", str_length={"min_value": 1}, description="Verbatim fragment of the document.")
+    quote_start: Series[int] = pa.Field(
+        title="Position in text (characters)", ge=0, description="0-based character offset of quote in the document."
+    )
+    cited_source: Series[str] = pa.Field(
+        title="Cited source", nullable=True, description="Endnote or attribution the document gives."
+    )
+    note: Series[str] = pa.Field(title="Note", nullable=True, description="Curator's note: source errors, repeats, readings.")
 
     @pa.dataframe_check
     def value_high_for_ranges(cls, df: pd.DataFrame) -> pd.Series:
@@ -130,39 +148,51 @@ class IndicatorTable(FigureRules):
     """Columns every clean table shares: the figure, its bounds, its period and where it came from."""
 
     measure: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one)."
+        title="What is counted", str_matches=SNAKE_CASE, description="What is counted (the ledger's measure, or a derived one)."
     )
-    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the number applies.")
-    period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM.")
-    period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM.")
+    geography: Series[str] = pa.Field(title="Where", str_matches=SNAKE_CASE, description="Where the number applies.")
+    period_start: Series[str] = pa.Field(
+        title="From", str_matches=PERIOD_PATTERN, description="First year (or month), YYYY or YYYY-MM."
+    )
+    period_end: Series[str] = pa.Field(
+        title="To", str_matches=PERIOD_PATTERN, description="Last year (or month), YYYY or YYYY-MM."
+    )
     period_type: Series[str] = pa.Field(
+        title="Kind of period",
         isin=PERIOD_TYPES,
         description="calendar_year, fiscal_year, span (cumulative), to_date (a running total to the end month) or point (a stock).",
     )
     year_basis: Series[str] = pa.Field(
-        isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September)."
+        title="Year basis", isin=YEAR_BASES, description="calendar years, or U.S. federal fiscal years (October-September)."
     )
     value: Series[float] = pa.Field(
+        title="Value",
         ge=0,
         description="The figure, in the row's unit; a lower bound when qualifier is more_than or at_least.",
         metadata={"unit": "see the unit column"},
     )
-    unit: Series[str] = pa.Field(isin=TABLE_UNITS, description="Unit of value.")
+    unit: Series[str] = pa.Field(title="Unit", isin=TABLE_UNITS, description="Unit of value.")
     # No value_high column: no range claim is tabled, and a column that is always empty is read as
     # text by DuckDB and polars. A range claim of a family fails this check, naming its row.
     qualifier: Series[str] = pa.Field(
+        title="Qualifier",
         isin=TABLED_QUALIFIERS,
         description="How the source's words bound the figure; derived rows inherit the loosest input qualifier. Ranges are kept in the claims table only.",
     )
     processing: Series[str] = pa.Field(
+        title="Stated or derived",
         isin=PROCESSING,
         description="stated: written in a source; derived: computed from stated claims by the formula in derivation.",
     )
     derivation: Series[str] = pa.Field(
-        nullable=True, description="For derived rows, the formula and the claims it uses; empty for stated rows."
+        title="How derived",
+        nullable=True,
+        description="For derived rows, the formula and the claims it uses; empty for stated rows.",
     )
-    claim_id: Series[str] = pa.Field(description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows.")
-    source_id: Series[str] = pa.Field(description="Source document(s) of those claims, joined by ';'.")
+    claim_id: Series[str] = pa.Field(
+        title="Claim", description="Ledger claim(s) the row rests on; several ids joined by ';' for derived rows."
+    )
+    source_id: Series[str] = pa.Field(title="Document", description="Source document(s) of those claims, joined by ';'.")
 
     @pa.dataframe_check
     def shares_at_most_100(cls, df: pd.DataFrame) -> pd.Series:
@@ -178,7 +208,7 @@ class Homicides(IndicatorTable):
     """Mexico homicides as the documents state them: counts, rates per 100,000 inhabitants, changes and impunity shares."""
 
     unit: Series[str] = pa.Field(
-        isin=["count", "per_100000", "percent"], description="count (people), per_100000 (inhabitants) or percent."
+        title="Unit", isin=["count", "per_100000", "percent"], description="count (people), per_100000 (inhabitants) or percent."
     )
 
 
@@ -186,7 +216,9 @@ class Extraditions(IndicatorTable):
     """Extraditions from Mexico to the United States: totals per period and derived per-year averages."""
 
     unit: Series[str] = pa.Field(
-        isin=["count", "count_per_year"], description="count (people extradited) or count_per_year (derived average)."
+        title="Unit",
+        isin=["count", "count_per_year"],
+        description="count (people extradited) or count_per_year (derived average).",
     )
 
 
@@ -194,13 +226,14 @@ class MeridaFunding(IndicatorTable):
     """U.S. Merida Initiative and security assistance to Mexico by U.S. fiscal year; allocated and disbursed kept apart."""
 
     transaction: Series[str] = pa.Field(
+        title="Transaction",
         isin=["allocated", "disbursed", "undisbursed", "unspecified"],
         description="allocated (appropriated by Congress), disbursed (delivered), undisbursed (derived: allocated minus disbursed) "
         "or unspecified (the document does not say which).",
     )
-    unit: Series[str] = pa.Field(isin=["usd"], description="Current U.S. dollars, not adjusted for inflation.")
+    unit: Series[str] = pa.Field(title="Unit", isin=["usd"], description="Current U.S. dollars, not adjusted for inflation.")
     year_basis: Series[str] = pa.Field(
-        isin=["fiscal"], description="Always U.S. federal fiscal years (FY2008 = Oct 2007 - Sep 2008)."
+        title="Year basis", isin=["fiscal"], description="Always U.S. federal fiscal years (FY2008 = Oct 2007 - Sep 2008)."
     )
 
 
@@ -208,21 +241,25 @@ class WeaponOrigins(IndicatorTable):
     """Shares of firearms seized in Mexico and traced (eTrace) by place of origin in the United States."""
 
     geography: Series[str] = pa.Field(
+        title="Where",
         str_matches=SNAKE_CASE,
         description="Origin of the firearms: united_states, a U.S. state (united_states_texas), or a derived remainder.",
     )
-    unit: Series[str] = pa.Field(isin=["percent"], description="Percent of traced firearms (percent points).")
+    unit: Series[str] = pa.Field(title="Unit", isin=["percent"], description="Percent of traced firearms (percent points).")
 
 
 class OverdoseDeaths(IndicatorTable):
     """U.S. drug overdose deaths as the documents state them, by drug; changes and shares kept with their units."""
 
     drug: Series[str] = pa.Field(
+        title="Drug",
         isin=["all_drugs", "opioids", "synthetic_opioids", "synthetic_opioids_or_heroin", "fentanyl"],
         description="Drug involved; categories overlap (a death may involve several drugs).",
     )
     unit: Series[str] = pa.Field(
-        isin=["count", "percent", "times"], description="count (deaths), percent (share or change) or times (multiple)."
+        title="Unit",
+        isin=["count", "percent", "times"],
+        description="count (deaths), percent (share or change) or times (multiple).",
     )
 
 
@@ -240,30 +277,39 @@ class OfficialMexicoHomicides(StrictTable):
     counted apart. Population is CONAPO's 2023 mid-year series. The rate is ours, not published.
     """
 
-    year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year (of registration for INEGI).")
+    year: Series[int] = pa.Field(title="Year", ge=1990, le=2100, description="Calendar year (of registration for INEGI).")
     series: Series[str] = pa.Field(
+        title="Series",
         isin=["inegi_deaths_by_registration", "sesnsp_victims_homicidio_doloso"],
         description="Which official series the count belongs to.",
     )
     homicides: Series[int] = pa.Field(
-        ge=0, description="Homicides: INEGI deaths, or SESNSP victims (persons).", metadata={"unit": "persons"}
+        title="Homicides (count)",
+        ge=0,
+        description="Homicides: INEGI deaths, or SESNSP victims (persons).",
+        metadata={"unit": "persons"},
     )
     months_covered: Series[int] = pa.Field(
+        title="Months covered",
         ge=1,
         le=12,
         description="Months of the year the count covers (12 unless the year is partial).",
         metadata={"unit": "months"},
     )
     population: Series[int] = pa.Field(
-        gt=0, description="CONAPO 2023 mid-year population of Mexico (persons).", metadata={"unit": "persons"}
+        title="Population (persons)",
+        gt=0,
+        description="CONAPO 2023 mid-year population of Mexico (persons).",
+        metadata={"unit": "persons"},
     )
     rate_per_100k: Series[float] = pa.Field(
+        title="Rate per 100,000 people",
         nullable=True,
         ge=0,
         description="homicides / population x 100,000, rounded to 0.01; empty for partial years. Computed by secstats.",
         metadata={"unit": "homicides per 100,000 inhabitants"},
     )
-    source: Series[str] = pa.Field(description="Publisher, dataset and vintage of the count.")
+    source: Series[str] = pa.Field(title="Source", description="Publisher, dataset and vintage of the count.")
 
 
 class OfficialUSOverdoseDeaths(StrictTable):
@@ -275,8 +321,9 @@ class OfficialUSOverdoseDeaths(StrictTable):
     involving heroin and fentanyl counts in both.
     """
 
-    year: Series[int] = pa.Field(ge=1999, le=2100, description="Calendar year of death.")
+    year: Series[int] = pa.Field(title="Year", ge=1999, le=2100, description="Calendar year of death.")
     drug: Series[str] = pa.Field(
+        title="Drug",
         isin=[
             "all_drugs",
             "any_opioid",
@@ -290,8 +337,8 @@ class OfficialUSOverdoseDeaths(StrictTable):
         ],
         description="Drug involved (ICD-10 code in the name; t404 is synthetic opioids other than methadone, mainly fentanyl).",
     )
-    deaths: Series[int] = pa.Field(ge=0, description="Deaths (persons).", metadata={"unit": "persons"})
-    source: Series[str] = pa.Field(description="Publisher, dataset and vintage.")
+    deaths: Series[int] = pa.Field(title="Deaths (count)", ge=0, description="Deaths (persons).", metadata={"unit": "persons"})
+    source: Series[str] = pa.Field(title="Source", description="Publisher, dataset and vintage.")
 
 
 class OfficialUSAssistance(StrictTable):
@@ -302,22 +349,29 @@ class OfficialUSAssistance(StrictTable):
     """
 
     fiscal_year: Series[int] = pa.Field(
+        title="Fiscal year",
         ge=1900,
         le=2100,
         description="U.S. federal fiscal year (FY2008 = Oct 2007 - Sep 2008); for the 1976 transition quarter, 1976.",
     )
     transition_quarter: Series[bool] = pa.Field(
-        description="True for the 1976 transition quarter (July-September 1976, between FY1976 and FY1977), which the publisher labels 1976tq."
+        title="Transition quarter",
+        description="True for the 1976 transition quarter (July-September 1976, between FY1976 and FY1977), which the publisher labels 1976tq.",
     )
     transaction_type: Series[str] = pa.Field(
+        title="Transaction type",
         isin=["Appropriated and Planned", "Obligations", "Disbursements", "Initial Allocations", "President's Budget Requests"],
         description="ForeignAssistance.gov transaction type.",
     )
     amount_usd: Series[int] = pa.Field(
-        description="Current U.S. dollars (negative for de-obligations).", metadata={"unit": "current U.S. dollars"}
+        title="Amount (USD)",
+        description="Current U.S. dollars (negative for de-obligations).",
+        metadata={"unit": "current U.S. dollars"},
     )
-    snapshot: Series[pd.Timestamp] = pa.Field(description="Date the snapshot was committed to its repository.")
-    source: Series[str] = pa.Field(description="Publisher, dataset and the repository the snapshot came from.")
+    snapshot: Series[pd.Timestamp] = pa.Field(
+        title="Snapshot date", description="Date the snapshot was committed to its repository."
+    )
+    source: Series[str] = pa.Field(title="Source", description="Publisher, dataset and the repository the snapshot came from.")
 
 
 class OfficialMeridaStatements(StrictTable):
@@ -327,24 +381,30 @@ class OfficialMeridaStatements(StrictTable):
     obligated are different things; amount_type keeps each figure's own meaning.
     """
 
-    publisher: Series[str] = pa.Field(description="CRS, GAO or U.S. Embassy Mexico City (Dept. of State).")
-    document: Series[str] = pa.Field(description="Document title and number.")
-    document_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Publication date; empty when undated.")
-    recipient_scope: Series[str] = pa.Field(description="Mexico, or Mexico and Central America.")
-    fy_start: Series[pd.Int64Dtype] = pa.Field(
-        nullable=True, description="First U.S. fiscal year covered (empty when not stated)."
+    publisher: Series[str] = pa.Field(title="Publisher", description="CRS, GAO or U.S. Embassy Mexico City (Dept. of State).")
+    document: Series[str] = pa.Field(title="Document", description="Document title and number.")
+    document_date: Series[pd.Timestamp] = pa.Field(
+        title="Document date", nullable=True, description="Publication date; empty when undated."
     )
-    fy_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Last U.S. fiscal year covered (empty when not stated).")
+    recipient_scope: Series[str] = pa.Field(title="Recipient", description="Mexico, or Mexico and Central America.")
+    fy_start: Series[pd.Int64Dtype] = pa.Field(
+        title="First fiscal year", nullable=True, description="First U.S. fiscal year covered (empty when not stated)."
+    )
+    fy_end: Series[pd.Int64Dtype] = pa.Field(
+        title="Last fiscal year", nullable=True, description="Last U.S. fiscal year covered (empty when not stated)."
+    )
     amount_usd: Series[int] = pa.Field(
+        title="Amount (USD)",
         ge=0,
         description="Amount in current U.S. dollars (the statement's millions x 1,000,000).",
         metadata={"unit": "current U.S. dollars"},
     )
     amount_type: Series[str] = pa.Field(
-        description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording."
+        title="Amount type",
+        description="What the amount is: requested, appropriated, delivered, ... with the statement's own wording.",
     )
-    quoted_text: Series[str] = pa.Field(description="The sentence of the document that gives the amount.")
-    url: Series[str] = pa.Field(description="Where the statement was read.")
+    quoted_text: Series[str] = pa.Field(title="Quoted words", description="The sentence of the document that gives the amount.")
+    url: Series[str] = pa.Field(title="Address (URL)", description="Where the statement was read.")
 
 
 class ReportedExtraditions(StrictTable):
@@ -354,14 +414,17 @@ class ReportedExtraditions(StrictTable):
     only, all destination countries, extraditions authorized. Do not read the rows as one series.
     """
 
-    period_start: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="First day covered.")
-    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last day covered.")
+    period_start: Series[str] = pa.Field(title="From", str_matches=ANY_PERIOD_PATTERN, description="First day covered.")
+    period_end: Series[str] = pa.Field(title="To", str_matches=ANY_PERIOD_PATTERN, description="Last day covered.")
     extraditions: Series[int] = pa.Field(
-        ge=0, description="Persons extradited in the period, in the row's scope.", metadata={"unit": "persons"}
+        title="Extraditions (count)",
+        ge=0,
+        description="Persons extradited in the period, in the row's scope.",
+        metadata={"unit": "persons"},
     )
-    scope: Series[str] = pa.Field(description="Who is counted, in the report's words.")
-    reported_by: Series[str] = pa.Field(description="Who gave the figure (and who quoted it).")
-    url: Series[str] = pa.Field(description="Where the figure was read.")
+    scope: Series[str] = pa.Field(title="Scope", description="Who is counted, in the report's words.")
+    reported_by: Series[str] = pa.Field(title="Reported by", description="Who gave the figure (and who quoted it).")
+    url: Series[str] = pa.Field(title="Address (URL)", description="Where the figure was read.")
 
 
 class ReportedFirearmTraces(StrictTable):
@@ -371,16 +434,19 @@ class ReportedFirearmTraces(StrictTable):
     """
 
     period_start: Series[str] = pa.Field(
+        title="From",
         nullable=True,
         str_matches=ANY_PERIOD_PATTERN,
         description="First year, month or day covered; empty when the report gives none.",
     )
-    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
-    metric: Series[str] = pa.Field(description="What the figure counts, in the report's words.")
-    value: Series[float] = pa.Field(ge=0, description="The figure, in unit.", metadata={"unit": "see the unit column"})
-    unit: Series[str] = pa.Field(description="firearms, percent or traces, with the report's qualifier.")
-    reported_by: Series[str] = pa.Field(description="Who gave the figure.")
-    url: Series[str] = pa.Field(description="Where the figure was read.")
+    period_end: Series[str] = pa.Field(title="To", str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
+    metric: Series[str] = pa.Field(title="Metric", description="What the figure counts, in the report's words.")
+    value: Series[float] = pa.Field(
+        title="Value", ge=0, description="The figure, in unit.", metadata={"unit": "see the unit column"}
+    )
+    unit: Series[str] = pa.Field(title="Unit", description="firearms, percent or traces, with the report's qualifier.")
+    reported_by: Series[str] = pa.Field(title="Reported by", description="Who gave the figure.")
+    url: Series[str] = pa.Field(title="Address (URL)", description="Where the figure was read.")
 
 
 class OfficialMexicoHomicideVintages(StrictTable):
@@ -394,8 +460,9 @@ class OfficialMexicoHomicideVintages(StrictTable):
     computed by secstats except the press-reported ones, which are INEGI's as published.
     """
 
-    year: Series[int] = pa.Field(ge=1990, le=2100, description="Calendar year of registration.")
+    year: Series[int] = pa.Field(title="Year", ge=1990, le=2100, description="Calendar year of registration.")
     vintage: Series[str] = pa.Field(
+        title="Vintage (date published)",
         isin=[
             "inegi_microdata_2024",
             "inegi_olap_export_2018_population_2018",
@@ -406,21 +473,27 @@ class OfficialMexicoHomicideVintages(StrictTable):
         description="Which vintage (data file and population, or press release status) the figures come from.",
     )
     homicides: Series[pd.Int64Dtype] = pa.Field(
+        title="Homicides (count)",
         nullable=True,
         ge=0,
         description="Deaths by homicide in that vintage; empty when only a rate was reported.",
         metadata={"unit": "persons"},
     )
     rate_per_100k: Series[float] = pa.Field(
+        title="Rate per 100,000 people",
         nullable=True,
         ge=0,
         description="Homicides per 100,000 inhabitants, in that vintage's population; empty when none.",
         metadata={"unit": "homicides per 100,000 inhabitants"},
     )
     rate_derivation: Series[str] = pa.Field(
-        nullable=True, description="How the rate was obtained: computed by secstats (with the population used), or as published."
+        title="How the rate was derived",
+        nullable=True,
+        description="How the rate was obtained: computed by secstats (with the population used), or as published.",
     )
-    source: Series[str] = pa.Field(description="Publisher, dataset and vintage (and the page, for press reports).")
+    source: Series[str] = pa.Field(
+        title="Source", description="Publisher, dataset and vintage (and the page, for press reports)."
+    )
 
 
 class OfficialMexicoPresidentialTerms(StrictTable):
@@ -431,14 +504,14 @@ class OfficialMexicoPresidentialTerms(StrictTable):
     with the page it comes from (data/raw/reference/mexico/PROVENANCE.md, C1).
     """
 
-    president: Series[str] = pa.Field(description="Full name.")
+    president: Series[str] = pa.Field(title="President", description="Full name.")
     surname: Series[str] = pa.Field(
-        description="The name a document uses for the term ('under Fox'), matched in quotes without accents."
+        title="Surname", description="The name a document uses for the term ('under Fox'), matched in quotes without accents."
     )
-    term_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day in office.")
-    term_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day in office.")
-    source: Series[str] = pa.Field(description="Where the dates were read.")
-    url: Series[str] = pa.Field(description="The page.")
+    term_start: Series[str] = pa.Field(title="Term began", str_matches=r"^\d{4}-\d{2}-\d{2}$", description="First day in office.")
+    term_end: Series[str] = pa.Field(title="Term ended", str_matches=r"^\d{4}-\d{2}-\d{2}$", description="Last day in office.")
+    source: Series[str] = pa.Field(title="Source", description="Where the dates were read.")
+    url: Series[str] = pa.Field(title="Address (URL)", description="The page.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,64 +546,90 @@ class CitedSources(StrictTable):
     """The sources the documents cite, one row each, consulted or not: the origin record of the cited check."""
 
     cited_source_id: Series[str] = pa.Field(
-        unique=True, str_matches=SLUG, description="Stable id of the cited source, a lowercase slug."
+        title="Cited source", unique=True, str_matches=SLUG, description="Stable id of the cited source, a lowercase slug."
     )
-    publisher: Series[str] = pa.Field(description="Who published the cited source.")
-    title: Series[str] = pa.Field(description="Its title (and authors).")
-    url: Series[str] = pa.Field(nullable=True, description="Where it is published; empty when not public.")
+    publisher: Series[str] = pa.Field(title="Publisher", description="Who published the cited source.")
+    title: Series[str] = pa.Field(title="Title", description="Its title (and authors).")
+    url: Series[str] = pa.Field(title="Address (URL)", nullable=True, description="Where it is published; empty when not public.")
     date_published: Series[str] = pa.Field(
-        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD."
+        title="Published",
+        nullable=True,
+        str_matches=ANY_PERIOD_PATTERN,
+        description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD.",
     )
     date_accessed: Series[str] = pa.Field(
-        nullable=True, str_matches=DAY_PATTERN, description="When its text was read, YYYY-MM-DD."
+        title="Accessed", nullable=True, str_matches=DAY_PATTERN, description="When its text was read, YYYY-MM-DD."
     )
     licence: Series[str] = pa.Field(
-        nullable=True, description="The terms of the source (a licence name of secstats.raw.provenance)."
+        title="Licence", nullable=True, description="The terms of the source (a licence name of secstats.raw.provenance)."
     )
     status: Series[str] = pa.Field(
+        title="Status",
         isin=CITED_STATUSES,
         description="on_record (its text was read and its figures recorded), not_public, or not_consulted (not yet read).",
     )
-    read_at: Series[str] = pa.Field(nullable=True, description="Where its text was read (a page address, a stored copy).")
-    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
+    read_at: Series[str] = pa.Field(
+        title="Where it was read", nullable=True, description="Where its text was read (a page address, a stored copy)."
+    )
+    note: Series[str] = pa.Field(title="Note", nullable=True, description="Curator's note.")
 
 
 class CitedFigures(StrictTable):
     """What a cited source says about one claim: the figure in its own words, or that it states none."""
 
     claim_id: Series[str] = pa.Field(
-        str_matches=r"^[a-z]+-\d{3}$", description="The ledger claim whose document cites the source."
+        title="Claim", str_matches=r"^[a-z]+-\d{3}$", description="The ledger claim whose document cites the source."
     )
-    cited_source_id: Series[str] = pa.Field(str_matches=SLUG, description="The cited source (cited_sources.csv).")
-    finding: Series[str] = pa.Field(isin=FINDINGS, description="states (the source gives a figure for it) or does_not_state.")
+    cited_source_id: Series[str] = pa.Field(
+        title="Cited source", str_matches=SLUG, description="The cited source (cited_sources.csv)."
+    )
+    finding: Series[str] = pa.Field(
+        title="Finding", isin=FINDINGS, description="states (the source gives a figure for it) or does_not_state."
+    )
     value: Series[float] = pa.Field(
-        nullable=True, description="The figure the source states, in base units.", metadata={"unit": "see the unit column"}
+        title="Figure stated",
+        nullable=True,
+        description="The figure the source states, in base units.",
+        metadata={"unit": "see the unit column"},
     )
     value_high: Series[float] = pa.Field(
-        nullable=True, description="Upper bound of a range the source states.", metadata={"unit": "see the unit column"}
+        title="Upper value",
+        nullable=True,
+        description="Upper bound of a range the source states.",
+        metadata={"unit": "see the unit column"},
     )
-    unit: Series[str] = pa.Field(nullable=True, isin=UNITS, description="Unit of value (the ledger's units).")
-    qualifier: Series[str] = pa.Field(nullable=True, isin=QUALIFIERS, description="How the source's words bound the figure.")
+    unit: Series[str] = pa.Field(title="Unit", nullable=True, isin=UNITS, description="Unit of value (the ledger's units).")
+    qualifier: Series[str] = pa.Field(
+        title="Qualifier", nullable=True, isin=QUALIFIERS, description="How the source's words bound the figure."
+    )
     period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="First year, month or day the figure covers."
+        title="From", nullable=True, str_matches=ANY_PERIOD_PATTERN, description="First year, month or day the figure covers."
     )
     period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day the figure covers."
+        title="To", nullable=True, str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day the figure covers."
     )
-    year_basis: Series[str] = pa.Field(nullable=True, isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    year_basis: Series[str] = pa.Field(
+        title="Year basis", nullable=True, isin=YEAR_BASES, description="calendar or U.S. fiscal years."
+    )
     cut_off: Series[str] = pa.Field(
+        title="Cut-off date",
         nullable=True,
         str_matches=DAY_PATTERN,
         description="The day a running total runs to, or a stock is counted at; empty for a flow over the period.",
     )
     relation: Series[str] = pa.Field(
+        title="Relation to the claim",
         nullable=True,
         isin=RELATIONS,
         description="What the figure is to the claim: same thing, a component of it, the total it is part of, or another scope.",
     )
-    words: Series[str] = pa.Field(nullable=True, description="Verbatim from the cited source; holds the value as written.")
-    location: Series[str] = pa.Field(nullable=True, description="Page, section or table of the source.")
-    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
+    words: Series[str] = pa.Field(
+        title="Words as written", nullable=True, description="Verbatim from the cited source; holds the value as written."
+    )
+    location: Series[str] = pa.Field(
+        title="Where in the source", nullable=True, description="Page, section or table of the source."
+    )
+    note: Series[str] = pa.Field(title="Note", nullable=True, description="Curator's note.")
 
     @pa.dataframe_check
     def states_a_figure(cls, df: pd.DataFrame) -> pd.Series:
@@ -551,48 +650,72 @@ class PublishedFigures(StrictTable):
     (press-reported first releases count, labelled 'reported'; non-official estimates 'estimate').
     """
 
-    series: Series[str] = pa.Field(description="The official clean table the figure is a vintage of.")
-    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="The ledger measure the figure counts.")
-    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where it applies (the ledger's geographies).")
-    period_start: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="First year, month or day covered.")
-    period_end: Series[str] = pa.Field(str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
-    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
-    value: Series[float] = pa.Field(description="The figure as published.", metadata={"unit": "see the unit column"})
-    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of value (the ledger's units).")
-    published: Series[str] = pa.Field(
-        str_matches=MONTH_OR_DAY_PATTERN, description="When this figure was published: YYYY-MM-DD or YYYY-MM."
+    series: Series[str] = pa.Field(title="Series", description="The official clean table the figure is a vintage of.")
+    measure: Series[str] = pa.Field(
+        title="What is counted", str_matches=SNAKE_CASE, description="The ledger measure the figure counts."
     )
-    publisher: Series[str] = pa.Field(description="Who published it (or reported it).")
+    geography: Series[str] = pa.Field(
+        title="Where", str_matches=SNAKE_CASE, description="Where it applies (the ledger's geographies)."
+    )
+    period_start: Series[str] = pa.Field(
+        title="From", str_matches=ANY_PERIOD_PATTERN, description="First year, month or day covered."
+    )
+    period_end: Series[str] = pa.Field(title="To", str_matches=ANY_PERIOD_PATTERN, description="Last year, month or day covered.")
+    year_basis: Series[str] = pa.Field(title="Year basis", isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    value: Series[float] = pa.Field(
+        title="Figure", description="The figure as published.", metadata={"unit": "see the unit column"}
+    )
+    unit: Series[str] = pa.Field(title="Unit", isin=UNITS, description="Unit of value (the ledger's units).")
+    published: Series[str] = pa.Field(
+        title="Published", str_matches=MONTH_OR_DAY_PATTERN, description="When this figure was published: YYYY-MM-DD or YYYY-MM."
+    )
+    publisher: Series[str] = pa.Field(title="Publisher", description="Who published it (or reported it).")
     kind: Series[str] = pa.Field(
+        title="Kind",
         isin=FIGURE_KINDS,
         description="official (the publisher's own release), reported (by the press) or estimate (non-official).",
     )
-    words: Series[str] = pa.Field(description="Verbatim from where it was read; holds the value as written.")
-    url: Series[str] = pa.Field(nullable=True, description="Where it was read.")
-    read_at: Series[str] = pa.Field(nullable=True, description="How it was read (a stored copy, an archive).")
-    accessed: Series[str] = pa.Field(nullable=True, str_matches=DAY_PATTERN, description="When it was read, YYYY-MM-DD.")
-    licence: Series[str] = pa.Field(nullable=True, description="The terms of the page.")
-    note: Series[str] = pa.Field(nullable=True, description="Curator's note.")
+    words: Series[str] = pa.Field(
+        title="Words as written", description="Verbatim from where it was read; holds the value as written."
+    )
+    url: Series[str] = pa.Field(title="Address (URL)", nullable=True, description="Where it was read.")
+    read_at: Series[str] = pa.Field(
+        title="Where it was read", nullable=True, description="How it was read (a stored copy, an archive)."
+    )
+    accessed: Series[str] = pa.Field(
+        title="Accessed", nullable=True, str_matches=DAY_PATTERN, description="When it was read, YYYY-MM-DD."
+    )
+    licence: Series[str] = pa.Field(title="Licence", nullable=True, description="The terms of the page.")
+    note: Series[str] = pa.Field(title="Note", nullable=True, description="Curator's note.")
 
 
 class ClaimBeside(StrictTable):
     """The claim columns the reconciliation and the verdicts share: a claim as stated, before what it is set beside."""
 
-    claim_id: Series[str] = pa.Field(description="The ledger claim.")
-    source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
+    claim_id: Series[str] = pa.Field(title="Claim", description="The ledger claim.")
+    source_id: Series[str] = pa.Field(title="Document", description="The document the claim is quoted from.")
     family: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="Indicator family of the claim (one of the families secstats declares)."
+        title="Family",
+        str_matches=SNAKE_CASE,
+        description="Indicator family of the claim (one of the families secstats declares).",
     )
-    measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What the claim counts.")
-    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the claim applies.")
-    period_start: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="First year (or month) of the claim.")
-    period_end: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Last year (or month) of the claim.")
-    year_basis: Series[str] = pa.Field(isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
-    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of the claim's and the official values.")
-    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the document bounds the claim.")
-    claim_value: Series[float] = pa.Field(description="The value the document states.", metadata={"unit": "see the unit column"})
+    measure: Series[str] = pa.Field(title="What is counted", str_matches=SNAKE_CASE, description="What the claim counts.")
+    geography: Series[str] = pa.Field(title="Where", str_matches=SNAKE_CASE, description="Where the claim applies.")
+    period_start: Series[str] = pa.Field(
+        title="From", str_matches=PERIOD_PATTERN, description="First year (or month) of the claim."
+    )
+    period_end: Series[str] = pa.Field(title="To", str_matches=PERIOD_PATTERN, description="Last year (or month) of the claim.")
+    year_basis: Series[str] = pa.Field(title="Year basis", isin=YEAR_BASES, description="calendar or U.S. fiscal years.")
+    unit: Series[str] = pa.Field(title="Unit", isin=UNITS, description="Unit of the claim's and the official values.")
+    qualifier: Series[str] = pa.Field(title="Qualifier", isin=QUALIFIERS, description="How the document bounds the claim.")
+    claim_value: Series[float] = pa.Field(
+        title="Claim's value", description="The value the document states.", metadata={"unit": "see the unit column"}
+    )
     claim_value_high: Series[float] = pa.Field(
-        nullable=True, description="Upper bound of a range claim.", metadata={"unit": "see the unit column"}
+        title="Claim's upper value",
+        nullable=True,
+        description="Upper bound of a range claim.",
+        metadata={"unit": "see the unit column"},
     )
 
 
@@ -612,51 +735,76 @@ class Reconciliation(ClaimBeside):
     """
 
     match: Series[str] = pa.Field(
+        title="Match",
         nullable=True,
         isin=MATCH_KINDS,
         description="How the candidate was found (see the table description); empty when there is none.",
     )
     reading: Series[str] = pa.Field(
+        title="Claim's period read as",
         nullable=True,
         description="How the claim's period was read for this candidate: 'as written', or a labelled reading of a term of office.",
     )
     official_value: Series[float] = pa.Field(
-        nullable=True, description="The candidate figure; empty when there is none.", metadata={"unit": "see the unit column"}
+        title="Official value",
+        nullable=True,
+        description="The candidate figure; empty when there is none.",
+        metadata={"unit": "see the unit column"},
     )
     official_period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) the candidate covers."
+        title="Official from",
+        nullable=True,
+        str_matches=PERIOD_PATTERN,
+        description="First year (or month) the candidate covers.",
     )
     official_period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) the candidate covers."
+        title="Official to", nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) the candidate covers."
     )
     official_series: Series[str] = pa.Field(
-        nullable=True, description="The secstats table (and series or vintage) the candidate comes from."
+        title="Official series", nullable=True, description="The secstats table (and series or vintage) the candidate comes from."
     )
-    official_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of the candidate.")
+    official_source: Series[str] = pa.Field(
+        title="Official source", nullable=True, description="Publisher and dataset (or reporter) of the candidate."
+    )
     official_scope: Series[str] = pa.Field(
-        nullable=True, description="What the candidate counts, when it differs from or qualifies the claim's measure."
+        title="Official scope",
+        nullable=True,
+        description="What the candidate counts, when it differs from or qualifies the claim's measure.",
     )
     official_derivation: Series[str] = pa.Field(
-        nullable=True, description="How the candidate was read or computed (sums with their terms, ratios, rates)."
+        title="How the official figure was derived",
+        nullable=True,
+        description="How the candidate was read or computed (sums with their terms, ratios, rates).",
     )
     difference: Series[float] = pa.Field(
-        nullable=True, description="claim_value - official_value, in unit.", metadata={"unit": "see the unit column"}
+        title="Difference (claim minus figure)",
+        nullable=True,
+        description="claim_value - official_value, in unit.",
+        metadata={"unit": "see the unit column"},
     )
     relative_difference_percent: Series[float] = pa.Field(
-        nullable=True, description="difference / official_value x 100, to 0.01.", metadata={"unit": "percent"}
+        title="Difference (% of the figure)",
+        nullable=True,
+        description="difference / official_value x 100, to 0.01.",
+        metadata={"unit": "percent"},
     )
     tolerance: Series[float] = pa.Field(
+        title="Tolerance",
         nullable=True,
         ge=0,
         description="Largest |difference| the claim's words allow (0 for bounds).",
         metadata={"unit": "see the unit column"},
     )
-    rule: Series[str] = pa.Field(nullable=True, description="The tolerance rule applied, with its numbers.")
+    rule: Series[str] = pa.Field(title="Test", nullable=True, description="The tolerance rule applied, with its numbers.")
     within_tolerance: Series[pd.BooleanDtype] = pa.Field(
-        nullable=True, description="True when the claim's words allow the candidate figure; empty when there is no candidate."
+        title="Within tolerance",
+        nullable=True,
+        description="True when the claim's words allow the candidate figure; empty when there is no candidate.",
     )
     reason: Series[str] = pa.Field(
-        nullable=True, description="Why there is no candidate (no series, period not covered, geography not covered)."
+        title="Why no test",
+        nullable=True,
+        description="Why there is no candidate (no series, period not covered, geography not covered).",
     )
 
     @pa.dataframe_check
@@ -677,72 +825,109 @@ class Verdicts(ClaimBeside):
     """
 
     verdict: Series[str] = pa.Field(
+        title="Verdict",
         isin=VERDICTS,
         description="matches, close, near_period, sources_disagree, inconsistent or unverifiable (docs/verdicts.md).",
     )
     reason: Series[str] = pa.Field(
+        title="Why unverifiable",
         nullable=True,
         isin=UNVERIFIABLE_REASONS,
         description="Why an unverifiable claim is: no_public_figure, other_scope_only, period_not_covered or not_a_statistic.",
     )
     best_value: Series[float] = pa.Field(
+        title="Figure the verdict rests on",
         nullable=True,
         description="The candidate the verdict rests on; empty when there is none.",
         metadata={"unit": "see the unit column"},
     )
-    best_match: Series[str] = pa.Field(nullable=True, isin=MATCH_KINDS, description="How that candidate was found.")
+    best_match: Series[str] = pa.Field(
+        title="Its match", nullable=True, isin=MATCH_KINDS, description="How that candidate was found."
+    )
     best_period_start: Series[str] = pa.Field(
-        nullable=True, str_matches=PERIOD_PATTERN, description="First year (or month) that candidate covers."
+        title="Its period from",
+        nullable=True,
+        str_matches=PERIOD_PATTERN,
+        description="First year (or month) that candidate covers.",
     )
     best_period_end: Series[str] = pa.Field(
-        nullable=True, str_matches=PERIOD_PATTERN, description="Last year (or month) that candidate covers."
+        title="Its period to",
+        nullable=True,
+        str_matches=PERIOD_PATTERN,
+        description="Last year (or month) that candidate covers.",
     )
-    best_source: Series[str] = pa.Field(nullable=True, description="Publisher and dataset (or reporter) of that candidate.")
-    best_reading: Series[str] = pa.Field(nullable=True, description="How the claim's period was read for that candidate.")
+    best_source: Series[str] = pa.Field(
+        title="Its source", nullable=True, description="Publisher and dataset (or reporter) of that candidate."
+    )
+    best_reading: Series[str] = pa.Field(
+        title="Claim's period read as", nullable=True, description="How the claim's period was read for that candidate."
+    )
     difference: Series[float] = pa.Field(
-        nullable=True, description="claim_value - best_value, in unit.", metadata={"unit": "see the unit column"}
+        title="Difference (claim minus figure)",
+        nullable=True,
+        description="claim_value - best_value, in unit.",
+        metadata={"unit": "see the unit column"},
     )
     relative_difference_percent: Series[float] = pa.Field(
+        title="Difference (% of the figure)",
         nullable=True,
         description="difference / best_value x 100, to 0.01; empty for percentages, whose difference is in points.",
         metadata={"unit": "percent"},
     )
     candidates: Series[int] = pa.Field(
-        ge=0, description="How many candidate counterparts the reconciliation table lists for the claim."
+        title="Figures compared (count)",
+        ge=0,
+        description="How many candidate counterparts the reconciliation table lists for the claim.",
     )
     explanation: Series[str] = pa.Field(
-        str_length={"min_value": 1}, description="One or two plain sentences a reader can check: the official verdict and why."
+        title="Explanation",
+        str_length={"min_value": 1},
+        description="One or two plain sentences a reader can check: the official verdict and why.",
     )
     vintage_value: Series[float] = pa.Field(
+        title="Figure of the day",
         nullable=True,
         description="The figure of the day: the latest vintage for the claim's period published on or before its document.",
         metadata={"unit": "see the unit column"},
     )
     vintage_published: Series[str] = pa.Field(
-        nullable=True, str_matches=MONTH_OR_DAY_PATTERN, description="When the figure of the day was published."
+        title="Figure of the day published",
+        nullable=True,
+        str_matches=MONTH_OR_DAY_PATTERN,
+        description="When the figure of the day was published.",
     )
-    vintage_source: Series[str] = pa.Field(nullable=True, description="Who published the figure of the day, and its kind.")
+    vintage_source: Series[str] = pa.Field(
+        title="Figure of the day's source", nullable=True, description="Who published the figure of the day, and its kind."
+    )
     latest_value: Series[float] = pa.Field(
+        title="Latest figure",
         nullable=True,
         description="The latest figure for the same period, when it was revised after the figure of the day.",
         metadata={"unit": "see the unit column"},
     )
     latest_source: Series[str] = pa.Field(
+        title="Latest figure's source",
         nullable=True,
         description="Who published the revision, and when when the record says (else the current release of a series we hold).",
     )
     cited_check: Series[str] = pa.Field(
+        title="Cited-source check",
         isin=CITED_CHECKS,
         description="agrees, differs, not_in_source, source_not_on_record or no_citation: does the cited source state the figure?",
     )
     cited_value: Series[float] = pa.Field(
-        nullable=True, description="The figure the cited source states for the claim.", metadata={"unit": "see the unit column"}
+        title="Cited source's figure",
+        nullable=True,
+        description="The figure the cited source states for the claim.",
+        metadata={"unit": "see the unit column"},
     )
     cited_source: Series[str] = pa.Field(
-        nullable=True, description="The cited source, as data/ledger/cited_sources.csv names it."
+        title="Cited source", nullable=True, description="The cited source, as data/ledger/cited_sources.csv names it."
     )
     cited_explanation: Series[str] = pa.Field(
-        str_length={"min_value": 1}, description="One plain sentence: what the cited source says."
+        title="Cited-source explanation",
+        str_length={"min_value": 1},
+        description="One plain sentence: what the cited source says.",
     )
 
     @pa.dataframe_check
@@ -774,31 +959,40 @@ class Contradictions(StrictTable):
     """
 
     quantity: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="The quantity both claims estimate (ledger column quantity)."
+        title="Quantity compared",
+        str_matches=SNAKE_CASE,
+        description="The quantity both claims estimate (ledger column quantity).",
     )
-    geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Geography of claim a (claim b may be its parts).")
-    claim_a: Series[str] = pa.Field(description="First claim id.")
-    claim_b: Series[str] = pa.Field(description="Second claim id, or several joined by '+' when summed.")
-    same_document: Series[bool] = pa.Field(description="True when both claims come from one document.")
-    value_a: Series[float] = pa.Field(description="Value of claim a.", metadata={"unit": "see the unit column"})
+    geography: Series[str] = pa.Field(
+        title="Where", str_matches=SNAKE_CASE, description="Geography of claim a (claim b may be its parts)."
+    )
+    claim_a: Series[str] = pa.Field(title="Claim A", description="First claim id.")
+    claim_b: Series[str] = pa.Field(title="Claim B", description="Second claim id, or several joined by '+' when summed.")
+    same_document: Series[bool] = pa.Field(title="Same document", description="True when both claims come from one document.")
+    value_a: Series[float] = pa.Field(title="Value A", description="Value of claim a.", metadata={"unit": "see the unit column"})
     value_b: Series[float] = pa.Field(
-        description="Value of claim b (the sum, for several).", metadata={"unit": "see the unit column"}
+        title="Value B", description="Value of claim b (the sum, for several).", metadata={"unit": "see the unit column"}
     )
-    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of both values.")
-    qualifier_a: Series[str] = pa.Field(isin=QUALIFIERS, description="Qualifier of claim a.")
-    qualifier_b: Series[str] = pa.Field(description="Qualifier(s) of claim b.")
-    period_a: Series[str] = pa.Field(description="Period of claim a (start-end).")
-    period_b: Series[str] = pa.Field(description="Period of claim b.")
-    differs: Series[str] = pa.Field(description="What differs: value, period and/or scope, joined by '; '.")
-    difference: Series[float] = pa.Field(description="value_a - value_b, in unit.", metadata={"unit": "see the unit column"})
+    unit: Series[str] = pa.Field(title="Unit", isin=UNITS, description="Unit of both values.")
+    qualifier_a: Series[str] = pa.Field(title="Qualifier A", isin=QUALIFIERS, description="Qualifier of claim a.")
+    qualifier_b: Series[str] = pa.Field(title="Qualifier B", description="Qualifier(s) of claim b.")
+    period_a: Series[str] = pa.Field(title="Period A", description="Period of claim a (start-end).")
+    period_b: Series[str] = pa.Field(title="Period B", description="Period of claim b.")
+    differs: Series[str] = pa.Field(title="Differs", description="What differs: value, period and/or scope, joined by '; '.")
+    difference: Series[float] = pa.Field(
+        title="Difference (A minus B)", description="value_a - value_b, in unit.", metadata={"unit": "see the unit column"}
+    )
     relative_difference_percent: Series[float] = pa.Field(
-        nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"}
+        title="Difference (% of B)", nullable=True, description="difference / value_b x 100.", metadata={"unit": "percent"}
     )
     verdict: Series[str] = pa.Field(
+        title="Finding",
         isin=["incompatible", "differs"],
         description="incompatible (same measure) or differs (different scopes; see the table description).",
     )
-    explanation: Series[str] = pa.Field(description="One sentence: both claims in words, and why they cannot both hold.")
+    explanation: Series[str] = pa.Field(
+        title="Explanation", description="One sentence: both claims in words, and why they cannot both hold."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -811,45 +1005,67 @@ DUPLICATE_REASON = r"duplicate_of:[a-z]+-\d{3}"  # a repeat of a ledger claim
 class Dismissed(StrictTable):
     """Numbers of the registered documents that the extractor finds and the ledger leaves out, each with its reason."""
 
-    source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
-    quote_start: Series[int] = pa.Field(ge=0, description="0-based character offset of text in the document.")
-    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="Verbatim fragment holding the number.")
+    source_id: Series[str] = pa.Field(title="Document", description="Id of the source document in data/raw/sources/sources.csv.")
+    quote_start: Series[int] = pa.Field(
+        title="Position in text (characters)", ge=0, description="0-based character offset of text in the document."
+    )
+    text: Series[str] = pa.Field(
+        title="Number as written", str_length={"min_value": 1}, description="Verbatim fragment holding the number."
+    )
     reason: Series[str] = pa.Field(
+        title="Why left out",
         str_matches=rf"^(?:{'|'.join(DISMISSAL_REASONS)}|{DUPLICATE_REASON})$",
         description="out_of_scope, rhetorical, not_a_quantity, or duplicate_of:<claim_id> (a repeat of a ledger claim).",
     )
-    note: Series[str] = pa.Field(nullable=True, description="Why the number is left out, in the curator's words.")
+    note: Series[str] = pa.Field(title="Note", nullable=True, description="Why the number is left out, in the curator's words.")
 
 
 class Coverage(StrictTable):
     """Per registered document: the quantities the extractor finds, how many are ledger claims, and how many are dismissed, by reason."""
 
-    source_id: Series[str] = pa.Field(unique=True, description="Id of the source document.")
-    file: Series[str] = pa.Field(description="The document's file in data/raw/sources/.")
+    source_id: Series[str] = pa.Field(title="Document", unique=True, description="Id of the source document.")
+    file: Series[str] = pa.Field(title="File", description="The document's file in data/raw/sources/.")
     found: Series[int] = pa.Field(
+        title="Numbers found (count)",
         ge=0,
         description="Quantities the extractor finds in the document (years, dates, endnotes and other non-quantities excluded).",
         metadata={"unit": "quantities"},
     )
     claimed: Series[int] = pa.Field(
+        title="In the ledger (count)",
         ge=0,
         description="Found quantities that are a ledger claim (same value, overlapping quote).",
         metadata={"unit": "quantities"},
     )
     dismissed: Series[int] = pa.Field(
-        ge=0, description="Found quantities listed in data/ledger/dismissed.csv.", metadata={"unit": "quantities"}
+        title="Left out (count)",
+        ge=0,
+        description="Found quantities listed in data/ledger/dismissed.csv.",
+        metadata={"unit": "quantities"},
     )
     dismissed_out_of_scope: Series[int] = pa.Field(
-        ge=0, description="Dismissed as outside the indicators' scope.", metadata={"unit": "quantities"}
+        title="Left out: out of scope (count)",
+        ge=0,
+        description="Dismissed as outside the indicators' scope.",
+        metadata={"unit": "quantities"},
     )
     dismissed_rhetorical: Series[int] = pa.Field(
-        ge=0, description="Dismissed as a figure of speech, not a measurement.", metadata={"unit": "quantities"}
+        title="Left out: rhetorical (count)",
+        ge=0,
+        description="Dismissed as a figure of speech, not a measurement.",
+        metadata={"unit": "quantities"},
     )
     dismissed_not_a_quantity: Series[int] = pa.Field(
-        ge=0, description="Dismissed as a number that counts nothing (a reference, a label).", metadata={"unit": "quantities"}
+        title="Left out: not a quantity (count)",
+        ge=0,
+        description="Dismissed as a number that counts nothing (a reference, a label).",
+        metadata={"unit": "quantities"},
     )
     dismissed_duplicate: Series[int] = pa.Field(
-        ge=0, description="Dismissed as a repeat of a ledger claim (duplicate_of:<claim_id>).", metadata={"unit": "quantities"}
+        title="Left out: repeats (count)",
+        ge=0,
+        description="Dismissed as a repeat of a ledger claim (duplicate_of:<claim_id>).",
+        metadata={"unit": "quantities"},
     )
 
     @pa.dataframe_check
@@ -869,10 +1085,11 @@ class DerivationInputs(StrictTable):
     claim a (role claim_a) and each claim summed into claim b (role claim_b).
     """
 
-    table: Series[str] = pa.Field(description="The published table that holds the row.")
-    row_id: Series[str] = pa.Field(description="The row's key (row_id) in that table.")
-    claim_id: Series[str] = pa.Field(str_matches=r"^[a-z]+-\d{3}$", description="A ledger claim the row rests on.")
+    table: Series[str] = pa.Field(title="Table", description="The published table that holds the row.")
+    row_id: Series[str] = pa.Field(title="Row", description="The row's key (row_id) in that table.")
+    claim_id: Series[str] = pa.Field(title="Claim", str_matches=r"^[a-z]+-\d{3}$", description="A ledger claim the row rests on.")
     role: Series[str] = pa.Field(
+        title="Role",
         isin=["input", "claim_a", "claim_b"],
         description="input (of a derivation), or the side of a contradiction the claim is on.",
     )

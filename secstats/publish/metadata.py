@@ -80,6 +80,8 @@ def constraints_of(name: str, column: pa.Column) -> dict:
 def field_of(name: str, column: pa.Column) -> dict:
     """One Table Schema field from one pandera column."""
     field = {"name": name, "type": TYPES[str(column.dtype)], "description": column.description or ""}
+    if column.title:
+        field["title"] = column.title  # the reader's heading (site tables, data dictionary)
     if field["type"] == "date":
         field["format"] = "%Y-%m-%d"
     if unit_of(column):
@@ -245,11 +247,12 @@ def data_dictionary() -> str:
         for column_name, column in table_schema(name).columns.items():
             field = field_of(column_name, column)
             rules = {k: v for k, v in field["constraints"].items() if k != "required"}
+            heading = f"**{field['title']}.** " if "title" in field else ""
             shown = "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in rules.items())
             lines.append(
                 f"| `{column_name}` | {field['type']} | {markdown_cell(field.get('unit', ''))} | "
                 f"{'yes' if field['constraints']['required'] else 'no'} | {markdown_cell(shown)} | "
-                f"{markdown_cell(field['description'])} |"
+                f"{markdown_cell(heading + field['description'])} |"
             )
         lines.append("")
     return "\n".join(lines)

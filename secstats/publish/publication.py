@@ -85,12 +85,13 @@ def primary_key(name: str, schema: pa.DataFrameSchema) -> list[str]:
 
 def date_column(column: pa.Column, description: str) -> pa.Column:
     """A published ISO-date column in place of a period string column."""
-    return pa.Column(pa.DateTime, nullable=column.nullable, description=description, metadata=column.metadata)
+    return pa.Column(pa.DateTime, nullable=column.nullable, description=description, metadata=column.metadata, title=column.title)
 
 
-def precision_column(column: str, nullable: bool) -> pa.Column:
+def precision_column(column: str, nullable: bool, title: str | None = None) -> pa.Column:
     return pa.Column(
         str,
+        title=f"{title} (precision)" if title else None,
         checks=pa.Check.isin(list(PRECISIONS.values())),
         nullable=nullable,
         description=f"How precisely {column} is known: year, month or day (as written in the source).",
@@ -109,6 +110,7 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
         columns[ROW_ID] = pa.Column(
             str,
             unique=True,
+            title="Row key",
             description=(
                 "Key of the row: the claim id of a stated row; for a derived row or a contradiction, a name made "
                 "from its claims (read them from derivation_inputs, not from this key)."
@@ -130,16 +132,22 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
             columns[name] = date_column(
                 column, f"{column.description} As an ISO date: the last day (a U.S. fiscal year ends on 30 September)."
             )
-            columns[f"{ends[name]}_precision"] = precision_column(ends[name], schema.columns[ends[name]].nullable)
-            columns[f"{name}_precision"] = precision_column(name, column.nullable)
+            start = schema.columns[ends[name]]
+            columns[f"{ends[name]}_precision"] = precision_column(ends[name], start.nullable, start.title)
+            columns[f"{name}_precision"] = precision_column(name, column.nullable, column.title)
         elif is_iso_date(column):
             columns[name] = date_column(column, column.description)
         elif name in RELEASE_DATES:
             columns[name] = date_column(column, f"{column.description} As an ISO date: its first day.")
-            columns[f"{name}_precision"] = precision_column(name, column.nullable)
+            columns[f"{name}_precision"] = precision_column(name, column.nullable, column.title)
         elif name in LINKED_DESCRIPTIONS and has_row_id(schema):
             columns[name] = pa.Column(
-                column.dtype, checks=column.checks, nullable=True, description=LINKED_DESCRIPTIONS[name], metadata=column.metadata
+                column.dtype,
+                checks=column.checks,
+                nullable=True,
+                description=LINKED_DESCRIPTIONS[name],
+                metadata=column.metadata,
+                title=column.title,
             )
         else:
             columns[name] = column
@@ -147,6 +155,7 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
             columns[numbered[0]] = pa.Column(
                 int,
                 checks=pa.Check.ge(1),
+                title="No.",
                 description=(f"Number of the row among the rows of its {numbered[1]}, in the table's order (1, 2, ...)."),
             )
     return columns

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from secstats.checks.verdicts import REASONS
+
 VERDICT_TABLE = "verdicts"  # the table with one verdict per claim (its 'verdict' and 'explanation' columns)
 # verdict -> (tone the site colours it with, what it means in a few words; docs/verdicts.md says it in full).
 # Tones: good, near, mixed, bad, none; every verdict of schemas.VERDICTS has one (a test checks).
@@ -46,6 +48,12 @@ class ClaimVerdict:
     best: Mapping[str, object] | None = None
     cited_check: str | None = None  # the check against the cited source (secstats.ledger.cited), when built
     cited_explanation: str | None = None
+    reason: str | None = None  # why an unverifiable claim is (a code of REASONS), when built
+
+    @property
+    def reason_words(self) -> str | None:
+        """Why an unverifiable claim is, in a reader's words (None without a reason)."""
+        return REASONS.get(self.reason) if isinstance(self.reason, str) else None
 
     @property
     def tone(self) -> str:
@@ -67,6 +75,7 @@ def claim_verdicts(tables: Mapping[str, pd.DataFrame]) -> dict[str, ClaimVerdict
             None if pd.isna(row["best_value"]) else {k: row[k] for k in BEST_OF},
             row.get("cited_check"),
             row.get("cited_explanation"),
+            None if pd.isna(row.get("reason")) else row.get("reason"),
         )
         for _, row in tables[VERDICT_TABLE].iterrows()
     }

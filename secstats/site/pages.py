@@ -118,8 +118,10 @@ def words(key: str) -> str:
 
 
 def period_of(row: pd.Series) -> str:
-    """'2018', 'FY2008-FY2017': a claim's period as the verdict explanations write it."""
-    return period_words(row["period_start"], row["period_end"], row["year_basis"] == "fiscal")
+    """'2018', 'FY2008-FY2017': a claim's period as the verdict explanations write it; a running total
+    says so ('2006-2020, running total'), so it does not read as a flow over complete years."""
+    words = period_words(row["period_start"], row["period_end"], row["year_basis"] == "fiscal")
+    return words + (", running total" if row.get("period_type") == "to_date" else "")
 
 
 def cell_text(value: object) -> str:
@@ -238,6 +240,10 @@ class Site:
         """A claim's verdict, 'unchecked' outside the five families."""
         return verdict_of(self.verdicts, claim_id)
 
+    def checks(self, claim_id: str) -> str:
+        """A claim's verdict and cited-source check in one plain line (a mark's tooltip)."""
+        return both_checks(self, claim_id)
+
     def citation(self, source_id: str) -> str:
         """'Author, "Title," Publisher, date.'"""
         source = self.register.loc[source_id]
@@ -289,6 +295,10 @@ def document_page(env: jinja2.Environment, site: Site, source_id: str) -> bytes:
         extra=unowned(paragraphs, marks),
         tones=tone_legend(site, claims),
         dismissed=len(left_out),
+        listed=[
+            (claim["claim_id"], figure_text(claim), site.verdict(claim["claim_id"]), cited_summary(site, claim["claim_id"]))
+            for _, claim in claims.assign(start=claims["quote_start"].astype(int)).sort_values("start").iterrows()
+        ],
     )
 
 
@@ -339,22 +349,47 @@ CITED_WORDS = {
 }
 
 
-def cited_check(site: Site, claim_id: str) -> str | None:
-    """The cited-source check of a claim in plain words, with the cited figure and why, if the verdicts
-    table carries one (before that column exists, None)."""
+def cited_row(site: Site, claim_id: str) -> pd.Series | None:
+    """A claim's row of the verdicts table if it carries a cited-source check (before that column
+    exists, None)."""
     table = site.tables.get(VERDICT_TABLE)
     if table is None or "cited_check" not in table.columns:
         return None
     rows = table[table["claim_id"] == claim_id]
     if rows.empty or pd.isna(rows["cited_check"].iloc[0]):
         return None
-    row = rows.iloc[0]
+    return rows.iloc[0]
+
+
+def cited_summary(site: Site, claim_id: str) -> str | None:
+    """The cited-source check in a few plain words, with the cited figure: 'The source it cites gives the
+    same figure (138)'."""
+    row = cited_row(site, claim_id)
+    if row is None:
+        return None
     text = CITED_WORDS.get(row["cited_check"], words(row["cited_check"]))
     value = row.get("cited_value")
-    if pd.notna(value) and str(value) != "":
-        text += f" ({cell_text(value)})"
-    explanation = row.get("cited_explanation")
-    return text + (f": {explanation}" if pd.notna(explanation) and str(explanation) else ".")
+    return text + (f" ({cell_text(value)})" if pd.notna(value) and str(value) != "" else "")
+
+
+def cited_check(site: Site, claim_id: str) -> str | None:
+    """The cited-source check of a claim in plain words, with the cited figure and why."""
+    summary = cited_summary(site, claim_id)
+    if summary is None:
+        return None
+    explanation = cited_row(site, claim_id).get("cited_explanation")  # type: ignore[union-attr]
+    return summary + (f": {explanation}" if pd.notna(explanation) and str(explanation) else ".")
+
+
+def both_checks(site: Site, claim_id: str) -> str:
+    """A claim's two checks in one line, for a mark's tooltip and the document's list of claims:
+    'matches: an official figure ... . Cited source: the source it cites gives the same figure (211).'"""
+    verdict = site.verdict(claim_id)
+    line = f"{verdict.verdict.replace('_', ' ')}: {verdict.meaning}"
+    if verdict.reason_words:
+        line += f" ({verdict.reason_words})"
+    cited = cited_summary(site, claim_id)
+    return line + "." + (f" Cited source: {cited[0].lower()}{cited[1:]}." if cited else "")
 
 
 def reader_citation(site: Site, claim: pd.Series) -> str:
@@ -545,6 +580,17 @@ def table_page(env: jinja2.Environment, site: Site, name: str) -> bytes:
     )
 
 
+def cited_counts(site: Site) -> list[tuple[str, int]]:
+    """(what the cited-source check found, in words; how many claims) in the check's own order."""
+    table = site.tables.get(VERDICT_TABLE)
+    if table is None or "cited_check" not in table.columns:
+        return []
+    counts = table["cited_check"].value_counts()
+    return [
+        (CITED_WORDS[check][0].lower() + CITED_WORDS[check][1:], int(counts[check])) for check in CITED_WORDS if check in counts
+    ]
+
+
 def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title: str) -> bytes:
     """The front page: what this is, how to cite it, the families and their charts, verdicts, documents, tables."""
     families = [
@@ -571,6 +617,7 @@ def index_page(env: jinja2.Environment, site: Site, downloads: list[str], title:
         others=others,
         documents=documents,
         verdicts=tone_legend(site, site.ledger[site.ledger["claim_id"].isin(site.verdicts)]),
+        cited=cited_counts(site),
         tables=[(name, summary(name)) for name in CATALOG],
         downloads=downloads,
         title=title,
