@@ -23,7 +23,6 @@ from secstats.clean.families import (
     TABLES,
     VINTAGE_MEASURES,
     family_claims,
-    untabled_problems,
 )
 from secstats.clean.indicators import assemble
 from secstats.clean.official import OFFICIAL_TABLES
@@ -34,6 +33,7 @@ from secstats.core.problems import Problem, UnknownName, raise_if_any
 from secstats.core.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
 from secstats.core.validation import read_csv_for, validate_frame
 from secstats.ledger.cited import check_cited
+from secstats.ledger.claims import untabled_problems
 from secstats.ledger.coverage import build_coverage
 from secstats.publish.manifest import verify_output
 from secstats.publish.publication import LINK_TABLE, publish, published_csv, published_schema

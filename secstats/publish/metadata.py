@@ -17,10 +17,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.checks.verdicts import rules_document
-from secstats.clean.families import family_names
 from secstats.clean.official import OFFICIAL_TABLES
 from secstats.core.paths import Layout
 from secstats.core.validation import CLAIM_ID_COLUMNS
+from secstats.core.vocabulary import family_names
 from secstats.publish.catalog import CATALOG, summary, table_model, table_schema
 from secstats.publish.publication import LINK_TABLE, published_csv
 from secstats.raw.provenance import LICENCES, Origin, document_origins, reference_origins
