@@ -76,6 +76,7 @@ class ClaimsLedger(FigureRules):
     )
     source_id: Series[str] = pa.Field(description="Id of the source document in data/raw/sources/sources.csv.")
     family: Series[str] = pa.Field(
+        isin=vocabulary.family_names(),
         str_matches=SNAKE_CASE,
         description="Indicator family the claim belongs to: one of the families secstats declares, or 'other'.",
     )
@@ -581,7 +582,9 @@ class ClaimBeside(StrictTable):
     claim_id: Series[str] = pa.Field(description="The ledger claim.")
     source_id: Series[str] = pa.Field(description="The document the claim is quoted from.")
     family: Series[str] = pa.Field(
-        str_matches=SNAKE_CASE, description="Indicator family of the claim (one of the families secstats declares)."
+        isin=vocabulary.family_names(),
+        str_matches=SNAKE_CASE,
+        description="Indicator family of the claim (one of the families secstats declares).",
     )
     measure: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="What the claim counts.")
     geography: Series[str] = pa.Field(str_matches=SNAKE_CASE, description="Where the claim applies.")
