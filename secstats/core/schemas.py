@@ -123,7 +123,7 @@ class ClaimsLedger(FigureRules):
 # ledger is data, not schema): see ``validate_frame(known_claims=...)``.
 
 PROCESSING = ["stated", "derived"]
-TABLE_UNITS = UNITS + ["count_per_year"]
+TABLE_UNITS = [*UNITS, "count_per_year"]
 TABLED_QUALIFIERS = [q for q in QUALIFIERS if q != "range"]
 
 

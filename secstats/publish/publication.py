@@ -116,7 +116,7 @@ def published_columns(table: PublishedTable, schema: pa.DataFrameSchema) -> dict
                 "from its claims (read them from derivation_inputs, not from this key)."
             ),
         )
-    starts = {start: end for start, end in PERIOD_PAIRS}
+    starts = dict(PERIOD_PAIRS)
     ends = {end: start for start, end in PERIOD_PAIRS}
     numbered = table.numbered
     for name, column in schema.columns.items():
