@@ -34,7 +34,7 @@ OUTPUTS := $(TABLES) $(FIGURES) $(METADATA) $(SITE)
 # (a second per process). No PYTHONPYCACHEPREFIX: the venv's own bytecode would then be unused.
 WITH_BYTECODE := env -u PYTHONDONTWRITEBYTECODE
 
-.PHONY: figures test test-lowest check venv lock clean-venv bench mutation
+.PHONY: figures test test-lowest check venv lock clean-venv bench mutation coverage
 
 figures: $(OUTPUTS)
 
@@ -64,6 +64,12 @@ test: | $(VENV_READY)
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy
 	$(WITH_BYTECODE) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# The share of the package's lines and branches the whole test suite runs (pytest-cov, one worker per
+# core); the last line is the total. Code run only in a subprocess (the CLI tests) is not counted.
+coverage: | $(VENV_READY)
+	$(WITH_BYTECODE) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=term:skip-covered -p no:warnings
+	@echo "total coverage: $$($(VENV)/bin/coverage report --format=total)%"
 
 # The lowest versions pyproject.toml allows (uv's lowest-direct resolution), in a scratch venv: the
 # lower bounds are claims, and the test suite is their proof. Only the byte comparison of committed

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -154,10 +155,8 @@ def peak_rss_mb() -> float:
 
 def reset_peak_rss() -> None:
     """Start a new peak-memory window (Linux: writing 5 to clear_refs resets VmHWM)."""
-    try:
+    with contextlib.suppress(OSError):  # peaks then run from the process start, which only overstates them
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass  # peaks then run from the process start, which only overstates them
 
 
 def instrument(seconds: dict[str, float], cpu: dict[str, float], memory: dict[str, float]) -> None:

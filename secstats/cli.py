@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import math
 import os
 import shutil
 import signal
@@ -228,9 +229,9 @@ def run_extract(file: Path, output: str, source_id: str, published: str, include
 NUMBERS = ("value", "value_high", "quote_start", "confidence")  # the candidate columns that hold numbers
 
 
-def json_number(text: object) -> int | float | None:
+def json_number(text: str | float | None) -> int | float | None:
     """A number written as text ('3500000000', '2.5', '') as JSON writes it: an integer, a decimal or null."""
-    if text is None or text == "" or text != text:
+    if text is None or text == "" or (isinstance(text, float) and math.isnan(text)):
         return None
     number = float(text)
     return int(number) if number.is_integer() and "." not in str(text) else number
@@ -477,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a disk full, a directory not writable: say which file and why
         print(f"error: {error.filename}: {error.strerror}" if error.filename else f"error: {error}", file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - a bug still gets one line, never a traceback
+    except Exception as error:
         if os.environ.get("SECSTATS_TRACEBACK"):
             raise
         print(

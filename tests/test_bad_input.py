@@ -372,7 +372,7 @@ def test_a_source_id_registered_twice_is_the_first_problem_named(scratch: Layout
     repin(scratch, register)
     status, err = check_scratch(scratch, monkeypatch, capsys)
     assert status == 1
-    first = [line for line in err.splitlines() if line.startswith("  - ")][0]
+    first = next(line for line in err.splitlines() if line.startswith("  - "))
     assert "sources.csv: row 5: column source_id: rule source_id unique" in first and "first on row 3" in first
 
 

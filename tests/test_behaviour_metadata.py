@@ -36,7 +36,7 @@ COLUMNS = MadeUp.to_schema().columns
 )
 def test_every_declared_constraint_is_exported(name: str, expected: dict) -> None:
     """Fails if any of pattern, enum, minimum, maximum, unique or required is left out of the field."""
-    assert constraints_of(name, COLUMNS[name]) == expected
+    assert constraints_of(COLUMNS[name]) == expected
 
 
 def test_published_metadata_names_no_file_of_the_package(built: dict[str, pd.DataFrame]) -> None:

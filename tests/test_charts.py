@@ -278,7 +278,7 @@ def test_a_charts_footnote_counts_the_cited_source_check_of_the_stated_figures_i
 
 def test_two_dollar_amounts_in_one_line_stay_text_not_mathtext() -> None:
     with plt.rc_context(HOUSE_STYLE):
-        fig, (ax,) = new_figure("Of US$2.8B, US$1.6B", "A subtitle", WIDE)
+        fig, (_ax,) = new_figure("Of US$2.8B, US$1.6B", "A subtitle", WIDE)
         svg = io.StringIO()
         fig.savefig(svg, format="svg")
         plt.close(fig)

@@ -40,7 +40,7 @@ def made_up_layout(root: Path, dismissed: list[dict]) -> Layout:
         ]
     ).to_csv(layout.sources_dir / "sources.csv", index=False)
     layout.ledger.parent.mkdir(parents=True)
-    claim = {column: "" for column in LEDGER_COLUMNS}
+    claim = dict.fromkeys(LEDGER_COLUMNS, "")
     claim.update(
         claim_id="madeup-001", source_id="made-up-2021", value="40", quote="40 cases", quote_start=str(MADE_UP.index("40 cases"))
     )

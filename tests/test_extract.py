@@ -205,7 +205,7 @@ def test_offsets_count_characters_with_accents_curly_quotes_and_non_breaking_spa
     ],
 )
 def test_period_guess(text: str, published: int, period: tuple[str, str, str, str]) -> None:
-    candidate = [c for c in extract(text, published) if c.value == 40 or c.value == 40_000_000][0]
+    candidate = next(c for c in extract(text, published) if c.value == 40 or c.value == 40_000_000)
     assert (candidate.period_start, candidate.period_end, candidate.period_type, candidate.year_basis) == period
 
 

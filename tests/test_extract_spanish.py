@@ -207,7 +207,7 @@ def test_the_language_is_decided_per_document() -> None:
     ],
 )
 def test_spanish_periods(text: str, period: tuple[str, str, str, str]) -> None:
-    candidate = [c for c in extract(text, 2025, language="es") if c.value == 40][0]
+    candidate = next(c for c in extract(text, 2025, language="es") if c.value == 40)
     assert (candidate.period_start, candidate.period_end, candidate.period_type, candidate.year_basis) == period
 
 
@@ -224,7 +224,7 @@ def test_spans_up_to_publication_say_what_to_check() -> None:
     ],
 )
 def test_english_periods(text: str, period: tuple[str, str, str, str]) -> None:
-    candidate = [c for c in extract(text, 2021, language="en") if c.value in (40, 40_000_000)][0]
+    candidate = next(c for c in extract(text, 2021, language="en") if c.value in (40, 40_000_000))
     assert (candidate.period_start, candidate.period_end, candidate.period_type, candidate.year_basis) == period
 
 

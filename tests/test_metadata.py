@@ -36,7 +36,7 @@ def test_enums_in_the_package_follow_the_schemas(made: dict[str, bytes]) -> None
     package = json.loads(made["datapackage.json"])
     homicides = next(r for r in package["resources"] if r["name"] == "homicides")
     qualifier = next(f for f in homicides["schema"]["fields"] if f["name"] == "qualifier")
-    allowed = CATALOG["homicides"].to_schema().columns["qualifier"].checks[0].statistics["allowed_values"]
+    allowed = CATALOG["homicides"].model.to_schema().columns["qualifier"].checks[0].statistics["allowed_values"]
     assert qualifier["constraints"]["enum"] == sorted(allowed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_missing_document_is_reported(scratch: Layout) -> None:
 def test_a_file_no_checksum_pins_is_reported(scratch: Layout) -> None:
     stray = scratch.sources_dir / "005_new_document.txt"
     stray.write_text("an unpinned document", encoding="utf-8")
-    with pytest.raises(BuildError, match="005_new_document.txt: rule sha256 listed: file is not listed"):
+    with pytest.raises(BuildError, match=re.escape("005_new_document.txt: rule sha256 listed: file is not listed")):
         verify_raw(scratch)
 
 
@@ -60,5 +61,5 @@ def test_a_malformed_checksum_line_is_reported_with_its_line(scratch: Layout) ->
 def test_the_register_is_pinned_too(scratch: Layout) -> None:
     register = scratch.sources_dir / "sources.csv"
     register.write_text(register.read_text().replace("2019", "2018", 1), encoding="utf-8")
-    with pytest.raises(BuildError, match="sources.csv: rule sha256: checksum mismatch"):
+    with pytest.raises(BuildError, match=re.escape("sources.csv: rule sha256: checksum mismatch")):
         verify_raw(scratch)

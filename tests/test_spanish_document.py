@@ -37,7 +37,7 @@ def copy_candidates(layout: Layout, candidates: pd.DataFrame, claims: dict[str, 
 def test_a_spanish_document_is_added_curated_and_built(scratch: Layout, tmp_path: Path) -> None:
     document = tmp_path / "informe.txt"
     document.write_bytes(TEXT.encode("utf-8"))
-    source_id, candidates_file, count = add_source(scratch, document, FACTS)
+    source_id, candidates_file, _count = add_source(scratch, document, FACTS)
     candidates = pd.read_csv(candidates_file, dtype=str, keep_default_na=False)
     assert list(candidates["quote"]) == ["33 mil 341 víctimas", "más de 2 millones de dosis", "casi\u00a0900 personas"]
     assert list(candidates["value"]) == ["33341", "2000000", "900"]

@@ -13,17 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from secstats.checks.reconciliation import (
-    AS_WRITTEN,
-    Candidate,
-    Observation,
-    OfficialSeries,
-    claim_rows,
-    is_part_of_act,
-    match_all,
-    readings,
-)
+from secstats.checks.reconciliation import AS_WRITTEN, Candidate, claim_rows, match_all, readings
 from secstats.checks.verdicts import build_verdicts, decide
+from secstats.clean.series import Observation, OfficialSeries, is_part_of_act
 from secstats.core.paths import Layout
 from secstats.core.periods import Period, on_or_before, period_months
 from secstats.core.problems import BuildError

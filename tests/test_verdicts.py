@@ -9,18 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from secstats.checks.reconciliation import (
-    AS_WRITTEN,
-    Candidate,
-    NoCounterpart,
-    Observation,
-    OfficialSeries,
-    Reading,
-    claim_rows,
-    match_all,
-    readings,
-)
+from secstats.checks.reconciliation import AS_WRITTEN, Candidate, Reading, claim_rows, match_all, readings
 from secstats.checks.verdicts import CLOSE_MARGIN, build_verdicts, decide
+from secstats.clean.series import NoCounterpart, Observation, OfficialSeries
 from secstats.core.periods import period_months
 from secstats.core.schemas import PublishedFigures, Reconciliation, Verdicts
 from secstats.ledger.cited import empty_record
@@ -303,7 +294,7 @@ def test_a_percent_change_is_the_later_year_over_the_earlier() -> None:
 
 
 def test_a_multiple_is_the_later_year_over_the_earlier() -> None:
-    from secstats.checks.reconciliation import endpoint_change
+    from secstats.clean.series import endpoint_change
 
     def provide(claim: pd.Series, official: object) -> list[OfficialSeries]:
         return [series((2010, 100), (2015, 300))]

@@ -146,7 +146,7 @@ def authority(row: pd.Series) -> int:
     """The tier of a candidate in ``AUTHORITY``: computed by secstats (a rate over a population we
     chose), reported by the press (a reported_* table, or a press report of a release), or published."""
     derivation, series = str(row["official_derivation"]), str(row["official_series"])
-    if "computed by secstats" in derivation or "x 100,000" in derivation and "as published" not in derivation:
+    if "computed by secstats" in derivation or ("x 100,000" in derivation and "as published" not in derivation):
         return 2
     if series.startswith("reported_") or "press" in series:
         return 1

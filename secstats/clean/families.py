@@ -2,8 +2,9 @@
 
 A family is one entry of ``FAMILIES``: its claim table (model, measures, derivations), for each measure
 the official series its claims are checked against (or why there is none), the official tables those
-series read, and its chart. Adding a family is one entry here plus its data: its claims in the ledger,
-its table model in ``schemas``, its chart in ``figures``. ``registry_problems`` checks at every build
+series read, and its chart. Adding a family is one entry here plus its data: its measures in
+``vocabulary.FAMILY_MEASURES`` (which the ledger check reads too), its claims in the ledger, its table
+model in ``schemas``, its chart in ``figures``; the readers of its official series go in ``series``. ``registry_problems`` checks at every build
 that no part is missing, so a half-declared family stops the build with one line per gap instead of
 silently missing a table, a verdict or a chart.
 
@@ -19,7 +20,8 @@ from functools import partial
 
 import pandas as pd
 
-from secstats.checks.reconciliation import (
+from secstats.clean.indicators import TableSpec, differences, implied_earlier_levels, per_year_averages, share_remainders
+from secstats.clean.series import (
     Provider,
     endpoint_change,
     extraditions,
@@ -28,10 +30,10 @@ from secstats.checks.reconciliation import (
     merida,
     overdose,
 )
-from secstats.clean.indicators import TableSpec, differences, implied_earlier_levels, per_year_averages, share_remainders
 from secstats.core import vocabulary
 from secstats.core.problems import Problem, UnknownName
 from secstats.core.schemas import Extraditions, Homicides, MeridaFunding, OverdoseDeaths, WeaponOrigins
+from secstats.core.vocabulary import FAMILY_MEASURES, LEFT_OUT
 
 OTHER = vocabulary.OTHER  # claims that belong to no family: verified and compared, never tabled or judged
 NO_SERIES = "no series: no official series for this measure in data/raw/reference/"
@@ -80,17 +82,7 @@ FAMILIES: tuple[Family, ...] = (
         TableSpec(
             "homicides",
             Homicides,
-            measures={
-                m: {}
-                for m in (
-                    "homicides",
-                    "deaths_drug_war",
-                    "homicide_rate",
-                    "homicides_percent_change",
-                    "impunity_rate",
-                    "impunity_rate_journalist_killings",
-                )
-            },
+            measures=vocabulary.FAMILY_MEASURES["homicide"],
             derivations=(
                 partial(
                     implied_earlier_levels,
@@ -123,7 +115,7 @@ FAMILIES: tuple[Family, ...] = (
         TableSpec(
             "extraditions",
             Extraditions,
-            measures={"extraditions": {}},
+            measures=vocabulary.FAMILY_MEASURES["extradition"],
             derivations=(partial(per_year_averages, measure="extraditions"),),
         ),
         counterparts={"extraditions": extraditions},
@@ -135,11 +127,7 @@ FAMILIES: tuple[Family, ...] = (
         TableSpec(
             "merida_funding",
             MeridaFunding,
-            measures={
-                "merida_funding_allocated": {"transaction": "allocated"},
-                "merida_funding_disbursed": {"transaction": "disbursed"},
-                "us_security_assistance": {"transaction": "unspecified"},
-            },
+            measures=vocabulary.FAMILY_MEASURES["merida_funding"],
             derivations=(
                 partial(
                     differences,
@@ -163,11 +151,8 @@ FAMILIES: tuple[Family, ...] = (
         TableSpec(
             "weapon_origins",
             WeaponOrigins,
-            measures={"firearms_origin_share": {}},
-            left_out={
-                "firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
-                "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms",
-            },
+            measures=vocabulary.FAMILY_MEASURES["weapons"],
+            left_out=vocabulary.LEFT_OUT["weapons"],
             derivations=(partial(share_remainders, measure="firearms_origin_share"),),
         ),
         counterparts={
@@ -183,15 +168,7 @@ FAMILIES: tuple[Family, ...] = (
         TableSpec(
             "overdose_deaths",
             OverdoseDeaths,
-            measures={
-                "overdose_deaths": {"drug": "all_drugs"},
-                "overdose_deaths_change": {"drug": "all_drugs"},
-                "overdose_deaths_opioids": {"drug": "opioids"},
-                "overdose_deaths_opioids_share": {"drug": "opioids"},
-                "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
-                "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
-                "overdose_deaths_fentanyl": {"drug": "fentanyl"},
-            },
+            measures=vocabulary.FAMILY_MEASURES["overdose"],
             derivations=(
                 partial(
                     implied_earlier_levels,
@@ -245,11 +222,6 @@ TABLES: tuple[TableSpec, ...] = tuple(family.table for family in FAMILIES)
 COUNTERPARTS: dict[str, Provider | str] = {m: c for family in FAMILIES for m, c in family.counterparts.items()}
 
 
-def family_names() -> list[str]:
-    """Every family a ledger claim may name: the registered ones, then ``other``."""
-    return [family.name for family in FAMILIES] + [OTHER]
-
-
 def table_spec(name: str) -> TableSpec:
     """The spec of one claim table; an unknown name lists the valid ones."""
     for spec in TABLES:
@@ -268,7 +240,7 @@ def family_claims(ledger: pd.DataFrame) -> pd.DataFrame:
 
 def registry_problems(official_tables: Collection[str], publishers: Collection[str], charts: Collection[str]) -> list[Problem]:
     """Every part a family declares but the project lacks: a measure without counterparts (or a reason),
-    an official table that is not built or has no publisher, a chart that is not drawn."""
+    a table whose measures are not the vocabulary's (or a family of the vocabulary without an entry), an official table that is not built or has no publisher, a chart that is not drawn."""
     where = "secstats/clean/families.py"
     problems = []
     for family in FAMILIES:
@@ -290,62 +262,15 @@ def registry_problems(official_tables: Collection[str], publishers: Collection[s
                 )
         if family.chart not in charts:
             gap("family has a chart", f"chart {family.chart!r} is not among the figures secstats draws")
-    return problems
-
-
-def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
-    """A claim whose measure its family's table neither takes nor leaves out with a reason: without this
-    a new measure would silently miss its table."""
-    registered = {family.name: family for family in FAMILIES}
-    problems = []
-    for index, claim in ledger[ledger["family"].isin(list(registered))].iterrows():
-        table = registered[claim["family"]].table
-        if claim["measure"] not in [*table.measures, *table.left_out]:
-            problems.append(
-                Problem(
-                    file,
-                    "measure tabled or left out",
-                    f"measure {claim['measure']!r} of family {claim['family']!r} is in no "
-                    "table: add it to the family's TableSpec in secstats/clean/families.py (measures or left_out)",
-                    row=int(index) + 2,
-                    column="measure",
-                    claim_id=claim["claim_id"],
-                )
+        if family.table.measures != FAMILY_MEASURES.get(family.name) or family.table.left_out != LEFT_OUT.get(family.name, {}):
+            gap(
+                "family's measures from the vocabulary",
+                "its table's measures are not those of FAMILY_MEASURES and LEFT_OUT in secstats/core/vocabulary.py",
             )
-    return problems
-
-
-def family_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
-    """A claim of a family that is not registered, or filed under another family than the one whose
-    table takes (or leaves out) its measure: a measure belongs to exactly one family, so
-    ``homicide_rate`` under ``other`` is an error."""
-    owner = {measure: family.name for family in FAMILIES for measure in [*family.table.measures, *family.table.left_out]}
-    names = family_names()
-    problems = []
-    for index, claim in ledger.iterrows():
-        if claim["family"] not in names:
-            problems.append(
-                Problem(
-                    file,
-                    f"isin({names})",
-                    f"family {claim['family']!r} is not declared in secstats/clean/families.py",
-                    row=int(index) + 2,
-                    column="family",
-                    claim_id=claim["claim_id"],
-                )
-            )
-            continue
-        # A measure no family declares belongs to the family of its first claim.
-        family = owner.setdefault(claim["measure"], claim["family"])
-        if claim["family"] != family:
-            problems.append(
-                Problem(
-                    file,
-                    "measure in one family",
-                    f"measure {claim['measure']!r} belongs to family {family!r}, not {claim['family']!r}",
-                    row=int(index) + 2,
-                    column="family",
-                    claim_id=claim["claim_id"],
-                )
-            )
+    registered = [family.name for family in FAMILIES]
+    problems += [
+        Problem(where, "vocabulary family registered", f"family {name!r} of secstats/core/vocabulary.py has no entry in FAMILIES")
+        for name in FAMILY_MEASURES
+        if name not in registered
+    ]
     return problems

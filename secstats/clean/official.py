@@ -212,27 +212,68 @@ def reported_firearm_traces(layout: Layout) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class OfficialSpec:
-    """One official table: its name in data/clean/, its model, its reader and the reference files it reads
-    (whose origin records in data/raw/origins.csv are its sources and licence)."""
+    """One official table: its name in data/clean/, its model, its reader, the reference files it reads
+    (whose origin records in data/raw/origins.csv are its sources and licence) and the columns that
+    identify a row (its published key)."""
 
     name: str
     model: type[pa.DataFrameModel]
     read: Callable[[Layout], pd.DataFrame]
     files: tuple[str, ...]
+    key: tuple[str, ...]
 
 
 OFFICIAL_TABLES: tuple[OfficialSpec, ...] = (
-    OfficialSpec("official_mexico_homicides", OfficialMexicoHomicides, mexico_homicides, (INEGI_FILE, SESNSP_FILE, CONAPO_FILE)),
+    OfficialSpec(
+        "official_mexico_homicides",
+        OfficialMexicoHomicides,
+        mexico_homicides,
+        (INEGI_FILE, SESNSP_FILE, CONAPO_FILE),
+        key=("series", "year"),
+    ),
     OfficialSpec(
         "official_mexico_homicide_vintages",
         OfficialMexicoHomicideVintages,
         mexico_homicide_vintages,
         (INEGI_FILE, PRESS_FILE, CONAPO_FILE),
+        key=("vintage", "year"),
     ),
-    OfficialSpec("official_mexico_presidential_terms", OfficialMexicoPresidentialTerms, presidential_terms, (TERMS_FILE,)),
-    OfficialSpec("official_us_overdose_deaths", OfficialUSOverdoseDeaths, us_overdose_deaths, (NIDA_FILE, NCHS_FILE)),
-    OfficialSpec("official_us_assistance", OfficialUSAssistance, us_assistance, (AID_FILE,)),
-    OfficialSpec("official_merida_statements", OfficialMeridaStatements, merida_statements, (MERIDA_FILE,)),
-    OfficialSpec("reported_extraditions", ReportedExtraditions, reported_extraditions, (EXTRADITIONS_FILE,)),
-    OfficialSpec("reported_firearm_traces", ReportedFirearmTraces, reported_firearm_traces, (TRACES_FILE,)),
+    OfficialSpec(
+        "official_mexico_presidential_terms",
+        OfficialMexicoPresidentialTerms,
+        presidential_terms,
+        (TERMS_FILE,),
+        key=("president",),
+    ),
+    OfficialSpec(
+        "official_us_overdose_deaths", OfficialUSOverdoseDeaths, us_overdose_deaths, (NIDA_FILE, NCHS_FILE), key=("drug", "year")
+    ),
+    OfficialSpec(
+        "official_us_assistance",
+        OfficialUSAssistance,
+        us_assistance,
+        (AID_FILE,),
+        key=("snapshot", "transaction_type", "fiscal_year", "transition_quarter"),
+    ),
+    OfficialSpec(
+        "official_merida_statements",
+        OfficialMeridaStatements,
+        merida_statements,
+        (MERIDA_FILE,),
+        key=("document", "document_date", "amount_type"),
+    ),
+    OfficialSpec(
+        "reported_extraditions",
+        ReportedExtraditions,
+        reported_extraditions,
+        (EXTRADITIONS_FILE,),
+        key=("period_start", "period_end", "scope", "reported_by"),
+    ),
+    OfficialSpec(
+        "reported_firearm_traces",
+        ReportedFirearmTraces,
+        reported_firearm_traces,
+        (TRACES_FILE,),
+        key=("period_end", "metric", "reported_by"),
+    ),
 )

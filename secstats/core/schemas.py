@@ -78,6 +78,7 @@ class ClaimsLedger(FigureRules):
     source_id: Series[str] = pa.Field(title="Document", description="Id of the source document in data/raw/sources/sources.csv.")
     family: Series[str] = pa.Field(
         title="Family",
+        isin=vocabulary.family_names(),
         str_matches=SNAKE_CASE,
         description="Indicator family the claim belongs to: one of the families secstats declares, or 'other'.",
     )
@@ -140,7 +141,7 @@ class ClaimsLedger(FigureRules):
 # ledger is data, not schema): see ``validate_frame(known_claims=...)``.
 
 PROCESSING = ["stated", "derived"]
-TABLE_UNITS = UNITS + ["count_per_year"]
+TABLE_UNITS = [*UNITS, "count_per_year"]
 TABLED_QUALIFIERS = [q for q in QUALIFIERS if q != "range"]
 
 
@@ -696,6 +697,7 @@ class ClaimBeside(StrictTable):
     source_id: Series[str] = pa.Field(title="Document", description="The document the claim is quoted from.")
     family: Series[str] = pa.Field(
         title="Family",
+        isin=vocabulary.family_names(),
         str_matches=SNAKE_CASE,
         description="Indicator family of the claim (one of the families secstats declares).",
     )

@@ -176,7 +176,7 @@ def coercion_problems(schema: pa.DataFrameSchema, df: pd.DataFrame, file: str) -
     problems, fixed = [], {}
     for name, column in schema.columns.items():
         kind = str(column.dtype)
-        if name not in df.columns or not (kind in TYPE_WORDS and kind not in ("bool", "boolean") or "datetime" in kind):
+        if name not in df.columns or not ((kind in TYPE_WORDS and kind not in ("bool", "boolean")) or "datetime" in kind):
             continue
         cells = df[name]
         written = cells.notna() & cells.map(lambda cell: isinstance(cell, str)).astype(bool)  # bool even when empty

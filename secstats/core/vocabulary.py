@@ -13,6 +13,54 @@ from __future__ import annotations
 LANGUAGES = ("en", "es")
 OTHER = "other"  # the family of claims that belong to no indicator family (secstats.clean.families)
 
+# family -> each measure its table takes -> the dimension values the measure implies in that table. A
+# measure belongs to exactly one family: the ledger check (secstats.ledger.claims) and the family's
+# table (secstats.clean.families) both read it here. The order is the order of the families.
+FAMILY_MEASURES: dict[str, dict[str, dict[str, str]]] = {
+    "homicide": {
+        "homicides": {},
+        "deaths_drug_war": {},
+        "homicide_rate": {},
+        "homicides_percent_change": {},
+        "impunity_rate": {},
+        "impunity_rate_journalist_killings": {},
+    },
+    "extradition": {"extraditions": {}},
+    "merida_funding": {
+        "merida_funding_allocated": {"transaction": "allocated"},
+        "merida_funding_disbursed": {"transaction": "disbursed"},
+        "us_security_assistance": {"transaction": "unspecified"},
+    },
+    "weapons": {"firearms_origin_share": {}},
+    "overdose": {
+        "overdose_deaths": {"drug": "all_drugs"},
+        "overdose_deaths_change": {"drug": "all_drugs"},
+        "overdose_deaths_opioids": {"drug": "opioids"},
+        "overdose_deaths_opioids_share": {"drug": "opioids"},
+        "overdose_deaths_synthetic_opioids_change": {"drug": "synthetic_opioids"},
+        "overdose_deaths_synthetic_opioids_heroin": {"drug": "synthetic_opioids_or_heroin"},
+        "overdose_deaths_fentanyl": {"drug": "fentanyl"},
+    },
+}
+# family -> each measure of the family its table leaves out -> why.
+LEFT_OUT: dict[str, dict[str, str]] = {
+    "weapons": {
+        "firearms_trafficking_annual_profit": "a money value, not a share of traced firearms",
+        "firearms_trafficked_share_of_us_sales": "a share of U.S. gun sales, not of traced firearms",
+    },
+}
+
+
+def family_names() -> list[str]:
+    """Every family a ledger claim may name: the indicator families, then ``other``."""
+    return [*FAMILY_MEASURES, OTHER]
+
+
+def measure_owners() -> dict[str, str]:
+    """measure -> the family it belongs to, for every measure a family's table takes or leaves out."""
+    return {measure: family for family in FAMILY_MEASURES for measure in [*FAMILY_MEASURES[family], *LEFT_OUT.get(family, {})]}
+
+
 QUALIFIERS = ["exact", "approximate", "at_least", "more_than", "less_than", "range"]
 
 # unit -> what it counts. The order is the order the ledger's documentation lists them in.

@@ -233,7 +233,7 @@ def cardinal_parts(word: str) -> list[int] | None:
     if values[0] is None:
         return None
     if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
-        return [values[0], values[1]]
+        return [values[0], UNITS[parts[1]]]
     if len(parts) == 2 and parts[0] in UNITS and parts[1] == "hundred":
         return [values[0] * 100, 0]  # "one-hundred" is 100, as "one hundred" (two parts: the number goes on)
     return [values[0]]  # "four-way": the number is the first part

@@ -97,7 +97,7 @@ def family_rule(quote: str, sentence: str, unit: str, clause: str, noun: str = "
 
 def family_words(text: str) -> Counter[str]:
     """{family: how many of its words ``text`` holds}."""
-    return Counter(match.lastgroup for match in FAMILY_WORD.finditer(text.lower()))
+    return Counter(match.lastgroup or "" for match in FAMILY_WORD.finditer(text.lower()))  # every group is named
 
 
 @functools.lru_cache(maxsize=256)

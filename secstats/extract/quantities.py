@@ -148,7 +148,7 @@ class SpanishWords:
     """A number written in Spanish words ("diecisiete mil doscientos"), read by text2num: an atom like
     the regular expressions' matches, with its value."""
 
-    __slots__ = ("begin", "finish", "written", "value")
+    __slots__ = ("begin", "finish", "value", "written")
     lastgroup = "esword"
 
     def __init__(self, begin: int, finish: int, written: str, value: int) -> None:
@@ -468,7 +468,7 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
         return kind
     if PAGE_BEFORE.search(before) or (before.endswith("\t") and re.match(r"^[ \t]*(?:\n|$)", after)):
         return "page"  # "pp. 12", and a table of contents' page column
-    if (re.match(r"^[.)]\s", after) or re.match(r"^\s[A-Z]", after) and "." in number) and re.search(
+    if (re.match(r"^[.)]\s", after) or (re.match(r"^\s[A-Z]", after) and "." in number)) and re.search(
         r"(?:^|\n)\s*(?:[-*•]\s)?\(?\Z", before
     ):
         return "section"  # list numbering and headings: "1. Create", "- 1) Coordination", "3.1 Crisis"
@@ -479,8 +479,7 @@ def kind_of_numeral(match: re.Match, context: Context) -> str:
     if (
         context.language.section_before.search(before)
         or re.match(r"^\([a-z0-9]{1,3}\)", after)
-        or before.endswith("(")
-        and re.search(r"\w\)?\(\Z", before)
+        or (before.endswith("(") and re.search(r"\w\)?\(\Z", before))
     ):
         return "section"  # "Section 3", statutes' subsections: "706(1)", "481(e)(2)", "706(2)(A)"
     if before[-1:] in "-–" and re.search(r"\b(?:law|no\.|number)\s\d+[-–]\Z", before, re.I):
@@ -526,7 +525,7 @@ def spanish_numeral_kind(number: str, before: str, after: str) -> str | None:
     "Escuadrón 201"; None when the numeral is none of them."""
     if spanish.DATE_AFTER.match(after) or spanish.DATE_BEFORE.search(before):
         return "date"
-    if spanish.PERIOD_AROUND[0].search(before) and spanish.PERIOD_AROUND[1].match(after) or spanish.PERIOD_AFTER.match(after):
+    if (spanish.PERIOD_AROUND[0].search(before) and spanish.PERIOD_AROUND[1].match(after)) or spanish.PERIOD_AFTER.match(after):
         return "period"
     if spanish.CAPITALISED_BEFORE.search(before) and not re.match(r"^\s?(?:%|por\s?ciento|mil\b|millones\b)", after):
         return "name"
@@ -550,7 +549,7 @@ def kind_of_spanish_word(match: SpanishWords | re.Match, context: Context) -> st
         return "section"
     if spanish.DATE_AFTER.match(after) or re.search(r"(?<!desde )\bhace\s\Z", before, re.I):
         return "date"
-    if spanish.PERIOD_AROUND[0].search(before) and spanish.PERIOD_AROUND[1].match(after) or spanish.PERIOD_AFTER.match(after):
+    if (spanish.PERIOD_AROUND[0].search(before) and spanish.PERIOD_AROUND[1].match(after)) or spanish.PERIOD_AFTER.match(after):
         return "period"
     scaled = re.match(r"^\s+(?:billón|billones|mil)\b", after)
     unit = unit_after(text, match.end(), "es")[0]

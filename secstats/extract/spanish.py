@@ -88,8 +88,39 @@ FROM_BEFORE = re.compile(r"\b(?:de|del|desde|pasando\s+de)\s+(?:\S+\s+)?\Z", re.
 BETWEEN_BEFORE = re.compile(r"\bentre\s+(?:el\s+|los\s+|las\s+)?\Z", re.I)
 RANGE_JOIN = re.compile(r"\s?(?:-|–|—)\s?|\s(?:y|a|o)\s", re.I)
 STOP_NOUNS = {
-    *"de del la el los las en y a al que por con para se fueron son es fue han ha sido más menos lo su sus un una o".split(),
-    *"como cada entre sobre este esta estos estas mil millones millón".split(),
+    *[
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "en",
+        "y",
+        "a",
+        "al",
+        "que",
+        "por",
+        "con",
+        "para",
+        "se",
+        "fueron",
+        "son",
+        "es",
+        "fue",
+        "han",
+        "ha",
+        "sido",
+        "más",
+        "menos",
+        "lo",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "o",
+    ],
+    *["como", "cada", "entre", "sobre", "este", "esta", "estos", "estas", "mil", "millones", "millón"],
 }
 NOUN_AFTER = re.compile(r"^(?:\s(?:[A-Za-zÀ-ÿ’'-]+))")
 

@@ -16,6 +16,7 @@ compares a claim with what its cited sources say, by the same tolerance rule as 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -81,7 +82,7 @@ def check_cited(layout: Layout, known_claims: set[str]) -> CitedRecord:
     problems += unwritten_values(raw_figures, files[FIGURES_FILE], "words")
     known_sources = set(raw_sources["cited_source_id"])
     for index, row in raw_figures.iterrows():
-        where = {"row": int(index) + 2, "claim_id": row["claim_id"] if isinstance(row["claim_id"], str) else None}
+        where: dict[str, Any] = {"row": int(index) + 2, "claim_id": row["claim_id"] if isinstance(row["claim_id"], str) else None}
         if row["claim_id"] not in known_claims:
             problems.append(
                 Problem(

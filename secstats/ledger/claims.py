@@ -13,13 +13,13 @@ import re
 
 import pandas as pd
 
-from secstats.clean.families import family_problems, untabled_problems
 from secstats.core.escaping import formula_cells
 from secstats.core.paths import Layout
 from secstats.core.periods import on_or_before
 from secstats.core.problems import BuildError, Problem, raise_if_any, shown
 from secstats.core.schemas import PERIOD_PATTERN, ClaimsLedger
 from secstats.core.validation import read_csv_for, validate_frame
+from secstats.core.vocabulary import FAMILY_MEASURES, LEFT_OUT, family_names, measure_owners
 from secstats.core.written_numbers import is_written_in, language_of, separators_of
 from secstats.ledger.coverage import account
 from secstats.raw.sources import document_texts, read_sources, register_problems, verify_raw
@@ -127,6 +127,53 @@ def prefix_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
 
 
 CLAIM_ID = re.compile(r"^[a-z]+-\d{3}$")
+
+
+def untabled_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
+    """A claim whose measure its family's table neither takes nor leaves out with a reason: without this
+    a new measure would silently miss its table."""
+    problems = []
+    for index, claim in ledger[ledger["family"].isin(list(FAMILY_MEASURES))].iterrows():
+        family = claim["family"]
+        if claim["measure"] not in [*FAMILY_MEASURES[family], *LEFT_OUT.get(family, {})]:
+            problems.append(
+                Problem(
+                    file,
+                    "measure tabled or left out",
+                    f"measure {claim['measure']!r} of family {claim['family']!r} is in no "
+                    "table: add it to the family's FAMILY_MEASURES (or LEFT_OUT, with why) in secstats/core/vocabulary.py",
+                    row=int(index) + 2,
+                    column="measure",
+                    claim_id=claim["claim_id"],
+                )
+            )
+    return problems
+
+
+def family_problems(ledger: pd.DataFrame, file: str) -> list[Problem]:
+    """A claim filed under another family than the one whose table takes (or leaves out) its measure:
+    a measure belongs to exactly one family, so ``homicide_rate`` under ``other`` is an error. (A family
+    that is not declared at all is the schema's rule: ``ClaimsLedger.family``.)"""
+    owner = measure_owners()
+    names = family_names()
+    problems = []
+    for index, claim in ledger.iterrows():
+        if claim["family"] not in names:
+            continue
+        # A measure no family declares belongs to the family of its first claim.
+        family = owner.setdefault(claim["measure"], claim["family"])
+        if claim["family"] != family:
+            problems.append(
+                Problem(
+                    file,
+                    "measure in one family",
+                    f"measure {claim['measure']!r} belongs to family {family!r}, not {claim['family']!r}",
+                    row=int(index) + 2,
+                    column="family",
+                    claim_id=claim["claim_id"],
+                )
+            )
+    return problems
 
 
 def check_ledger(layout: Layout) -> pd.DataFrame:

@@ -67,7 +67,7 @@ def source_id_for(source: NewSource, taken: set[str]) -> str:
         candidate = source.source_id
     else:
         words = [w for w in re.findall(r"[a-z0-9]+", source.title.lower()) if w not in TITLE_STOP_WORDS]
-        candidate = "-".join(words[:3] + [source.published[:4]])
+        candidate = "-".join([*words[:3], source.published[:4]])
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", candidate):
         raise IntakeError(f"--source-id {candidate!r}: use lower-case letters, digits and hyphens")
     if candidate in taken:

@@ -1,4 +1,5 @@
-"""Every table secstats publishes in ``data/clean/``: its name, its model, and how it is built.
+"""Every table secstats publishes in ``data/clean/``, each described once (``CATALOG``: its name, model,
+description, key and unpublished columns), and how it is built.
 
 Building validates every table before any is written, so one bad table leaves all outputs as they
 were. Reading a table validates it again, so a user never loads an unchecked file.
@@ -23,7 +24,6 @@ from secstats.clean.families import (
     TABLES,
     VINTAGE_MEASURES,
     family_claims,
-    untabled_problems,
 )
 from secstats.clean.indicators import assemble
 from secstats.clean.official import OFFICIAL_TABLES
@@ -34,41 +34,65 @@ from secstats.core.problems import Problem, UnknownName, raise_if_any
 from secstats.core.schemas import ClaimsLedger, Contradictions, Coverage, DerivationInputs, Reconciliation, Verdicts
 from secstats.core.validation import read_csv_for, validate_frame
 from secstats.ledger.cited import check_cited
+from secstats.ledger.claims import untabled_problems
 from secstats.ledger.coverage import build_coverage
 from secstats.publish.manifest import verify_output
-from secstats.publish.publication import LINK_TABLE, publish, published_csv, published_schema
+from secstats.publish.publication import LINK_TABLE, PublishedTable, publish, published_csv, published_schema
 from secstats.raw.reference import read_official
 from secstats.raw.sources import read_sources
 
-CATALOG: dict[str, type[pa.DataFrameModel]] = {
-    "claims": ClaimsLedger,  # the ledger, published as checked so data-package users get it too
-    **{spec.name: spec.model for spec in TABLES},
-    **{spec.name: spec.model for spec in OFFICIAL_TABLES},
-    "reconciliation": Reconciliation,
-    "verdicts": Verdicts,
-    "contradictions": Contradictions,
-    "coverage": Coverage,
-    LINK_TABLE: DerivationInputs,  # made at publication, from the claim ids of derived rows
-}
+# Every published table, in the order of datapackage.json: the claim tables (keyed by row_id) take
+# their model from their family, the official tables their model and key from their spec.
+PUBLISHED_TABLES: tuple[PublishedTable, ...] = (
+    PublishedTable(
+        "claims", ClaimsLedger, key=("claim_id",)
+    ),  # the ledger, published as checked so data-package users get it too
+    *(PublishedTable(spec.name, spec.model) for spec in TABLES),
+    *(PublishedTable(spec.name, spec.model, key=spec.key) for spec in OFFICIAL_TABLES),
+    PublishedTable(
+        "reconciliation",
+        Reconciliation,
+        key=("claim_id", "candidate"),
+        unpublished=(
+            (
+                "claim_value_high",
+                "no range claim of the five families is tabled (IndicatorTable.qualifier), so the column is always "
+                "empty, and an always-empty column reads as text in DuckDB and polars",
+            ),
+        ),
+        numbered=("candidate", "claim_id"),
+    ),
+    PublishedTable("verdicts", Verdicts, key=("claim_id",)),
+    PublishedTable("contradictions", Contradictions),
+    PublishedTable("coverage", Coverage, key=("source_id",)),
+    # made at publication, from the claim ids of derived rows
+    PublishedTable(LINK_TABLE, DerivationInputs, key=("table", "row_id", "claim_id", "role")),
+)
+CATALOG: dict[str, PublishedTable] = {table.name: table for table in PUBLISHED_TABLES}
 CLAIM_TABLES = tuple(spec.name for spec in TABLES)
 
 
-def table_model(name: str) -> type[pa.DataFrameModel]:
-    """The model of a published table; an unknown name lists the valid ones."""
+def published_table(name: str) -> PublishedTable:
+    """The description of a published table; an unknown name lists the valid ones."""
     if name not in CATALOG:
         raise UnknownName(f"unknown table {name!r}; valid tables: {', '.join(CATALOG)}")
     return CATALOG[name]
 
 
+def table_model(name: str) -> type[pa.DataFrameModel]:
+    """The model of a published table; an unknown name lists the valid ones."""
+    return published_table(name).model
+
+
 @cache
 def table_schema(name: str) -> pa.DataFrameSchema:
     """The schema of a published table: what data/clean/<name>.csv holds and ``load()`` returns."""
-    return published_schema(name, table_model(name))
+    return published_schema(published_table(name))
 
 
 def summary(name: str) -> str:
     """The first line of a table's description (its model's docstring)."""
-    return (table_model(name).__doc__ or "").strip().splitlines()[0]
+    return published_table(name).summary
 
 
 def relative_file(layout: Layout, name: str) -> str:
@@ -136,7 +160,7 @@ def publish_tables(layout: Layout, built: Mapping[str, pd.DataFrame]) -> dict[st
     known = set(built["claims"]["claim_id"])
     problems: list[Problem] = []
     published = {}
-    for name, table in publish(built, {name: table_model(name) for name in built}).items():
+    for name, table in publish(built, {name: published_table(name) for name in built}).items():
         published[name], found = validate_frame(
             table_schema(name), table, relative_file(layout, name), known if name != "claims" else None
         )

@@ -11,6 +11,7 @@ person (BibTeX parses the name, CSL splits it) or an organisation (kept whole: b
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 
@@ -51,7 +52,7 @@ def endnote_words(cited_source: str) -> str:
 
 def present(value: object) -> bool:
     """A cell that holds something: not None, not NaN (pandas' empty cell), not an empty string."""
-    return value is not None and value == value and value != ""
+    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value != ""
 
 
 def is_organisation(source: Row) -> bool:

@@ -157,7 +157,7 @@ def verify_output(layout: Layout, path: Path) -> list[Problem]:
     """Problems unless a published file's bytes are the ones the build wrote."""
     manifest, problems = read_manifest(layout)
     problems = journal_problems(layout) + problems
-    if problems:
+    if problems or manifest is None:
         return problems
     name = name_of(layout, path)
     expected = manifest["outputs"].get(name)

@@ -17,11 +17,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from secstats.checks.verdicts import rules_document
-from secstats.clean.families import family_names
 from secstats.clean.official import OFFICIAL_TABLES
 from secstats.core.paths import Layout
 from secstats.core.validation import CLAIM_ID_COLUMNS
-from secstats.publish.catalog import CATALOG, summary, table_model, table_schema
+from secstats.publish.catalog import CATALOG, published_table, table_schema
 from secstats.publish.publication import LINK_TABLE, published_csv
 from secstats.raw.provenance import LICENCES, Origin, document_origins, reference_origins
 from secstats.version import package_version
@@ -59,14 +58,9 @@ def unit_of(column: pa.Column) -> str | None:
     return (column.metadata or {}).get("unit")
 
 
-def constraints_of(name: str, column: pa.Column) -> dict:
-    """Table Schema constraints for a pandera column: required, unique, enum, minimum, maximum, pattern.
-
-    A family column takes its enum from the family registry, which the models cannot import.
-    """
+def constraints_of(column: pa.Column) -> dict:
+    """Table Schema constraints for a pandera column: required, unique, enum, minimum, maximum, pattern."""
     constraints: dict = {"required": not column.nullable}
-    if name == "family":
-        constraints["enum"] = sorted(family_names())
     if column.unique:
         constraints["unique"] = True
     for check in column.checks:
@@ -86,7 +80,7 @@ def field_of(name: str, column: pa.Column) -> dict:
         field["format"] = "%Y-%m-%d"
     if unit_of(column):
         field["unit"] = unit_of(column)
-    field["constraints"] = constraints_of(name, column)
+    field["constraints"] = constraints_of(column)
     return field
 
 
@@ -192,8 +186,8 @@ def resource_of(layout: Layout, name: str, tables: Mapping[str, pd.DataFrame]) -
         "encoding": "utf-8",
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
-        "title": summary(name),  # the one-line description that `secstats list` prints
-        "description": " ".join((table_model(name).__doc__ or "").split()),
+        "title": published_table(name).summary,  # the one-line description that `secstats list` prints
+        "description": published_table(name).description,
         "sources": table_sources(layout, name, tables),
         "licenses": terms,
         "schema": {
@@ -235,11 +229,11 @@ def data_dictionary() -> str:
         "Generated from the package's table models by `make figures`; do not edit by hand.",
         "",
     ]
-    for name, model in CATALOG.items():
+    for name, table in CATALOG.items():
         lines += [
             f"## `{name}.csv`",
             "",
-            " ".join((model.__doc__ or "").split()),
+            table.description,
             "",
             "| column | type | unit | required | constraints | description |",
             "| --- | --- | --- | --- | --- | --- |",

@@ -9,20 +9,23 @@ the same in every client (pandas, DuckDB, polars, frictionless, a spreadsheet), 
   ``period_end_precision``. A U.S. fiscal year runs from 1 October of the year before: FY2008 is
   2007-10-01 to 2008-09-30, precision ``year``. A year that names a row of an annual series
   (``year``, ``fiscal_year``, ``fy_start``, ``fy_end``) stays an integer.
-* **Keys**: every table has a primary key (``PRIMARY_KEYS``); tables of derived rows get a ``row_id``.
+* **Keys**: every table has a primary key (``PublishedTable.key``); tables of derived rows get a ``row_id``.
   A derived row's ``claim_id`` (and a summed ``claim_b``) is empty, and the claims it rests on are
   rows of ``derivation_inputs`` instead of ids joined in one cell.
-* **Left out**: a column the pipeline keeps only for rules (``UNPUBLISHED``) and that is always empty.
+* **Left out**: a column the pipeline keeps only for rules (``PublishedTable.unpublished``) and that is always empty.
 * **Numbers**: integer columns are written without a decimal point, number columns always with one
   (``211.0``), so that a client inferring types reads each column as what it is.
 
-``published_schema`` describes the result: the model of the table with exactly these changes. It is
+Each table is described once, by its ``PublishedTable`` in ``secstats.publish.catalog``: its model
+(columns, rules and description), key, unpublished columns and row number. ``published_schema``
+describes the result: the model of the table with exactly these changes. It is
 what ``load()`` validates and what ``datapackage.json`` and the data dictionary are generated from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -39,45 +42,44 @@ PERIOD_PAIRS = (
     ("best_period_start", "best_period_end"),
 )
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"  # a string column the model requires to be a date is published as one
-NUMBERED = {"reconciliation": ("candidate", "claim_id")}  # table -> (number column, the column it numbers within)
 LINK_TABLE = "derivation_inputs"
-LINKED_TABLE_COLUMNS = {"processing", "derivation"}  # tables with derived rows (the claim tables)
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "claims": ["claim_id"],
-    "official_mexico_homicides": ["series", "year"],
-    "official_us_overdose_deaths": ["drug", "year"],
-    "official_us_assistance": ["snapshot", "transaction_type", "fiscal_year", "transition_quarter"],
-    "official_merida_statements": ["document", "document_date", "amount_type"],
-    "reported_extraditions": ["period_start", "period_end", "scope", "reported_by"],
-    "reported_firearm_traces": ["period_end", "metric", "reported_by"],
-    "official_mexico_homicide_vintages": ["vintage", "year"],
-    "official_mexico_presidential_terms": ["president"],
-    "reconciliation": ["claim_id", "candidate"],
-    "verdicts": ["claim_id"],
-    "coverage": ["source_id"],
-    LINK_TABLE: ["table", "row_id", "claim_id", "role"],
-}
 LINKED_DESCRIPTIONS = {
     "claim_id": "The ledger claim a stated row quotes; empty for a derived row, whose input claims are in derivation_inputs.",
     "claim_b": "Second claim id; empty when claim b is a sum of several claims, which are in derivation_inputs.",
 }
-# Columns the pipeline keeps but publication leaves out, and why. Each must be empty: publish() checks.
-# (table, column) -> why.
-UNPUBLISHED = {
-    ("reconciliation", "claim_value_high"): "no range claim of the five families is tabled (IndicatorTable.qualifier), "
-    "so the column is always empty, and an always-empty column reads as text in DuckDB and polars",
-}
 ROW_ID = "row_id"  # the key of every table whose rows may be derived (claim tables, contradictions)
 
 
-def has_row_id(schema: pa.DataFrameSchema) -> bool:
-    """Tables whose rows are derived from several claims get a row_id key."""
-    return LINKED_TABLE_COLUMNS <= set(schema.columns) or "claim_b" in schema.columns
+@dataclass(frozen=True)
+class PublishedTable:
+    """One published table, described once: its model (columns, rules, and the description its
+    docstring gives), its key, the columns the build keeps but publication leaves out (each must be
+    empty: ``publish`` checks), and the row number it gains within a column, if any."""
 
+    name: str
+    model: type[pa.DataFrameModel]
+    key: tuple[str, ...] = (ROW_ID,)  # (ROW_ID,): rows derived from several claims, keyed by a name made here
+    unpublished: tuple[tuple[str, str], ...] = ()  # (column, why it is left out)
+    numbered: tuple[str, str] | None = None  # (number column, the column it numbers within)
 
-def primary_key(name: str, schema: pa.DataFrameSchema) -> list[str]:
-    """The columns that identify a row of a published table."""
-    return [ROW_ID] if has_row_id(schema) else PRIMARY_KEYS[name]
+    @property
+    def has_row_id(self) -> bool:
+        """Tables whose rows are derived from several claims get a row_id key."""
+        return self.key == (ROW_ID,)
+
+    @property
+    def description(self) -> str:
+        """The model's docstring on one line: the table's description everywhere it is published."""
+        return " ".join((self.model.__doc__ or "").split())
+
+    @property
+    def summary(self) -> str:
+        """The first line of the description, as `secstats list` prints it."""
+        return (self.model.__doc__ or "").strip().splitlines()[0]
+
+    def why_unpublished(self, column: str) -> str | None:
+        """Why a column is left out of the published table; None when it is published."""
+        return dict(self.unpublished).get(column)
 
 
 # --- the schema of what is published --------------------------------------------------------------
@@ -103,10 +105,10 @@ def is_iso_date(column: pa.Column) -> bool:
     return any(check.name == "str_matches" and check.statistics["pattern"] == ISO_DATE for check in column.checks)
 
 
-def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Column]:
+def published_columns(table: PublishedTable, schema: pa.DataFrameSchema) -> dict[str, pa.Column]:
     """The model's columns with periods as dates (+ precision), row_id first, claim ids of derived rows nullable."""
     columns: dict[str, pa.Column] = {}
-    if has_row_id(schema):
+    if table.has_row_id:
         columns[ROW_ID] = pa.Column(
             str,
             unique=True,
@@ -116,11 +118,11 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
                 "from its claims (read them from derivation_inputs, not from this key)."
             ),
         )
-    starts = {start: end for start, end in PERIOD_PAIRS}
+    starts = dict(PERIOD_PAIRS)
     ends = {end: start for start, end in PERIOD_PAIRS}
-    numbered = NUMBERED.get(table)
+    numbered = table.numbered
     for name, column in schema.columns.items():
-        if (table, name) in UNPUBLISHED:
+        if table.why_unpublished(name):
             continue
         if name in starts:
             columns[name] = date_column(
@@ -140,7 +142,7 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
         elif name in RELEASE_DATES:
             columns[name] = date_column(column, f"{column.description} As an ISO date: its first day.")
             columns[f"{name}_precision"] = precision_column(name, column.nullable, column.title)
-        elif name in LINKED_DESCRIPTIONS and has_row_id(schema):
+        elif name in LINKED_DESCRIPTIONS and table.has_row_id:
             columns[name] = pa.Column(
                 column.dtype,
                 checks=column.checks,
@@ -162,20 +164,20 @@ def published_columns(table: str, schema: pa.DataFrameSchema) -> dict[str, pa.Co
 
 
 @cache  # pandera copies every column to make a schema; a build asks for each one several times
-def published_schema(name: str, model: type[pa.DataFrameModel]) -> pa.DataFrameSchema:
+def published_schema(table: PublishedTable) -> pa.DataFrameSchema:
     """The schema of ``data/clean/<name>.csv`` as published and as ``load()`` returns it (never changed
     in place: ``update_column`` and the like return a new schema)."""
-    schema = model.to_schema()
+    schema = table.model.to_schema()
     checks = [dates_in_order() if check.name == "period_in_order" else check for check in schema.checks]
     return pa.DataFrameSchema(
-        published_columns(name, schema),
+        published_columns(table, schema),
         checks=checks,
         strict=True,
         coerce=True,
         ordered=True,
-        unique=primary_key(name, schema),
+        unique=list(table.key),
         report_duplicates="all",
-        name=name,
+        name=table.name,
         description=schema.description,
     )
 
@@ -250,26 +252,27 @@ def publish_links(name: str, table: pd.DataFrame) -> tuple[pd.DataFrame, list[di
     return published, links
 
 
-def publish(built: Mapping[str, pd.DataFrame], models: Mapping[str, type[pa.DataFrameModel]]) -> dict[str, pd.DataFrame]:
+def publish(built: Mapping[str, pd.DataFrame], specs: Mapping[str, PublishedTable]) -> dict[str, pd.DataFrame]:
     """Every table as published, plus derivation_inputs (not yet validated: see catalog.publish_tables)."""
     published: dict[str, pd.DataFrame] = {}
     links: list[dict] = []
     for name, table in built.items():
-        schema = models[name].to_schema()
-        if has_row_id(schema):
+        spec = specs[name]
+        schema = spec.model.to_schema()
+        if spec.has_row_id:
             table, found = publish_links(name, table)
             links += found
         table = publish_periods(table)
         for column_name, column in schema.columns.items():
             if is_iso_date(column):
                 table[column_name] = pd.to_datetime(table[column_name], format="%Y-%m-%d")
-        for column_name in {column for table_name, column in UNPUBLISHED if table_name == name} & set(table.columns):
-            if table[column_name].notna().any():
-                raise ValueError(f"{name}.{column_name} holds values but is not published: {UNPUBLISHED[name, column_name]}")
-        if name in NUMBERED:
-            number, within = NUMBERED[name]
+        for column_name, why in spec.unpublished:
+            if column_name in table.columns and table[column_name].notna().any():
+                raise ValueError(f"{name}.{column_name} holds values but is not published: {why}")
+        if spec.numbered:
+            number, within = spec.numbered
             table[number] = table.groupby(within, sort=False).cumcount() + 1
-        published[name] = table[list(published_schema(name, models[name]).columns)]
+        published[name] = table[list(published_schema(spec).columns)]
     link_table = pd.DataFrame(links, columns=list(DerivationInputs.to_schema().columns))
     published[LINK_TABLE] = link_table.sort_values(["table", "row_id", "role", "claim_id"], kind="stable").reset_index(drop=True)
     return published

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -26,9 +26,12 @@ COVERAGE_FILE = "declared_coverage.csv"
 class OfficialSource(Protocol):
     """What ``read_official`` needs of an official table's spec (``secstats.clean.official.OfficialSpec``)."""
 
-    name: str
-    files: tuple[str, ...]
-    read: Callable[[Layout], pd.DataFrame]
+    @property
+    def name(self) -> str: ...
+    @property
+    def files(self) -> tuple[str, ...]: ...
+    @property
+    def read(self) -> Callable[[Layout], pd.DataFrame]: ...
 
 
 COVERAGE_COLUMNS = ["file", "key", "year_column", "first_year", "last_year", "rows", "declared_in"]
@@ -168,7 +171,7 @@ def read_official(layout: Layout, spec: OfficialSource) -> pd.DataFrame:
         ) from None
 
 
-def read_reference(layout: Layout, name: str, columns: Sequence[str], **options: object) -> pd.DataFrame:
+def read_reference(layout: Layout, name: str, columns: Sequence[str], **options: Any) -> pd.DataFrame:
     """A reference CSV (``<dir>/<file>`` under data/raw/reference/), read as pandas would, after its
     text, the ``columns`` its reader takes (each missing one named at the file's header), its numbers
     and its declared coverage are checked."""
