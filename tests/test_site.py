@@ -338,6 +338,20 @@ def test_a_claim_page_says_what_the_check_of_its_cited_source_found_once_the_ver
     assert after.index('id="cited-check"') < after.index('id="in-context"')  # at the top, before the quote
 
 
+def test_a_claim_page_with_no_citation_says_so_once() -> None:
+    """The explanation of a claim with no citation only repeats the summary: it is not printed twice."""
+    site, claim = made_up_site()
+    verdicts = site.tables[VERDICT_TABLE].assign(
+        cited_check="no_citation", cited_value=None, cited_explanation="The document cites no source for this figure."
+    )
+    site = replace(site, tables={**site.tables, VERDICT_TABLE: verdicts})
+    page = claim_page(environment(), site, claim, (None, None), {"candidates": {}, "contradictions": {}}).decode("utf-8")
+    line = page[page.index('id="cited-check"') :].split("</p>")[0]
+    assert line.endswith("It cites no source for this figure.")
+    assert "cites no source" not in line.split("It cites no source for this figure.")[0]
+    assert line.lower().count("cites no source") == 1
+
+
 def test_a_document_page_shows_both_checks_of_each_claim_in_its_tooltip_and_in_its_list() -> None:
     site, _ = made_up_site()
     verdicts = site.tables[VERDICT_TABLE].assign(cited_check="agrees", cited_value=10.0, cited_explanation="it says 10")

@@ -377,8 +377,11 @@ def cited_check(site: Site, claim_id: str) -> str | None:
     summary = cited_summary(site, claim_id)
     if summary is None:
         return None
-    explanation = cited_row(site, claim_id).get("cited_explanation")  # type: ignore[union-attr]
-    return summary + (f": {explanation}" if pd.notna(explanation) and str(explanation) else ".")
+    row = cited_row(site, claim_id)
+    explanation = row.get("cited_explanation")  # type: ignore[union-attr]
+    # With no citation the explanation only says so again ("The document cites no source ...").
+    says_more = row["cited_check"] != "no_citation" and pd.notna(explanation) and str(explanation)  # type: ignore[index]
+    return summary + (f": {explanation}" if says_more else ".")
 
 
 def both_checks(site: Site, claim_id: str) -> str:
