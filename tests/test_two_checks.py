@@ -176,6 +176,22 @@ def test_a_running_total_below_an_earlier_count_is_inconsistent() -> None:
     assert decide(pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)).verdict == "inconsistent"
 
 
+def test_a_running_total_of_another_scope_is_never_a_lower_bound() -> None:
+    # "since 2010, 500 have died" (a narrower count) beside a wider count of 900 for 2010 alone: the
+    # wider count is not an earlier running total of the claim, so it neither bounds nor contradicts it.
+    c = claim(500, "2010", "2014", period_type="to_date", qualifier="approximate")
+    wider = OfficialSeries(
+        "made_up all", (Observation(900, period_months("2010", "2010"), "Census"),), "other_scope", "all deaths"
+    )
+    found = match_all(c, [wider], readings(c, None))
+    assert [f.match for f in found] == ["other_scope"]
+    rows = pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    verdict = decide(rows)
+    assert (verdict.verdict, verdict.reason, verdict.best) == ("unverifiable", "other_scope_only", None)
+    assert "not evidence" in verdict.explanation and "900" not in verdict.explanation
+
+
 def test_a_part_of_an_appropriation_is_a_component_not_a_disagreement() -> None:
     kinds = pd.Series(["appropriated (FY1 supplemental, P.L. 1-2)", "appropriated (P.L. 1-2 total for Mexico)", "requested"])
     assert [is_part_of_act(k, kinds) for k in kinds] == [True, False, False]
