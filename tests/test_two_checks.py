@@ -58,8 +58,8 @@ def rows_for(c: pd.Series, *candidates: tuple[str, float, str, str]) -> pd.DataF
     return rows
 
 
-def published(*figures: tuple[float, str, str]) -> pd.DataFrame:
-    """Vintages of the made-up measure for 2010 from (value, published, kind)."""
+def published(*figures: tuple[float, str, str], qualifier: str = "exact", words: str = "{:g} in 2010") -> pd.DataFrame:
+    """Vintages of the made-up measure for 2010 from (value, published, kind), all with one qualifier and wording."""
     return pd.DataFrame(
         [
             {
@@ -71,10 +71,11 @@ def published(*figures: tuple[float, str, str]) -> pd.DataFrame:
                 "year_basis": "calendar",
                 "value": value,
                 "unit": "count",
+                "qualifier": qualifier,
                 "published": when,
                 "publisher": f"Office {kind}",
                 "kind": kind,
-                "words": f"{value:g} in 2010",
+                "words": words.format(value),
             }
             for value, when, kind in figures
         ]
@@ -138,6 +139,35 @@ def test_a_non_official_estimate_never_decides_alone() -> None:
     assert row["verdict"] == "unverifiable" and row["vintage_source"] == "Office estimate (estimate)"
 
 
+@pytest.mark.parametrize(
+    "value, official, qualifier, words, verdict",
+    [
+        (1200, 1000, "more_than", "more than {:g} in 2010", "matches"),  # a lower bound: 1,200 is more than 1,000
+        (1200, 1000, "exact", "{:g} in 2010", "inconsistent"),  # 1,000 exact (950 to 1,050): 1,200 is 20% above
+        (1000, 1100, "approximate", "almost {:g} in 2010", "matches"),  # "almost 1,100" is 990 to 1,150
+        (1000, 1100, "exact", "{:g} in 2010", "inconsistent"),  # "1,100" exact is 1,050 to 1,150
+        (1200, 1100, "approximate", "almost {:g} in 2010", "inconsistent"),  # "almost" is a ceiling: not 1,200
+        (1200, 1100, "approximate", "about {:g} in 2010", "matches"),  # "about" either side: 990 to 1,210
+    ],
+)
+def test_a_published_figure_is_read_with_its_own_qualifier(
+    value: float, official: float, qualifier: str, words: str, verdict: str
+) -> None:
+    row = verdict_table(claim(value), vintages=published((official, "2011-01", "official"), qualifier=qualifier, words=words))
+    assert (row["verdict"], row["vintage_value"]) == (verdict, official)
+    assert qualifier == "exact" or f"{words.split(' {')[0]} {official:,}" in row["explanation"]  # the cue stays visible
+
+
+def test_a_published_bound_gives_way_to_the_figure_itself() -> None:
+    # "more than 1,000" allows a claim of 2,000, but the series gives the figure: 1,050, and that decides
+    c = claim(2000)
+    rows = rows_for(c, ("same_period", 1050, "official_made_up", "as published"))
+    vintages = published((1000, "2011-01", "official"), qualifier="more_than", words="more than {:g} in 2010")
+    row = verdict_table(c, rows, vintages)
+    assert (row["verdict"], row["best_value"], row["vintage_value"]) == ("inconsistent", 1050, 1000)
+    assert "only a bound was published, more than 1,000" in row["explanation"]
+
+
 def test_on_or_before_compares_at_the_coarser_precision() -> None:
     assert on_or_before("2019-01-21", "2019") and on_or_before("2019-01", "2019-01-31")
     assert not on_or_before("2019-02", "2019-01") and not on_or_before("2020", "2019-12")
@@ -174,6 +204,22 @@ def test_a_count_to_an_earlier_cut_off_is_a_lower_bound() -> None:
 def test_a_running_total_below_an_earlier_count_is_inconsistent() -> None:
     c, found = running_total(10)
     assert decide(pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)).verdict == "inconsistent"
+
+
+def test_a_running_total_of_another_scope_is_never_a_lower_bound() -> None:
+    # "since 2010, 500 have died" (a narrower count) beside a wider count of 900 for 2010 alone: the
+    # wider count is not an earlier running total of the claim, so it neither bounds nor contradicts it.
+    c = claim(500, "2010", "2014", period_type="to_date", qualifier="approximate")
+    wider = OfficialSeries(
+        "made_up all", (Observation(900, period_months("2010", "2010"), "Census"),), "other_scope", "all deaths"
+    )
+    found = match_all(c, [wider], readings(c, None))
+    assert [f.match for f in found] == ["other_scope"]
+    rows = pd.DataFrame(claim_rows(c, found)).reindex(columns=COLUMNS)
+    rows["within_tolerance"] = rows["within_tolerance"].astype("boolean")
+    verdict = decide(rows)
+    assert (verdict.verdict, verdict.reason, verdict.best) == ("unverifiable", "other_scope_only", None)
+    assert "not evidence" in verdict.explanation and "900" not in verdict.explanation
 
 
 def test_a_part_of_an_appropriation_is_a_component_not_a_disagreement() -> None:
@@ -384,12 +430,12 @@ def test_a_bad_vintages_file_names_file_row_column_and_rule(tmp_path: Path) -> N
 
     path = tmp_path / "data" / "raw" / "reference" / VINTAGES_FILE
     path.parent.mkdir(parents=True)
-    header = "series,measure,geography,period_start,period_end,year_basis,value,unit,published,publisher,kind,words,url,read_at,accessed,licence,note\n"
+    header = "series,measure,geography,period_start,period_end,year_basis,value,unit,qualifier,published,publisher,kind,words,url,read_at,accessed,licence,note\n"
     path.write_text(
         header
-        + "official_made_up,made_up_count,mexico,2010,2010,calendar,1200,count,2011-01,Office,official,1200 in 2010,,,,,\n"
-        + "official_other,made_up_count,mexico,2010,2010,calendar,1300,count,2011-02,Office,official,1200 in 2010,,,,,\n"
-        + "official_made_up,unmapped,mexico,2010,2010,calendar,5,count,2011,Office,rumour,5 in 2010,,,,,\n",
+        + "official_made_up,made_up_count,mexico,2010,2010,calendar,1200,count,exact,2011-01,Office,official,1200 in 2010,,,,,\n"
+        + "official_other,made_up_count,mexico,2010,2010,calendar,1300,count,exact,2011-02,Office,official,1200 in 2010,,,,,\n"
+        + "official_made_up,unmapped,mexico,2010,2010,calendar,5,count,roughly,2011,Office,rumour,5 in 2010,,,,,\n",
         encoding="utf-8",
     )
     layout = Layout(tmp_path)
@@ -401,6 +447,7 @@ def test_a_bad_vintages_file_names_file_row_column_and_rule(tmp_path: Path) -> N
     assert f"{file}: row 3: column series: rule series an official table: unknown series 'official_other'" in report
     assert f"{file}: row 4: column measure: rule measure mapped to the ledger" in report
     assert f"{file}: row 4: column kind" in report and f"{file}: row 4: column published" in report
+    assert f"{file}: row 4: column qualifier" in report
 
 
 def test_no_figure_in_our_data_is_not_no_figure_anywhere() -> None:

@@ -14,7 +14,7 @@ this module lists every figure the reference data supports, and says how it was 
 - ``other_scope``: a related figure of a wider or narrower scope (all U.S. aid for Mérida money, all
   homicides for deaths in the drug war, Mexican nationals for all persons extradited).
 
-- ``earlier_cut_off``: a running total from the claim's start to a day before the claim's own cut-off
+- ``earlier_cut_off``: a running total of the claim's own scope from the claim's start to a day before the claim's own cut-off
   (a count to 9 February for a claim "by February"): a lower bound of the claim, not a figure for its
   period;
 - ``component``: a part of what the claim counts (the FY2008-designated part of an appropriation act
@@ -141,8 +141,9 @@ def aggregates(series: OfficialSeries, months: Months) -> list[tuple[float, str,
 
 
 def kind_for(series: OfficialSeries, period_kind: str) -> str:
-    """The match label: a series of another scope is always 'other_scope', one of parts 'component';
-    another vintage of the same period is 'other_vintage'; otherwise the period relation."""
+    """The match label: a series of another scope is always 'other_scope', one of parts 'component',
+    whatever its period (an earlier cut-off included: only the claim's own scope bounds it); another
+    vintage of the same period is 'other_vintage'; otherwise the period relation."""
     if series.role in ("other_scope", "component"):
         return series.role
     if series.role == "other_vintage" and period_kind in ("same_period", "aggregated"):
@@ -157,7 +158,8 @@ def own_period(series: OfficialSeries, claim_readings: list[Reading], claim: Per
     for reading in claim_readings:
         for o in series.observations:
             if o.months == reading.months or cut_short(o, reading, claim):
-                kind = "earlier_cut_off" if cut_short(o, reading, claim) else kind_for(series, "same_period")
+                # a figure of another scope is never a lower bound: kind_for labels it by its scope first
+                kind = kind_for(series, "earlier_cut_off" if cut_short(o, reading, claim) else "same_period")
                 found.append(
                     Candidate(
                         o.value,

@@ -6,7 +6,8 @@
 0. the figure of the day (``secstats.clean.vintages``): when an official or press-reported figure for the
    claim's period was published on or before its document, the claim is judged against it; a later
    revision is shown beside it and named, never turning a right claim wrong. A non-official estimate
-   never decides alone;
+   never decides alone, and a figure of the day that is only a bound ("more than 15 percent") gives way
+   to the current series' figure for the claim's own period;
 1. otherwise against the current series (the reconciliation's candidates), keeping only the most
    authoritative candidates for the claim's own period (``AUTHORITY``: the publisher's own published
    figure, then a press report of it, then a figure secstats computes, such as a rate over a population
@@ -32,7 +33,7 @@ from secstats.checks.reconciliation import BOUNDS, NEAR_PERIOD, OWN_PERIOD, cand
 from secstats.clean.vintages import Vintages, figure_of_the_day
 from secstats.core.periods import Period, describe
 from secstats.core.schemas import ClaimBeside
-from secstats.core.semantics import POINTS_UNITS, allows, amount, stated, words_of
+from secstats.core.semantics import POINTS_UNITS, amount, both_true, said_with, stated, words_of
 from secstats.ledger.cited import CitedRecord, cited_check
 
 CLOSE_MARGIN = 0.05  # "close": within 5 percent of the official figure ...
@@ -66,6 +67,7 @@ AUTHORITY = (
     "reported by the press",
     "computed by secstats",
 )
+OPEN_BOUNDS = ("more_than", "at_least", "less_than")  # a figure of the day so qualified bounds, never gives, the figure
 NONE_PUBLISHED = "none published:"  # a family counterpart reason that says no figure exists anywhere
 
 
@@ -289,7 +291,8 @@ def decide(rows: pd.DataFrame) -> Verdict:
 def vintage_words(row: pd.Series) -> str:
     """'33,341, as published by SESNSP on 2019-01-21'; an estimate or a press report says so."""
     kind = {"reported": " (as reported by the press)", "estimate": " (a non-official estimate)"}.get(row["kind"], "")
-    return f"{amount(row['value'], row['unit'])}, as published by {row['publisher']} on {row['published']}{kind}"
+    said = said_with(row["qualifier"], row["value"], row["unit"], row["words"])
+    return f"{said}, as published by {row['publisher']} on {row['published']}{kind}"
 
 
 def revision_words(vintages: Vintages, current: pd.Series | None) -> str:
@@ -312,13 +315,15 @@ def judge_by_the_day(claim: pd.Series, vintages: Vintages, document_date: str, c
         return None
     words = words_of(claim)
     said = stated(claim["qualifier"], claim["value"], claim["value_high"], claim["unit"])
-    allowed = allows(official=day["value"], **words)
+    allowed = both_true(claim, day)
     distance_now = gap(claim["value"], words["value_high"], day["value"], claim["unit"], allowed)
     period = Period(claim["period_start"], claim["period_end"], claim["year_basis"]).words()
     before = f"The figure for {period} when the document was written ({document_date}) was {vintage_words(day)}."
     revised = revision_words(vintages, current)
     if allowed:
-        return Verdict("matches", None, f"{before} The claim's words ({said}) allow it.{revised}")
+        # a figure published as "about" or "more than" is not allowed by the claim: the two can both be true
+        agree = "allow it" if day["qualifier"] == "exact" else "and the published words can both be true"
+        return Verdict("matches", None, f"{before} The claim's words ({said}) {agree}.{revised}")
     close = distance_now <= (CLOSE_POINTS if in_points(claim["unit"]) else CLOSE_MARGIN)
     word = "close" if close else "inconsistent"
     how = f"within {margin_words(claim['unit'])}" if close else f"more than {margin_words(claim['unit'])}"
@@ -415,7 +420,22 @@ def verdict_of_record(
     claim: pd.Series, by_the_day: Verdict | None, current: Verdict | None, day: pd.Series | None
 ) -> Verdict | None:
     """The figure of the day decides first; a claim the current record bears out is not made wrong by
-    an older figure that differs from it (a press report's round number, a preliminary count)."""
+    an older figure that differs from it (a press report's round number, a preliminary count). A figure
+    of the day that is only a bound ("more than 15 percent") says what the figure was not: when the
+    current series gives the figure itself for the claim's own period, that decides."""
+    if (
+        by_the_day is not None
+        and day is not None
+        and by_the_day.verdict == "matches"
+        and day["qualifier"] in OPEN_BOUNDS
+        and current is not None
+        and current.verdict in ("sources_disagree", "matches", "close", "inconsistent")
+    ):
+        return replace(
+            current,
+            explanation=f"{current.explanation} When the document was written only a bound was published, "
+            f"{vintage_words(day)}: the claim's words respect it, but it does not give the figure.",
+        )
     if by_the_day is None or by_the_day.verdict == "matches" or current is None or current.verdict != "matches":
         return by_the_day or current
     said = stated(claim["qualifier"], claim["value"], claim["value_high"], claim["unit"])
@@ -437,9 +457,8 @@ def verdict_row(
     vintage_measures: Mapping[str, tuple[str, ...]],
 ) -> dict:
     """One row of the verdicts table for one ledger claim."""
-    words = words_of(claim)
     day = figure_of_the_day(
-        claim, vintages, document_date, vintage_measures.get(claim["measure"], ()), lambda value: allows(official=value, **words)
+        claim, vintages, document_date, vintage_measures.get(claim["measure"], ()), lambda figure: both_true(claim, figure)
     )
     current = current_figure(rows, day.day)
     decided = verdict_of_record(

@@ -11,7 +11,10 @@ speaks to its measure, the latest figure for its geography and period published 
 document's date (official releases before press reports of them; an estimate only when nothing else
 was published, and then never deciding the verdict alone); the series whose figure of the day the
 claim's words allow, else the most recently published. A later figure of the same series for the same
-period is a revision, shown beside it.
+period is a revision, shown beside it. A figure is read with its ``qualifier`` as its words give it
+("almost $2.8 billion" is at or a little below 2.8 billion, "more than $1.6 billion" from 1.6 billion up):
+a claim agrees with it when what the two sets of words allow can both be true
+(``secstats.core.semantics.both_true``).
 """
 
 from __future__ import annotations
@@ -104,14 +107,14 @@ def of_one_series(rows: pd.DataFrame, document_date: str) -> Vintages:
 
 
 def figure_of_the_day(
-    claim: pd.Series, vintages: pd.DataFrame, document_date: str, measures: Collection[str], allows: Callable[[float], bool]
+    claim: pd.Series, vintages: pd.DataFrame, document_date: str, measures: Collection[str], allows: Callable[[pd.Series], bool]
 ) -> Vintages:
-    """The figure of the day (see the module doc): of the series whose figure the claim's words
-    ``allows``, else of the series published most recently before the document."""
+    """The figure of the day (see the module doc): of the series whose figure (a row, read with its
+    qualifier) the claim's words ``allows``, else of the series published most recently before the document."""
     rows = published_for(claim, vintages, measures)
     found = [of_one_series(group, document_date) for _, group in rows.groupby("measure", sort=True)]
     found = [vintages for vintages in found if vintages.day is not None]
     if not found:
         return Vintages(None, None)
-    allowed = [vintages for vintages in found if allows(vintages.day["value"])]
+    allowed = [vintages for vintages in found if allows(vintages.day)]
     return (allowed or sorted(found, key=lambda vintages: vintages.day["published"], reverse=True))[0]

@@ -667,6 +667,12 @@ class PublishedFigures(StrictTable):
         title="Figure", description="The figure as published.", metadata={"unit": "see the unit column"}
     )
     unit: Series[str] = pa.Field(title="Unit", isin=UNITS, description="Unit of value (the ledger's units).")
+    qualifier: Series[str] = pa.Field(
+        title="Qualifier",
+        isin=TABLED_QUALIFIERS,
+        description="How the words bound the figure (the ledger's qualifiers): exact, approximate ('about', 'nearly', "
+        "'almost'), more_than ('more than', 'surpassed'), ...",
+    )
     published: Series[str] = pa.Field(
         title="Published", str_matches=MONTH_OR_DAY_PATTERN, description="When this figure was published: YYYY-MM-DD or YYYY-MM."
     )

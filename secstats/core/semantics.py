@@ -149,6 +149,14 @@ def stated(qualifier: str, value: float, value_high: float | None, unit: str) ->
     return f"{words} {amount(value, unit)}"
 
 
+def said_with(qualifier: str, value: float, unit: str, words: object = None) -> str:
+    """A source's figure as its words bound it: '12', 'more than 15%', 'about 20,000', or with the ceiling
+    cue its words use ('almost USD 2,800,000,000')."""
+    cue = CEILING_CUES.search(words) if isinstance(words, str) and qualifier == "approximate" else None
+    said = {"exact": "", "approximate": "about "}.get(qualifier, qualifier.replace("_", " ") + " ")
+    return f"{cue.group(0).lower() + ' ' if cue else said}{amount(value, unit)}"
+
+
 def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two allowed intervals share more than a boundary: two claims that could both be true.
 
@@ -156,3 +164,16 @@ def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     exact to the unit, are different counts, though 2.5 lies at the edge of both intervals.
     """
     return a[0] < b[1] and b[0] < a[1]
+
+
+def figure_interval(figure: object) -> tuple[float, float]:
+    """The interval a source's figure allows, read from its own words (a record with qualifier, value,
+    unit and ``words``) by the same tolerance rule: "almost $2.8 billion" is not exactly 2.8 billion."""
+    get = figure.get if hasattr(figure, "get") else lambda name, default=None: getattr(figure, name, default)
+    return allowed_interval(**{**words_of(figure), "ceiling": ceiling_cue(get("words"))})
+
+
+def both_true(claim: object, figure: object) -> bool:
+    """Whether a claim's words and a source's words about the same figure can both be true: the
+    intervals they allow meet (``intervals_meet``)."""
+    return intervals_meet(allowed_interval(**words_of(claim)), figure_interval(figure))

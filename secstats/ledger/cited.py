@@ -25,7 +25,7 @@ from secstats.core.paths import Layout
 from secstats.core.periods import period_of
 from secstats.core.problems import Problem, raise_if_any
 from secstats.core.schemas import CitedFigures, CitedSources
-from secstats.core.semantics import allowed_interval, intervals_meet, words_of
+from secstats.core.semantics import allowed_interval, figure_interval, intervals_meet, words_of
 from secstats.core.validation import read_csv_for, unwritten_values, validate_frame
 
 SOURCES_FILE = "cited_sources.csv"
@@ -112,11 +112,6 @@ def source_words(source: pd.Series) -> str:
     return f"{source['publisher']}, {source['title']}{date}"
 
 
-def cited_interval(figure: pd.Series) -> tuple[float, float]:
-    """The interval the cited source's own words allow, by the ledger's tolerance rule."""
-    return allowed_interval(**words_of({**figure.to_dict(), "quote": figure["words"]}))
-
-
 def compare(claim: pd.Series, figure: pd.Series) -> tuple[str, str]:
     """(cited_check, what the figure is to the claim) for one stated figure of an on-record source."""
     said = (
@@ -125,7 +120,7 @@ def compare(claim: pd.Series, figure: pd.Series) -> tuple[str, str]:
         else f"\u201c{figure['words']}\u201d"
     )
     claim_low, claim_high = allowed_interval(**words_of(claim))
-    low, high = cited_interval(figure)
+    low, high = figure_interval(figure)
     if figure["unit"] != claim["unit"] or figure["relation"] == "other_scope":
         return "not_in_source", f"it states {said}, a figure of another scope or unit: not evidence either way"
     if figure["relation"] == "component":
