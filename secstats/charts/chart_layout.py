@@ -142,10 +142,10 @@ def marks_crossed(box: Bbox, ax: Axes, renderer: RendererBase, own_bar_allowed: 
     for line in plotted_lines(ax):
         points = line.get_transform().transform(line.get_xydata())
         points = points[np.isfinite(points).all(axis=1)]
-        if line.get_linestyle() not in ("None", "none", "", " ") and len(points) > 1:
-            if line.get_path().transformed(line.get_transform()).intersects_bbox(box, filled=False):
-                crossed.append(f"line {line.get_label()!r}")
-                continue
+        drawn_as_line = line.get_linestyle() not in ("None", "none", "", " ") and len(points) > 1
+        if drawn_as_line and line.get_path().transformed(line.get_transform()).intersects_bbox(box, filled=False):
+            crossed.append(f"line {line.get_label()!r}")
+            continue
         if line.get_marker() not in (None, "None", "none", "", " "):
             radius = line.get_markersize() * dpi_scale / 2
             grown = Bbox.from_extents(box.x0 - radius, box.y0 - radius, box.x1 + radius, box.y1 + radius)

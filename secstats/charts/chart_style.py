@@ -29,17 +29,17 @@ import matplotlib
 
 matplotlib.use("Agg")  # no screen; and the same renderer everywhere keeps PNGs byte-identical
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.legend import Legend  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
 
-from secstats.core.escaping import CONTROL  # noqa: E402
+from secstats.core.escaping import CONTROL
 
 HOUSE_STYLE = {
     # DejaVu Sans ships with matplotlib, so every machine renders the same PNG glyphs; the SVG names

@@ -144,7 +144,7 @@ def block_kind(text: str) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     if BOILERPLATE.search(text) and len(text.strip()) < 200:
         return "boilerplate"
-    if len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines) or (len(lines) == 1 and LIST_ITEM.match(lines[0])):
+    if (len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines)) or (len(lines) == 1 and LIST_ITEM.match(lines[0])):
         return "list"
     stripped = text.strip()
     if len(lines) == 1 and len(stripped) <= HEADING_MAX and not stripped.endswith((".", ",", ";", ":", "?", "!", ")")):
