@@ -95,7 +95,9 @@ def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
     # One sweep down the document: each paragraph is given the marks begun before its end and not
     # ended before its start, so the cost grows with the marks, not with marks times paragraphs.
     starts = [mark.start for mark in ordered]
-    paragraphs, reaching, taken = [], [], 0
+    paragraphs: list[list[Piece]] = []
+    reaching: list[Mark] = []
+    taken = 0
     for start, end, previous in paragraph_spans(text):
         begun = bisect_left(starts, end)
         reaching = [m for m in (*reaching, *ordered[taken:begun]) if m.end > start]
