@@ -17,17 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
-from matplotlib.colors import to_rgb
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 from matplotlib.text import Annotation, Text
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, BboxBase
+from matplotlib.typing import ColorType
 
 GAP = 1.0  # pixels two text boxes must keep between them at 100 dpi
 MARGIN = 6.0  # pixels of white kept at the canvas edge and between text and plot
@@ -52,6 +55,13 @@ def renderer_of(fig: Figure) -> RendererBase:
     """The Agg renderer, with the figure laid out (drawn with painting disabled: the boxes are
     where they will be saved, at a fraction of a real draw's cost)."""
     fig.draw_without_rendering()
+    return agg_renderer(fig)
+
+
+def agg_renderer(fig: Figure) -> RendererAgg:
+    """The figure's Agg renderer: boxes are measured with the renderer the charts are saved with."""
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        raise TypeError(f"charts are laid out on matplotlib's Agg canvas, not {type(fig.canvas).__name__}")
     return fig.canvas.get_renderer()
 
 
@@ -108,12 +118,12 @@ def legend_labels(legend: Legend) -> list[str]:
     return [text.get_text() for text in legend.get_texts()]
 
 
-def overlapping(first: Bbox, second: Bbox, gap: float = 0.0) -> bool:
+def overlapping(first: BboxBase, second: BboxBase, gap: float = 0.0) -> bool:
     """Whether two boxes come closer than ``gap`` pixels."""
     return first.x0 < second.x1 + gap and second.x0 < first.x1 + gap and first.y0 < second.y1 + gap and second.y0 < first.y1 + gap
 
 
-def inside(inner: Bbox, outer: Bbox, slack: float = 0.5) -> bool:
+def inside(inner: BboxBase, outer: BboxBase, slack: float = 0.5) -> bool:
     return (
         inner.x0 >= outer.x0 - slack
         and inner.x1 <= outer.x1 + slack
@@ -127,7 +137,7 @@ def inside(inner: Bbox, outer: Bbox, slack: float = 0.5) -> bool:
 
 def plotted_lines(ax: Axes) -> list[Line2D]:
     """Data lines and markers (not gridlines, ticks or legend proxies)."""
-    return [line for line in ax.lines if line.get_visible() and len(line.get_xydata())]
+    return [line for line in ax.lines if line.get_visible() and len(np.asarray(line.get_xydata()))]
 
 
 def bars(ax: Axes) -> list[Patch]:
@@ -142,10 +152,10 @@ def marks_crossed(box: Bbox, ax: Axes, renderer: RendererBase, own_bar_allowed: 
     for line in plotted_lines(ax):
         points = line.get_transform().transform(line.get_xydata())
         points = points[np.isfinite(points).all(axis=1)]
-        if line.get_linestyle() not in ("None", "none", "", " ") and len(points) > 1:
-            if line.get_path().transformed(line.get_transform()).intersects_bbox(box, filled=False):
-                crossed.append(f"line {line.get_label()!r}")
-                continue
+        drawn_as_line = line.get_linestyle() not in ("None", "none", "", " ") and len(points) > 1
+        if drawn_as_line and line.get_path().transformed(line.get_transform()).intersects_bbox(box, filled=False):
+            crossed.append(f"line {line.get_label()!r}")
+            continue
         if line.get_marker() not in (None, "None", "none", "", " "):
             radius = line.get_markersize() * dpi_scale / 2
             grown = Bbox.from_extents(box.x0 - radius, box.y0 - radius, box.x1 + radius, box.y1 + radius)
@@ -155,7 +165,7 @@ def marks_crossed(box: Bbox, ax: Axes, renderer: RendererBase, own_bar_allowed: 
         extent = bar.get_window_extent(renderer)
         if extent.width < 0.5 or extent.height < 0.5 or not overlapping(box, extent):
             continue
-        solid = not bar.get_hatch() and bar.get_facecolor()[3] > 0
+        solid = not bar.get_hatch() and to_rgba(bar.get_facecolor())[3] > 0
         if not (own_bar_allowed and solid and inside(box, extent, slack=-1.0)):
             crossed.append(f"bar at {extent.x0:.0f},{extent.y0:.0f}")
     return crossed
@@ -175,15 +185,16 @@ def label_mark_problems(item: TextBox, renderer: RendererBase) -> list[str]:
 # --- legend colours ------------------------------------------------------------------------------
 
 
-def ink(colors: Iterable[object]) -> set[tuple[float, float, float]]:
+def ink(colors: Iterable[ColorType | None]) -> set[tuple[float, float, float]]:
     """The visible colours among matplotlib colour values: not white, not transparent."""
     found = set()
     for color in colors:
         if color is None or (isinstance(color, str) and color.lower() == "none"):
             continue
-        if len(np.atleast_1d(color)) == 4 and np.atleast_1d(color)[3] == 0:
+        red, green, blue, alpha = to_rgba(color)
+        if alpha == 0:
             continue
-        rgb = tuple(round(channel, 3) for channel in to_rgb(color))
+        rgb = (round(red, 3), round(green, 3), round(blue, 3))
         if rgb != (1.0, 1.0, 1.0):
             found.add(rgb)
     return found
@@ -205,7 +216,7 @@ def legend_problems(ax: Axes) -> list[str]:
     """Legend handles whose colour no mark on the axes has, or differs from the mark of the same label."""
     marks = [*plotted_lines(ax), *bars(ax)]
     mark_ink = set().union(*(artist_ink(mark) for mark in marks)) if marks else set()
-    by_label = {mark.get_label(): artist_ink(mark) for mark in marks if not mark.get_label().startswith("_")}
+    by_label = {str(mark.get_label()): artist_ink(mark) for mark in marks if not str(mark.get_label()).startswith("_")}
     problems = []
     for legend in legends(ax):
         for handle, text in zip(legend.legend_handles, legend.get_texts()):
@@ -240,20 +251,23 @@ def layout_problems(fig: Figure) -> list[str]:
 
 # --- placement -----------------------------------------------------------------------------------
 
+# A label's offset (points) and its alignment there: (dx, dy, horizontal, vertical).
+Candidate = tuple[
+    float, float, Literal["left", "center", "right"], Literal["bottom", "baseline", "center", "center_baseline", "top"]
+]
 # Offsets (points) tried for a point's label, nearest first: right, left, above, below, then further out.
-CANDIDATES: tuple[tuple[float, float, str, str], ...] = tuple(
-    (dx * reach, dy * reach, ha, va)
-    for reach in (1, 2.2, 3.6, 5.2, 7.5, 10, 13)
-    for dx, dy, ha, va in (
-        (6, 0, "left", "center"),
-        (-6, 0, "right", "center"),
-        (0, 7, "center", "bottom"),
-        (0, -7, "center", "top"),
-        (6, 6, "left", "bottom"),
-        (6, -6, "left", "top"),
-        (-6, 6, "right", "bottom"),
-        (-6, -6, "right", "top"),
-    )
+DIRECTIONS: tuple[Candidate, ...] = (
+    (6, 0, "left", "center"),
+    (-6, 0, "right", "center"),
+    (0, 7, "center", "bottom"),
+    (0, -7, "center", "top"),
+    (6, 6, "left", "bottom"),
+    (6, -6, "left", "top"),
+    (-6, 6, "right", "bottom"),
+    (-6, -6, "right", "top"),
+)
+CANDIDATES: tuple[Candidate, ...] = tuple(
+    (dx * reach, dy * reach, ha, va) for reach in (1, 2.2, 3.6, 5.2, 7.5, 10, 13) for dx, dy, ha, va in DIRECTIONS
 )
 
 
@@ -265,7 +279,7 @@ def place_labels(fig: Figure, labels: Sequence[Annotation]) -> None:
     for label in labels:
         pending.discard(id(label))
         fixed = [item for item in text_boxes(fig, renderer) if id(item.artist) not in pending and item.artist is not label]
-        best: tuple[int, tuple[float, float, str, str]] | None = None
+        best: tuple[int, Candidate] | None = None
         for candidate in CANDIDATES:
             move_label(label, candidate)
             count = len(placement_problems(label, fixed, fig, renderer))
@@ -276,13 +290,13 @@ def place_labels(fig: Figure, labels: Sequence[Annotation]) -> None:
         assert best is not None
         move_label(label, best[1])
         if abs(best[1][0]) + abs(best[1][1]) > 13:
-            leader = {"arrowstyle": "-", "color": label.get_color(), "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4}
+            leader: dict[str, Any] = {"arrowstyle": "-", "color": label.get_color(), "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4}
             label.arrowprops = leader
             label.arrow_patch = FancyArrowPatch((0, 0), (1, 1), **leader)
             label._arrow_relpos = (0.5, 0.5)  # what Annotation.__init__ sets when given arrowprops
 
 
-def move_label(label: Annotation, candidate: tuple[float, float, str, str]) -> None:
+def move_label(label: Annotation, candidate: Candidate) -> None:
     dx, dy, ha, va = candidate
     label.xyann = (dx, dy)
     label.set_horizontalalignment(ha)
@@ -291,7 +305,8 @@ def move_label(label: Annotation, candidate: tuple[float, float, str, str]) -> N
 
 def placement_problems(label: Annotation, fixed: list[TextBox], fig: Figure, renderer: RendererBase) -> list[str]:
     """What a label breaks at its current position: overlaps with placed text, marks, edges."""
-    item = TextBox("label", text_extent(label, renderer), label, label.axes)
+    ax = label.axes if isinstance(label.axes, Axes) else None
+    item = TextBox("label", text_extent(label, renderer), label, ax)
     problems = [other.name for other in fixed if overlapping(item.box, other.box, 2 * GAP * fig.dpi / 100)]
     problems += label_mark_problems(item, renderer)
     if not inside(item.box, fig.bbox):
@@ -308,8 +323,9 @@ def fit_axes(fig: Figure, top_text: Text, bottom_text: Text | None) -> None:
     empty band is left. Panels side by side or stacked (a narrow chart). Two passes: tick labels move a
     little when the axes change size."""
     axes = fig.axes
-    stacked = axes[0].get_subplotspec().get_gridspec().nrows > 1
-    renderer = fig.canvas.get_renderer()  # boxes are measured, not drawn: get_tightbbox places the ticks itself
+    grid = axes[0].get_subplotspec()
+    stacked = grid is not None and grid.get_gridspec().nrows > 1
+    renderer = agg_renderer(fig)  # boxes are measured, not drawn: get_tightbbox places the ticks itself
     for _ in range(2):
         width, height = fig.bbox.width, fig.bbox.height
         margin = MARGIN * fig.dpi / 100
@@ -352,6 +368,8 @@ def tight_overhang(ax: Axes, renderer: RendererBase) -> tuple[float, float, floa
     tight = ax.get_tightbbox(renderer, bbox_extra_artists=legends(ax))
     for text in floating:
         text.set_in_layout(True)
+    if tight is None:  # an invisible axes: nothing reaches out
+        return (0.0, 0.0, 0.0, 0.0)
     return (
         max(0.0, frame.x0 - tight.x0),
         max(0.0, tight.x1 - frame.x1),

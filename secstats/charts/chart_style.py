@@ -21,27 +21,30 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 import matplotlib
 
 matplotlib.use("Agg")  # no screen; and the same renderer everywhere keeps PNGs byte-identical
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.legend import Legend  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
+from matplotlib.typing import ColorType, RcKeyType
 
-from secstats.core.escaping import CONTROL  # noqa: E402
+from secstats.core.escaping import CONTROL
 
-HOUSE_STYLE = {
+HOUSE_STYLE: dict[RcKeyType, Any] = {
     # DejaVu Sans ships with matplotlib, so every machine renders the same PNG glyphs; the SVG names
     # the generic family after it, so a phone without DejaVu falls back to its own sans-serif, not a serif.
     "font.family": ["DejaVu Sans", "sans-serif"],
@@ -190,9 +193,10 @@ def money_text(usd: float) -> str:
     return f"US${number_text(round(usd / scale, 2))}{suffix}"
 
 
-def text_color(color: str) -> tuple[float, float, float]:
+def text_color(color: ColorType) -> tuple[float, float, float]:
     """A series colour darkened for text: the same hue, legible on white."""
-    return tuple(round(channel * (1 - TEXT_SHADE), 4) for channel in matplotlib.colors.to_rgb(color))
+    red, green, blue = (round(channel * (1 - TEXT_SHADE), 4) for channel in matplotlib.colors.to_rgb(color))
+    return red, green, blue
 
 
 def derived_verdict(claim_ids: str, verdicts: Mapping[str, str]) -> str | None:
@@ -281,8 +285,8 @@ def bar_style(kind: str, color: str) -> dict:
 
 def pale(color: str, share: float = 0.4) -> tuple[float, float, float]:
     """The colour mixed with white: an opaque tint, so labels on it stay legible."""
-    red, green, blue = matplotlib.colors.to_rgb(color)
-    return tuple(round(1 - share + share * channel, 4) for channel in (red, green, blue))
+    red, green, blue = (round(1 - share + share * channel, 4) for channel in matplotlib.colors.to_rgb(color))
+    return red, green, blue
 
 
 def point_style(kind: str, color: str) -> dict:
@@ -300,7 +304,7 @@ def point_style(kind: str, color: str) -> dict:
     }
 
 
-def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **options: object) -> None:
+def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **options: Any) -> None:
     """A legend of how qualifiers look, for the kinds drawn on this axis, each in the colour of a
     mark it stands for (``drawn``: (kind, colour) of every mark, in drawing order). Left out when
     every mark is a stated exact figure: solid marks need no key."""
@@ -309,7 +313,7 @@ def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **option
         colors.setdefault(kind, color)
     if set(colors) <= {"exact"}:
         return
-    handles = []
+    handles: list[Artist] = []
     for kind in (k for k in KINDS if k in colors):
         if shape == "bar":
             handles.append(Patch(**bar_style(kind, colors[kind]), label=KIND_LABELS[kind]))
@@ -319,8 +323,9 @@ def kind_legend(ax: Axes, drawn: Iterable[tuple[str, str]], shape: str, **option
     add_legend(ax, handles, frameon=True, fancybox=False, edgecolor="#d9d9d9", framealpha=1.0, **options)
 
 
-def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **options: object) -> None:
+def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **options: Any) -> None:
     """A legend of series: label -> colour, drawn as the marks are (a line, a bar or a point)."""
+    handles: list[Artist]
     if shape == "line":
         handles = [Line2D([], [], color=color, linewidth=1.8, label=label) for label, color in entries.items()]
     elif shape == "point":
@@ -330,10 +335,10 @@ def series_legend(ax: Axes, entries: Mapping[str, str], shape: str = "line", **o
     add_legend(ax, handles, frameon=False, **options)
 
 
-def add_legend(ax: Axes, handles: list, **options: object) -> Legend:
+def add_legend(ax: Axes, handles: Sequence[Artist], **options: Any) -> Legend:
     """A legend added once as an artist: ax.legend() followed by add_artist would draw it (and write its
     text into the SVG, for screen readers too) twice."""
-    legend = Legend(ax, handles, [h.get_label() for h in handles], fontsize="small", **{"loc": "upper left", **options})
+    legend = Legend(ax, handles, [str(h.get_label()) for h in handles], fontsize="small", **{"loc": "upper left", **options})
     legend.get_frame().set_linewidth(0.6)
     ax.add_artist(legend)
     return legend
@@ -372,7 +377,7 @@ def new_figure(title: str, subtitle: str, size: Size, panels: int = 1, height: f
     tall = height * 1.7 * (1 + 0.5 * (panels - 1)) if size.stacked else height
     fig, axes = plt.subplots(rows, columns, figsize=(size.width, tall), squeeze=False)
     heading, small = size.font * 1.3, size.font * 0.95
-    fig.suptitle(
+    title_text = fig.suptitle(
         balanced_fill(title, size.chars(heading) - 4),
         x=0.012,
         y=1 - 0.1 / tall,
@@ -382,7 +387,7 @@ def new_figure(title: str, subtitle: str, size: Size, panels: int = 1, height: f
         fontweight="bold",
         color=INK,
     )
-    title_box = fig._suptitle.get_window_extent(fig.canvas.get_renderer())
+    title_box = title_text.get_window_extent()  # with the figure's own renderer
     below = title_box.y0 / fig.bbox.height - 0.06 / tall
     fig.text(0.012, below, balanced_fill(subtitle, size.chars(small)), ha="left", va="top", fontsize=small, color=MUTED)
     for ax in axes.flat:

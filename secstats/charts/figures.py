@@ -18,7 +18,7 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation
+from matplotlib.text import Annotation, Text
 from matplotlib.ticker import MaxNLocator
 
 from secstats.charts.chart_layout import fit_axes, place_labels
@@ -166,7 +166,7 @@ def description_text(subject: str, rows: pd.DataFrame, citations: Citations, off
     return text + "."
 
 
-def add_footnote(fig: Figure, text: str, size: Size) -> Annotation:
+def add_footnote(fig: Figure, text: str, size: Size) -> Text:
     """The footnote at the foot of the canvas, in small muted type, each part wrapped to the figure's width."""
     points = size.font * 0.85
     wrapped = "\n".join(balanced_fill(part, size.chars(points)) for part in text.splitlines())
@@ -294,8 +294,9 @@ def label_verdicts(rows: pd.DataFrame, verdicts: Mapping[str, str], size: Size) 
     """The verdicts a chart's labels carry, and footnotes: on a narrow chart where every figure drawn has
     the same verdict, the footnote says it once and the labels stay short enough to fit."""
     found = {row_verdict(row, verdicts) for _, row in rows.iterrows()}
-    if size.stacked and len(found) == 1 and None not in found:
-        return {}, [f"Every figure drawn {VERDICT_WORDS[found.pop()].replace('matches', 'matches the')}."]
+    only = next(iter(found)) if len(found) == 1 else None
+    if size.stacked and only is not None:
+        return {}, [f"Every figure drawn {VERDICT_WORDS[only].replace('matches', 'matches the')}."]
     return dict(verdicts), []
 
 
@@ -678,7 +679,8 @@ def overdose_deaths_official_chart(tables: dict[str, pd.DataFrame], citations: C
         ax.plot(rows["year"], rows["deaths"], color=series_color(drug), linewidth=1.6, label=label)
         lines[label] = rows
     shown, notes = label_verdicts(counts, verdicts, size)
-    drawn, texts = [], []
+    drawn: Drawn = []
+    texts: list[Annotation] = []
     notes.append("Synthetic opioids (T40.4) are mainly fentanyl; fentanyl claims take their colour.")
     for drug, rows in counts.groupby("drug", sort=True):
         # a claim with no official line of its own says what it counts in its label

@@ -74,11 +74,12 @@ def chart_key(chart: Chart, tables: Mapping[str, pd.DataFrame], citations: Citat
 def cached_files(cache: Path, chart: Chart, key: str) -> dict[str, bytes] | None:
     """A chart's PNG and SVG from the render cache, if both were rendered from the same inputs and
     both still match their content hash (a damaged entry is redrawn, never published)."""
-    files = {
+    found = {
         f"{chart.name}{suffix}.{extension}": fetch(cache, f"{chart.name}.{key}", f"{suffix.strip('-')}{extension}")
         for suffix, extension in FILES
     }
-    return None if None in files.values() else files
+    files = {name: data for name, data in found.items() if data is not None}
+    return files if len(files) == len(found) else None
 
 
 def draw_all(charts: list[Chart], tables: Mapping[str, pd.DataFrame], citations: Citations) -> list[dict[str, bytes]]:

@@ -90,7 +90,8 @@ def candidates(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """{claim_id: its candidate counterparts}: the reconciliation rows that hold an official figure."""
     rows = tables["reconciliation"]
     found = rows[rows["official_value"].notna()]
-    return {claim_id: group for claim_id, group in found.groupby("claim_id", sort=False)}
+    # iter(): a GroupBy has a .keys attribute (the column name), so dict() would take it for a mapping
+    return dict(iter(found.groupby("claim_id", sort=False)))
 
 
 def same(a: object, b: object) -> bool:

@@ -95,7 +95,9 @@ def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
     # One sweep down the document: each paragraph is given the marks begun before its end and not
     # ended before its start, so the cost grows with the marks, not with marks times paragraphs.
     starts = [mark.start for mark in ordered]
-    paragraphs, reaching, taken = [], [], 0
+    paragraphs: list[list[Piece]] = []
+    reaching: list[Mark] = []
+    taken = 0
     for start, end, previous in paragraph_spans(text):
         begun = bisect_left(starts, end)
         reaching = [m for m in (*reaching, *ordered[taken:begun]) if m.end > start]
@@ -144,7 +146,7 @@ def block_kind(text: str) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     if BOILERPLATE.search(text) and len(text.strip()) < 200:
         return "boilerplate"
-    if len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines) or (len(lines) == 1 and LIST_ITEM.match(lines[0])):
+    if (len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines)) or (len(lines) == 1 and LIST_ITEM.match(lines[0])):
         return "list"
     stripped = text.strip()
     if len(lines) == 1 and len(stripped) <= HEADING_MAX and not stripped.endswith((".", ",", ";", ":", "?", "!", ")")):

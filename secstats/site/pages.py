@@ -159,7 +159,10 @@ def inline_svg(svg: str, prefix: str) -> Markup:
         body,
         count=1,
     )
-    root = re.match(r"<svg[^>]*>", body).group(0)
+    opening = re.match(r"<svg[^>]*>", body)
+    if opening is None:
+        raise ValueError("a chart's SVG does not begin with its <svg> element")
+    root = opening.group(0)
     return Markup(re.sub(r'\s(width|height)="[^"]*"', "", root) + body[len(root) :].rstrip())
 
 
