@@ -337,7 +337,8 @@ def homicides_chart(tables: dict[str, pd.DataFrame], citations: Citations, size:
     data, verdicts = tables["homicides"], claim_verdicts(tables["verdicts"])
     yearly = data[(data["measure"] == "homicides") & (data["period_type"] == "calendar_year")]
     yearly = yearly.sort_values("period_start", kind="stable")
-    spans = data[data["measure"].isin(list(SPAN_MEASURES)) & (data["period_type"] == "span")]
+    # "since 2006" totals run to the document's date (to_date): a span of years all the same
+    spans = data[data["measure"].isin(list(SPAN_MEASURES)) & data["period_type"].isin(["span", "to_date"])]
     drawn_rows = pd.concat([yearly, spans])
     fig, (years_ax, spans_ax) = new_figure(
         f"Mexico's homicides as the documents count them: {agreement(drawn_rows, verdicts)}",
